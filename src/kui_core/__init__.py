@@ -1,0 +1,45 @@
+"""kui-core: the Danish municipal youth effort (kommunale ungeindsats, KUI) as a Python library.
+
+Typed, immutable models; rules that explain themselves with stable codes, Danish and English
+text and their legal basis; the national 2030 target metrics. Pure domain code: no I/O, no clock —
+every rule takes its reference day as ``on=``.
+"""
+
+from .__about__ import __version__
+from .cpr import CprNumber
+from .dates import age_on, working_days_after
+from .education import EducationRecord, Employment, Programme, Track
+from .eligibility import Eligibility, assess_eligibility
+from .errors import DataError, HandoverError, KuiError
+from .findings import RULES, Finding, Rule, Severity
+from .legal import LegalBasis
+from .periods import Period
+from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
+from .youth import Youth
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "RULES",
+    "CoordinatorRequired",
+    "CprNumber",
+    "DataError",
+    "EducationRecord",
+    "Eligibility",
+    "Employment",
+    "Finding",
+    "HandoverError",
+    "KuiError",
+    "LeapDayRule",
+    "LegalBasis",
+    "Period",
+    "Policy",
+    "Programme",
+    "Rule",
+    "Severity",
+    "Track",
+    "Youth",
+    "__version__",
+    "age_on",
+    "assess_eligibility",
+    "working_days_after",
+]

@@ -1,0 +1,138 @@
+"""attrs validators that raise :class:`~kui_core.errors.DataError` naming the field.
+
+attrs' own ``instance_of`` raises a bare ``TypeError``; the library promises its own hierarchy,
+so every model field is checked through these instead. Dates must be ``date`` and never
+``datetime`` (the library works in whole days), integers never ``bool``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from .errors import DataError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _path(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar day (``datetime.date``, not ``datetime.datetime``)."""
+    if type(value) is not _dt.date:
+        raise DataError(_path(instance, attribute), f"expected a date, got {_kind(value)}")
+
+
+def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar day or ``None``."""
+    if value is not None:
+        is_date(instance, attribute, value)
+
+
+def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string."""
+    if not isinstance(value, str):
+        raise DataError(_path(instance, attribute), f"expected a string, got {_kind(value)}")
+    if not value.strip():
+        raise DataError(_path(instance, attribute), "must not be empty")
+
+
+def is_optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string or ``None``."""
+    if value is not None:
+        is_str(instance, attribute, value)
+
+
+def is_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``True`` or ``False``."""
+    if not isinstance(value, bool):
+        raise DataError(_path(instance, attribute), f"expected a boolean, got {_kind(value)}")
+
+
+def is_int(minimum: int | None = None) -> Validator:
+    """An integer (never a ``bool``), at least ``minimum`` where given."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise DataError(_path(instance, attribute), f"expected an integer, got {_kind(value)}")
+        if minimum is not None and value < minimum:
+            raise DataError(_path(instance, attribute), f"must be at least {minimum}, got {value}")
+
+    return check
+
+
+def is_number(minimum: float | None = None) -> Validator:
+    """A finite int or float (never a ``bool``), at least ``minimum`` where given."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise DataError(_path(instance, attribute), f"expected a number, got {_kind(value)}")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise DataError(_path(instance, attribute), "must be a finite number")
+        if minimum is not None and value < minimum:
+            raise DataError(_path(instance, attribute), f"must be at least {minimum}, got {value}")
+
+    return check
+
+
+def is_instance(cls: type[Any]) -> Validator:
+    """An instance of ``cls`` (for model and enum fields)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise DataError(
+                _path(instance, attribute), f"expected {cls.__name__}, got {_kind(value)}"
+            )
+
+    return check
+
+
+def is_optional_instance(cls: type[Any]) -> Validator:
+    """An instance of ``cls`` or ``None``."""
+    inner = is_instance(cls)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def is_tuple_of(cls: type[Any]) -> Validator:
+    """A tuple whose every item is an instance of ``cls``; the path names the bad index."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise DataError(_path(instance, attribute), f"expected a tuple, got {_kind(value)}")
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise DataError(
+                    f"{_path(instance, attribute)}[{index}]",
+                    f"expected {cls.__name__}, got {_kind(item)}",
+                )
+
+    return check
+
+
+def is_frozenset_of(cls: type[Any]) -> Validator:
+    """A frozenset whose every item is an instance of ``cls``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):
+            raise DataError(_path(instance, attribute), f"expected a frozenset, got {_kind(value)}")
+        for item in value:
+            if not isinstance(item, cls):
+                raise DataError(
+                    _path(instance, attribute), f"expected {cls.__name__} items, got {_kind(item)}"
+                )
+
+    return check

@@ -1,0 +1,112 @@
+"""Ages, birthdays and Danish working days.
+
+Age is completed years on the reference day. Someone born on 29 February has a birthday on
+28 February or 1 March in common years according to :attr:`Policy.leap_day_rule`.
+
+Working days are Monday to Friday except the Danish public holidays (helligdage): New Year's Day,
+Maundy Thursday, Good Friday, Easter Sunday and Monday, Great Prayer Day (Store Bededag, abolished
+from 2024 by lov nr. 54 af 28/02/2023), Ascension Day, Whit Sunday and Monday, Christmas Day and
+Boxing Day; Easter from :func:`dateutil.easter.easter`. Grundlovsdag (5 June) and 24 December are
+not public holidays: add them through :attr:`Policy.extra_closed_days` where the office is closed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import lru_cache
+
+from dateutil.easter import easter
+
+from .errors import DataError
+from .policy import DEFAULT_POLICY, LeapDayRule, Policy
+
+__all__ = [
+    "age_on",
+    "birthday",
+    "danish_public_holidays",
+    "is_working_day",
+    "last_day_before_age",
+    "working_days_after",
+]
+
+_ONE_DAY = _dt.timedelta(days=1)
+_LAST_YEAR_WITH_STORE_BEDEDAG = 2023
+
+
+def birthday(birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+    """The day on which someone born on ``birth_date`` reaches ``age``.
+
+    >>> birthday(_dt.date(2008, 2, 29), 25)  # 2033 is a common year; default MARCH_1
+    datetime.date(2033, 3, 1)
+    """
+    year = birth_date.year + age
+    if birth_date.month == 2 and birth_date.day == 29 and not _is_leap(year):
+        if policy.leap_day_rule is LeapDayRule.FEBRUARY_28:
+            return _dt.date(year, 2, 28)
+        return _dt.date(year, 3, 1)
+    return birth_date.replace(year=year)
+
+
+def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> int:
+    """Completed years on ``on``; the new age starts on the birthday itself.
+
+    >>> born = _dt.date(2001, 6, 1)
+    >>> age_on(born, _dt.date(2026, 5, 31)), age_on(born, _dt.date(2026, 6, 1))
+    (24, 25)
+    """
+    years = on.year - birth_date.year
+    if on < birthday(birth_date, years, policy):
+        years -= 1
+    return years
+
+
+def last_day_before_age(
+    birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY
+) -> _dt.date:
+    """The last day on which the person is still younger than ``age`` (inclusive)."""
+    return birthday(birth_date, age, policy) - _ONE_DAY
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+@lru_cache(maxsize=256)
+def danish_public_holidays(year: int) -> frozenset[_dt.date]:
+    """The Danish public holidays (helligdage) of ``year``."""
+    easter_sunday = easter(year)
+    easter_offsets = [-3, -2, 0, 1, 39, 49, 50]
+    if year <= _LAST_YEAR_WITH_STORE_BEDEDAG:
+        easter_offsets.append(26)  # Store Bededag: the fourth Friday after Easter
+    days = {easter_sunday + _dt.timedelta(days=offset) for offset in easter_offsets}
+    days |= {_dt.date(year, 1, 1), _dt.date(year, 12, 25), _dt.date(year, 12, 26)}
+    return frozenset(days)
+
+
+def is_working_day(day: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
+    """Monday–Friday, not a public holiday, not one of the policy's extra closed days."""
+    return (
+        day.weekday() < 5
+        and day not in danish_public_holidays(day.year)
+        and day not in policy.extra_closed_days
+    )
+
+
+def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+    """The ``n``-th working day after ``day`` (``day`` itself is not counted).
+
+    A deadline of "5 working days" from an event on ``day`` is ``working_days_after(day, 5)``:
+    the last day on which acting is still in time. ``n=0`` returns ``day`` itself.
+
+    >>> working_days_after(_dt.date(2025, 4, 16), 1)  # Wednesday before Easter
+    datetime.date(2025, 4, 22)
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise DataError("n", f"expected a non-negative integer, got {n!r}")
+    current = day
+    remaining = n
+    while remaining:
+        current += _ONE_DAY
+        if is_working_day(current, policy):
+            remaining -= 1
+    return current
