@@ -1,0 +1,65 @@
+"""``kui demo``: a synthetic municipality, deterministically generated, run through the rules.
+
+Each section prints one part of the demo; later features add their section to ``SECTIONS``.
+The reference day is fixed so the output is the same on every machine and every day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from ._text import table
+from .eligibility import assess_eligibility
+
+DEMO_DAY = _dt.date(2026, 10, 1)
+"""The demo's reference day: 1 October, the day the national NEET measure is taken."""
+DEMO_SEED = 2030
+DEMO_SIZE = 2000
+
+
+def _eligibility_section(out: TextIO) -> None:
+    from .synthetic import population  # imported on use: keeps `kui --help` quick
+
+    youths = population(DEMO_SIZE, seed=DEMO_SEED, on=DEMO_DAY)
+    results = [assess_eligibility(youth, DEMO_DAY) for youth in youths]
+    in_group = [r for r in results if r.in_target_group]
+    summary = [
+        ["young people generated (ages 13–27)", len(results)],
+        ["in the target group", len(in_group)],
+        ["  of whom enrolled in an education", sum(r.enrolled for r in in_group)],
+        ["  of whom outreach is required", sum(r.outreach_required for r in in_group)],
+        ["outside the target group", len(results) - len(in_group)],
+    ]
+    print(
+        f"Eligibility on {DEMO_DAY.isoformat()} (synthetic municipality, seed {DEMO_SEED})",
+        file=out,
+    )
+    print(table(["", "people"], summary), file=out)
+    print(file=out)
+    codes = Counter(code for r in results for code in r.codes)
+    rows = [[code, codes[code]] for code in sorted(codes)]
+    print(table(["finding", "people"], rows), file=out)
+
+
+SECTIONS: tuple[Callable[[TextIO], None], ...] = (_eligibility_section,)
+
+
+def register(subparsers: Any) -> None:
+    """Add ``kui demo`` to the command line."""
+    parser = subparsers.add_parser(
+        "demo", help="run the rules on a synthetic municipality", description=__doc__
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Print every demo section, separated by blank lines."""
+    for index, section in enumerate(SECTIONS):
+        if index:
+            print(file=out)
+        section(out)
+    return 0
