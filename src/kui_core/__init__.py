@@ -6,6 +6,7 @@ every rule takes its reference day as ``on=``.
 """
 
 from .__about__ import __version__
+from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
 from .cpr import CprNumber
 from .dates import age_on, working_days_after
 from .education import EducationRecord, Employment, Programme, Track
@@ -14,30 +15,56 @@ from .errors import DataError, HandoverError, KuiError
 from .findings import RULES, Finding, Rule, Severity
 from .legal import LegalBasis
 from .periods import Period
+from .plan import (
+    EducationPlan,
+    Goal,
+    GoalKind,
+    GoalStatus,
+    Intervention,
+    Milestone,
+    MunicipalUnit,
+    Participant,
+    PlanReport,
+    Role,
+)
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
 from .youth import Youth
 
 __all__ = [
     "DEFAULT_POLICY",
     "RULES",
+    "CoordinatorAssignment",
     "CoordinatorRequired",
     "CprNumber",
     "DataError",
+    "DutyLapse",
+    "EducationPlan",
     "EducationRecord",
     "Eligibility",
     "Employment",
     "Finding",
+    "Goal",
+    "GoalKind",
+    "GoalStatus",
     "HandoverError",
+    "Intervention",
     "KuiError",
     "LeapDayRule",
     "LegalBasis",
+    "Milestone",
+    "MunicipalUnit",
+    "Participant",
     "Period",
+    "Placement",
+    "PlanReport",
     "Policy",
     "Programme",
+    "Role",
     "Rule",
     "Severity",
     "Track",
     "Youth",
+    "YouthCase",
     "__version__",
     "age_on",
     "assess_eligibility",

@@ -1,0 +1,147 @@
+"""The case (forløb) around one young person.
+
+A :class:`YouthCase` gathers the plan versions (oldest first, the last one current), the
+coordinator assignments (tovholder), the placements (tilbud) and, for 15–17-year-olds, the
+recorded lapses from the plan that start the outreach deadlines. The coordination span is
+``[opened_on, closed_on)``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import attrs
+
+from . import _validators as v
+from .errors import DataError
+from .periods import Period
+from .plan import EducationPlan
+from .youth import Youth
+
+__all__ = ["CoordinatorAssignment", "DutyLapse", "Placement", "YouthCase"]
+
+
+@attrs.frozen
+class CoordinatorAssignment:
+    """A coordinator (tovholder/kontaktperson) holding the case over ``period``.
+
+    ``unit`` is the code of the coordinator's municipal unit. Not the job centre's
+    *koordinerende sagsbehandler* under employment law.
+    """
+
+    coordinator_id: str = attrs.field(validator=v.is_str)
+    unit: str = attrs.field(validator=v.is_str)
+    period: Period = attrs.field(validator=v.is_instance(Period))
+
+
+@attrs.frozen
+class Placement:
+    """An offer the young person takes part in (tilbud: an education, FGU, a job, an internship)."""
+
+    id: str = attrs.field(validator=v.is_str)
+    description: str = attrs.field(validator=v.is_str)
+    period: Period = attrs.field(validator=v.is_instance(Period))
+
+
+def _not_before_noticed(instance: DutyLapse, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_optional_date(instance, attribute, value)
+    if value is not None and value < instance.noticed_on:
+        raise DataError(
+            f"DutyLapse.{attribute.name}",
+            f"must not be before noticed_on ({instance.noticed_on.isoformat()}),"
+            f" got {value.isoformat()}",
+        )
+
+
+@attrs.frozen
+class DutyLapse:
+    """A 15–17-year-old found not to be following the plan (§ 2 a; uvm.dk outreach guidance).
+
+    ``noticed_on`` is the day the municipality learned of it; ``contacted_on`` the day the young
+    person was contacted (due within 5 working days); ``new_activity_on`` the day a new activity
+    started (due within 30 calendar days). ``None`` means it has not happened yet.
+    """
+
+    noticed_on: _dt.date = attrs.field(validator=v.is_date)
+    contacted_on: _dt.date | None = attrs.field(default=None, validator=_not_before_noticed)
+    new_activity_on: _dt.date | None = attrs.field(default=None, validator=_not_before_noticed)
+
+
+def _closed_on(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_optional_date(instance, attribute, value)
+    if value is not None and value < instance.opened_on:
+        raise DataError(
+            "YouthCase.closed_on",
+            f"must not be before opened_on ({instance.opened_on.isoformat()}),"
+            f" got {value.isoformat()}",
+        )
+
+
+def _plans(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(EducationPlan)(instance, attribute, value)
+    earlier: set[str] = set()
+    for index, plan in enumerate(value):
+        if plan.id in earlier:
+            raise DataError(f"YouthCase.plans[{index}].id", f"duplicate plan id {plan.id!r}")
+        if plan.previous_id is not None and plan.previous_id not in earlier:
+            raise DataError(
+                f"YouthCase.plans[{index}].previous_id",
+                f"must name an earlier plan of the case, got {plan.previous_id!r}",
+            )
+        if index and plan.created_on < value[index - 1].created_on:
+            raise DataError(
+                f"YouthCase.plans[{index}].created_on",
+                "plans must be ordered oldest first",
+            )
+        earlier.add(plan.id)
+
+
+def _placements(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(Placement)(instance, attribute, value)
+    seen: set[str] = set()
+    for index, placement in enumerate(value):
+        if placement.id in seen:
+            raise DataError(
+                f"YouthCase.placements[{index}].id", f"duplicate placement id {placement.id!r}"
+            )
+        seen.add(placement.id)
+
+
+@attrs.frozen
+class YouthCase:
+    """The case of one young person, open over ``[opened_on, closed_on)``.
+
+    ``plans`` are oldest first (each ``previous_id`` names an earlier plan of the case, ids are
+    unique); the last is :attr:`current_plan`. ``coordinators`` may be in any order and may
+    start before the case opens: :func:`~kui_core.check_coordination` judges them.
+    ``duty_lapses`` are the recorded times a 15–17-year-old did not follow the plan.
+    """
+
+    youth: Youth = attrs.field(validator=v.is_instance(Youth))
+    opened_on: _dt.date = attrs.field(validator=v.is_date)
+    closed_on: _dt.date | None = attrs.field(default=None, validator=_closed_on)
+    plans: tuple[EducationPlan, ...] = attrs.field(default=(), validator=_plans)
+    coordinators: tuple[CoordinatorAssignment, ...] = attrs.field(
+        default=(), validator=v.is_tuple_of(CoordinatorAssignment)
+    )
+    placements: tuple[Placement, ...] = attrs.field(default=(), validator=_placements)
+    duty_lapses: tuple[DutyLapse, ...] = attrs.field(default=(), validator=v.is_tuple_of(DutyLapse))
+
+    @property
+    def current_plan(self) -> EducationPlan | None:
+        """The newest plan version, or ``None`` where the case has no plan yet."""
+        return self.plans[-1] if self.plans else None
+
+    @property
+    def span(self) -> Period:
+        """The days the case is open: ``[opened_on, closed_on)``."""
+        return Period(self.opened_on, self.closed_on)
+
+    def plan(self, plan_id: str) -> EducationPlan | None:
+        """The plan version with id ``plan_id``, or ``None``."""
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+    def previous_plan(self, plan: EducationPlan) -> EducationPlan | None:
+        """The version ``plan`` replaces (by ``previous_id``), or ``None``."""
+        return None if plan.previous_id is None else self.plan(plan.previous_id)
