@@ -26,6 +26,7 @@ from .plan import (
     Participant,
     PlanReport,
     Role,
+    validate_plan,
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
 from .youth import Youth
@@ -68,5 +69,6 @@ __all__ = [
     "__version__",
     "age_on",
     "assess_eligibility",
+    "validate_plan",
     "working_days_after",
 ]

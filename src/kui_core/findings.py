@@ -210,8 +210,10 @@ RULES: Mapping[str, Rule] = types.MappingProxyType(
                 W,
                 "The next follow-up date has passed (or lies beyond the policy's maximum"
                 " interval).",
-                "Opfølgningen er overskredet{subject_note}.",
-                "The follow-up is overdue{subject_note}.",
+                "Næste opfølgning ({subject}) er overskredet eller ligger ud over det længste"
+                " tilladte interval{period_note}.",
+                "The next follow-up ({subject}) has passed or lies beyond the longest allowed"
+                " interval{period_note}.",
                 legal.FOLLOW_UP,
             ),
             _rule(

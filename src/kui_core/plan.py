@@ -15,11 +15,15 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from . import _validators as v
+from .dates import age_on, birthday
 from .errors import DataError
-from .findings import Finding
+from .findings import Finding, finding
 from .periods import Period
+from .policy import DEFAULT_POLICY, Policy
+from .youth import Youth
 
 __all__ = [
     "EducationPlan",
@@ -32,7 +36,10 @@ __all__ = [
     "Participant",
     "PlanReport",
     "Role",
+    "validate_plan",
 ]
+
+_ONE_DAY = _dt.timedelta(days=1)
 
 
 class Role(enum.StrEnum):
@@ -218,3 +225,178 @@ class PlanReport:
     def codes(self) -> tuple[str, ...]:
         """The codes of the findings, in order."""
         return tuple(f.code for f in self.findings)
+
+
+def validate_plan(
+    plan: EducationPlan,
+    youth: Youth,
+    on: _dt.date,
+    policy: Policy = DEFAULT_POLICY,
+    previous: EducationPlan | None = None,
+    *,
+    first_plan_on: _dt.date | None = None,
+) -> PlanReport:
+    """Apply every ``plan.*`` rule of the catalogue to ``plan`` for ``youth`` on ``on``.
+
+    ``previous`` is the version ``plan`` replaces (its ``id`` must equal ``plan.previous_id``);
+    without it ``plan.goal_dropped`` cannot be judged and is skipped. ``first_plan_on`` is the
+    day the young person's first plan was made (``case.plans[0].created_on``); it defaults to
+    the earliest of ``plan`` and ``previous`` and serves ``plan.in_care_plan_late``.
+    Findings come sorted by severity, then code; ``valid`` is false where any is an ERROR.
+    """
+    if previous is not None and previous.id != plan.previous_id:
+        raise DataError(
+            "previous.id",
+            f"must be the plan's previous_id ({plan.previous_id!r}), got {previous.id!r}",
+        )
+    earliest = min(plan.created_on, previous.created_on) if previous else plan.created_on
+    if first_plan_on is not None:
+        if first_plan_on > earliest:
+            raise DataError(
+                "first_plan_on",
+                f"must not be after the plan's creation ({earliest.isoformat()}),"
+                f" got {first_plan_on.isoformat()}",
+            )
+        earliest = first_plan_on
+
+    findings = [
+        *_participation(plan, youth),
+        *_goals_findings(plan, on),
+        *_intervention_findings(plan, on),
+        *_follow_up_findings(plan, on, policy),
+        *_duty_findings(plan, youth, on, policy),
+        *_in_care_findings(youth, on, policy, earliest),
+        *_dropped_findings(plan, previous),
+    ]
+    findings.sort(key=lambda f: (f.severity.rank, f.code))
+    return PlanReport(
+        valid=not any(f.severity.rank == 0 for f in findings), findings=tuple(findings)
+    )
+
+
+def _participation(plan: EducationPlan, youth: Youth) -> list[Finding]:
+    """The young person sits at the head of the table (Esbjerg strategy)."""
+    if Participant(youth.person_id, Role.YOUTH) in plan.participants:
+        return []
+    return [finding("plan.youth_not_participating")]
+
+
+def _goals_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
+    """An education or job goal (§ 2 c); clear goals with dates; open goals not overdue."""
+    findings: list[Finding] = []
+    if not any(g.kind in (GoalKind.EDUCATION, GoalKind.JOB) for g in plan.goals):
+        findings.append(finding("plan.no_education_or_job_goal"))
+    for goal in plan.goals:
+        if goal.target_date is None:
+            findings.append(finding("plan.goal_without_target_date", subject=goal.id))
+        elif goal.status is GoalStatus.OPEN and goal.target_date < on:
+            # Overdue from the day after the target date; the period is the days overdue so far.
+            overdue = Period(goal.target_date + _ONE_DAY, on + _ONE_DAY)
+            findings.append(finding("plan.goal_overdue", subject=goal.id, period=overdue))
+    return findings
+
+
+def _intervention_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
+    """Every intervention supports a goal of the plan; the units share a goal (Esbjerg).
+
+    The shared-goal rule looks at the interventions still running or planned on ``on``
+    (not ended, not empty): where they come from two or more units, some goal of the plan must
+    be supported by at least one intervention of every one of those units.
+    """
+    findings: list[Finding] = []
+    goal_ids = {g.id for g in plan.goals}
+    for intervention in plan.interventions:
+        if not intervention.supports & goal_ids:
+            findings.append(finding("plan.intervention_without_goal", subject=intervention.id))
+    supported_by_unit: dict[str, set[str]] = {}
+    for intervention in plan.interventions:
+        period = intervention.period
+        if period.empty or (period.end is not None and period.end <= on):
+            continue
+        supported_by_unit.setdefault(intervention.unit, set()).update(
+            intervention.supports & goal_ids
+        )
+    if len(supported_by_unit) >= 2 and not set.intersection(*supported_by_unit.values()):
+        units = ", ".join(sorted(supported_by_unit))
+        findings.append(finding("plan.no_shared_goal", subject=units))
+    return findings
+
+
+def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[Finding]:
+    """A next follow-up date, not passed, within ``policy.follow_up_max_interval_days``.
+
+    Due on the day itself: overdue from the day after. A date further than the maximum interval
+    after ``created_on`` is reported at once (period: the allowed window), so the plan can be
+    corrected when it is made rather than when the interval runs out.
+    """
+    follow_up = plan.next_follow_up
+    if follow_up is None:
+        return [finding("plan.follow_up_missing")]
+    latest = plan.created_on + _dt.timedelta(days=policy.follow_up_max_interval_days)
+    if follow_up > latest:
+        window = Period(plan.created_on, latest + _ONE_DAY)
+        return [finding("plan.follow_up_overdue", subject=follow_up.isoformat(), period=window)]
+    if follow_up < on:
+        return [finding("plan.follow_up_overdue", subject=follow_up.isoformat())]
+    return []
+
+
+def _duty_findings(
+    plan: EducationPlan, youth: Youth, on: _dt.date, policy: Policy
+) -> list[Finding]:
+    """Aged 15–17: the plan describes how the education duty is met (§ 2 a stk. 1)."""
+    age = age_on(youth.birth_date, on, policy)
+    if policy.duty_min_age <= age <= policy.duty_max_age and plan.duty_description is None:
+        return [finding("plan.duty_description_missing", subject=f"{age}")]
+    return []
+
+
+def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] | None:
+    """When a young person in care must get a plan (barnets lov § 108 a): ``(start, deadline)``.
+
+    ``start`` is the later of the ``policy.in_care_plan_age`` (16th) birthday and the start of
+    the first care period running on or after it; the ``deadline`` (the last day in time) is
+    ``policy.in_care_plan_months`` (3) months later, by calendar month (31 May + 3 months is
+    31 August, 30 November + 3 months is 28/29 February). A care period that ends before the
+    deadline creates no duty. ``None`` where no care period qualifies.
+    """
+    turns = birthday(youth.birth_date, policy.in_care_plan_age, policy)
+    for care in sorted(youth.in_care, key=lambda p: p.start):
+        if care.empty or (care.end is not None and care.end <= turns):
+            continue
+        start = max(turns, care.start)
+        deadline = start + relativedelta(months=policy.in_care_plan_months)
+        if care.end is not None and care.end <= deadline:
+            continue
+        return start, deadline
+    return None
+
+
+def _in_care_findings(
+    youth: Youth, on: _dt.date, policy: Policy, first_plan_on: _dt.date
+) -> list[Finding]:
+    """In care from 16: the first plan made within 3 months (barnets lov § 108 a).
+
+    Reported once the deadline has passed (``on`` after it) when the young person's first plan
+    came after it; the lateness stays on the record. Subject: the deadline (ISO date).
+    """
+    window = _in_care_window(youth, policy)
+    if window is None:
+        return []
+    start, deadline = window
+    if on > deadline and first_plan_on > deadline:
+        period = Period(start, deadline + _ONE_DAY)
+        return [finding("plan.in_care_plan_late", subject=deadline.isoformat(), period=period)]
+    return []
+
+
+def _dropped_findings(plan: EducationPlan, previous: EducationPlan | None) -> list[Finding]:
+    """Every open goal of the previous version is still in the plan (or was closed first)."""
+    if previous is None:
+        return []
+    kept = {g.id for g in plan.goals}
+    return [
+        finding("plan.goal_dropped", subject=goal.id)
+        for goal in previous.goals
+        if goal.status is GoalStatus.OPEN and goal.id not in kept
+    ]
