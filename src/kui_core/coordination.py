@@ -1,0 +1,297 @@
+"""The single coordinator: exactly one coordinator (tovholder) on every day of the case.
+
+KUI gives the young people who need it one contact person through the whole course, a link
+across functions and administrations (uvm.dk, "Den sammenhængende kommunale ungeindsats";
+"Klar til kontaktpersonordning", 2019; the Esbjerg and Lejre strategies).
+:func:`check_coordination` reports every day of the *coordination span* that has no coordinator
+(``coordination.gap``) or more than one (``coordination.overlap``), exact to the day;
+:func:`handover` passes a case from one coordinator to the next without a gap or an overlap.
+
+The coordination span
+    With :attr:`CoordinatorRequired.WHOLE_CASE` (the default) it is every day from
+    ``opened_on`` until ``closed_on`` (exclusive). With
+    :attr:`CoordinatorRequired.COORDINATED_EFFORT` it is only the days of the case on which
+    interventions of two or more distinct municipal units run. Either way it is checked up to and
+    including the reference day ``on``.
+
+Which plan's interventions count
+    Each plan version speaks for the days from its ``created_on`` until the next version's
+    ``created_on``; the first version also for the days before it was made. A version that drops
+    an intervention thereby ends it, and a past intervention still counts on the days an older
+    version was in force.
+
+How the days are reported
+    Gaps and overlaps are maximal runs of consecutive days of the span. A run of overlap days
+    breaks where the *set* of coordinators changes: A+B for a week and then A+B+C for a week are
+    two findings, each with its coordinator ids (sorted, comma-separated) in ``subject``. Runs
+    never bridge a day outside the span. A coordinator is a person: two assignments of the same
+    ``coordinator_id`` on the same day (say, for two units) are one coordinator, not an
+    overlap. Where the span is non-empty and no assignment covers any day of it,
+    ``coordination.missing`` (with the span's hull as its period) replaces one span-long gap.
+
+Cost
+    Sort plus one sweep over the start and end events: O(n log n) in the number of assignments
+    and interventions, plus the size of the reported coordinator lists (which, for n assignments
+    all overlapping at once, is itself quadratic).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .errors import HandoverError
+from .findings import Finding, finding
+from .periods import Period
+from .policy import DEFAULT_POLICY, CoordinatorRequired, Policy
+
+if TYPE_CHECKING:
+    from .case import CoordinatorAssignment, YouthCase
+
+__all__ = ["check_coordination", "coordination_span", "handover"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+# A labelled interval in ordinal days: (start, end exclusive or None for open-ended, label).
+_Interval = tuple[int, int | None, str]
+# A run of days with constant coverage: (start, end exclusive, distinct labels, label list).
+_Segment = tuple[int, int, int, str | None]
+
+_GAP, _COVERED, _OVERLAP = "gap", "covered", "overlap"
+
+
+def _sweep(intervals: Iterable[_Interval], lo: int, hi: int, *, labels: bool) -> list[_Segment]:
+    """Segments of constant coverage that partition the days ``[lo, hi)``.
+
+    Each segment carries the number of distinct labels covering it and, where ``labels`` is set
+    and two or more distinct labels cover it, their sorted, comma-separated list. Intervals are
+    clipped to ``[lo, hi)``; empty ones are dropped. Sort + sweep: O(n log n).
+    """
+    events: list[tuple[int, int, str]] = []
+    for start, end, label in intervals:
+        first = max(start, lo)
+        stop = hi if end is None else min(end, hi)
+        if first < stop:
+            events.append((first, 1, label))
+            if stop < hi:  # an end at ``hi`` changes nothing inside ``[lo, hi)``
+                events.append((stop, -1, label))
+    # Only the day matters. Within one day the events apply in any order: a label's count never
+    # drops below the number of its intervals still running, so it never goes negative.
+    events.sort(key=itemgetter(0))
+
+    segments: list[_Segment] = []
+    counts: dict[str, int] = {}
+    distinct = 0
+    key: str | None = None
+    changed = False
+    day = lo
+    for when, delta, label in events:
+        if when != day:
+            if changed:
+                key = ", ".join(sorted(counts)) if labels and distinct >= 2 else None
+                changed = False
+            segments.append((day, when, distinct, key))
+            day = when
+        count = counts.get(label, 0)
+        if delta > 0:
+            counts[label] = count + 1
+            if count == 0:
+                distinct += 1
+                changed = True
+        elif count == 1:
+            del counts[label]
+            distinct -= 1
+            changed = True
+        else:
+            counts[label] = count - 1
+    if changed:
+        key = ", ".join(sorted(counts)) if labels and distinct >= 2 else None
+    segments.append((day, hi, distinct, key))
+    return segments
+
+
+def _merge(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-empty, non-adjacent pieces: touching or overlapping pieces are joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(p for p in pieces if p[0] < p[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _case_bounds(case: YouthCase, on: _dt.date) -> tuple[int, int] | None:
+    """The case's days ``[opened_on, closed_on)`` up to and including ``on``, as ordinals."""
+    lo = case.opened_on.toordinal()
+    hi = on.toordinal() + 1
+    if case.closed_on is not None:
+        hi = min(hi, case.closed_on.toordinal())
+    return (lo, hi) if lo < hi else None
+
+
+def _intervention_intervals(case: YouthCase) -> list[_Interval]:
+    """Every intervention, labelled by unit, cut to the days its plan version is in force."""
+    intervals: list[_Interval] = []
+    plans = case.plans
+    for position, plan in enumerate(plans):
+        window_start = None if position == 0 else plan.created_on.toordinal()
+        window_end = (
+            plans[position + 1].created_on.toordinal() if position + 1 < len(plans) else None
+        )
+        for intervention in plan.interventions:
+            start = intervention.period.start.toordinal()
+            end = None if intervention.period.end is None else intervention.period.end.toordinal()
+            if window_start is not None:
+                start = max(start, window_start)
+            if window_end is not None:
+                end = window_end if end is None else min(end, window_end)
+            if end is None or start < end:
+                intervals.append((start, end, intervention.unit))
+    return intervals
+
+
+def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[tuple[int, int]]:
+    bounds = _case_bounds(case, on)
+    if bounds is None:
+        return []
+    if policy.coordinator_required is CoordinatorRequired.WHOLE_CASE:
+        return [bounds]
+    lo, hi = bounds
+    segments = _sweep(_intervention_intervals(case), lo, hi, labels=False)
+    return _merge((start, end) for start, end, units, _ in segments if units >= 2)
+
+
+def coordination_span(
+    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+) -> tuple[Period, ...]:
+    """The days on which ``case`` must have exactly one coordinator, up to and including ``on``.
+
+    Disjoint, sorted, non-adjacent periods: one period ``[opened_on, min(closed_on, on + 1))``
+    for :attr:`CoordinatorRequired.WHOLE_CASE`, the coordinated-effort days otherwise.
+    """
+    return tuple(_period(start, end) for start, end in _span_pieces(case, on, policy))
+
+
+def _period(start: int, end: int) -> Period:
+    return Period(_dt.date.fromordinal(start), _dt.date.fromordinal(end))
+
+
+def _runs(
+    segments: Sequence[_Segment], pieces: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, int, str | None]]:
+    """Maximal runs (kind, start, end, coordinators) of the segments inside the span pieces."""
+    runs: list[tuple[str, int, int, str | None]] = []
+    index = 0
+    for piece_start, piece_end in pieces:
+        while segments[index][1] <= piece_start:
+            index += 1
+        while index < len(segments) and segments[index][0] < piece_end:
+            seg_start, seg_end, count, key = segments[index]
+            start, end = max(seg_start, piece_start), min(seg_end, piece_end)
+            kind = _GAP if count == 0 else _COVERED if count == 1 else _OVERLAP
+            subject = key if kind == _OVERLAP else None
+            last = runs[-1] if runs else None
+            if last is not None and last[2] == start and last[0] == kind and last[3] == subject:
+                runs[-1] = (kind, last[1], end, subject)
+            else:
+                runs.append((kind, start, end, subject))
+            if seg_end > piece_end:
+                break
+            index += 1
+    return runs
+
+
+def check_coordination(
+    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+) -> tuple[Finding, ...]:
+    """The single-coordinator invariant: exactly one coordinator on every day of the span.
+
+    Returns each ``coordination.gap`` (days without a coordinator) and ``coordination.overlap``
+    (days with several; their ids in ``subject``) with its exact :class:`Period`, in date order;
+    or a single ``coordination.missing`` where no assignment covers any day of a non-empty span.
+    The span and the way days are grouped are described in the module documentation. Source:
+    one contact person through the whole course (uvm.dk; Esbjerg, Lejre).
+    """
+    pieces = _span_pieces(case, on, policy)
+    if not pieces:
+        return ()
+    lo, hi = pieces[0][0], pieces[-1][1]
+    intervals: list[_Interval] = [
+        (
+            a.period.start.toordinal(),
+            None if a.period.end is None else a.period.end.toordinal(),
+            a.coordinator_id,
+        )
+        for a in case.coordinators
+    ]
+    runs = _runs(_sweep(intervals, lo, hi, labels=True), pieces)
+    if all(kind == _GAP for kind, _, _, _ in runs):
+        return (finding("coordination.missing", period=_period(lo, hi)),)
+    findings: list[Finding] = []
+    for kind, start, end, subject in runs:
+        if kind == _GAP:
+            findings.append(finding("coordination.gap", period=_period(start, end)))
+        elif kind == _OVERLAP:
+            findings.append(
+                finding("coordination.overlap", period=_period(start, end), subject=subject)
+            )
+    return tuple(findings)
+
+
+def handover(case: YouthCase, to: CoordinatorAssignment, on: _dt.date) -> YouthCase:
+    """Pass ``case`` to the coordinator of ``to`` on ``on``: no gap, no overlap.
+
+    The assignment holding the case on ``on`` is ended at ``on`` (half-open: its last day is the
+    day before) and ``to``, which must start on ``on``, is inserted right after it. A handover on
+    the day the current assignment starts *replaces* it (it would otherwise be left covering no
+    day). Returns a new case; ``case`` is unchanged.
+
+    Raises :class:`HandoverError` where ``to`` does not start on ``on`` or covers no day, where
+    ``on`` lies outside the case, where ``on`` precedes the start of the current assignment,
+    where nobody holds the case on ``on``, or where two assignments hold it (ambiguous).
+    """
+    day = on.isoformat()
+    if to.period.start != on:
+        raise HandoverError(
+            f"the new assignment must start on the handover day {day},"
+            f" not {to.period.start.isoformat()}"
+        )
+    if to.period.empty:
+        raise HandoverError(f"the new assignment ends on {day}: it covers no day")
+    if on < case.opened_on:
+        raise HandoverError(
+            f"the handover day {day} precedes the opening of the case"
+            f" ({case.opened_on.isoformat()})"
+        )
+    if case.closed_on is not None and on >= case.closed_on:
+        raise HandoverError(
+            f"the case was closed on {case.closed_on.isoformat()}: no handover on {day}"
+        )
+    holders = [i for i, a in enumerate(case.coordinators) if a.period.contains(on)]
+    if len(holders) > 1:
+        ids = ", ".join(sorted({case.coordinators[i].coordinator_id for i in holders}))
+        raise HandoverError(
+            f"{len(holders)} assignments ({ids}) hold the case on {day}: the handover is ambiguous"
+        )
+    if not holders:
+        later = [a.period.start for a in case.coordinators if a.period.start > on]
+        if later:
+            raise HandoverError(
+                f"the handover day {day} precedes the start of the current assignment"
+                f" ({max(later).isoformat()})"
+            )
+        raise HandoverError(f"nobody holds the case on {day}: there is nothing to hand over")
+    (position,) = holders
+    current = case.coordinators[position]
+    if current.period.start == on:
+        replaced: tuple[CoordinatorAssignment, ...] = (to,)
+    else:
+        ended = attrs.evolve(current, period=Period(current.period.start, on))
+        replaced = (ended, to)
+    coordinators = case.coordinators[:position] + replaced + case.coordinators[position + 1 :]
+    return attrs.evolve(case, coordinators=coordinators)

@@ -1,0 +1,83 @@
+"""The deadlines of the 15–17 education duty (uddannelsespligt, § 2 a).
+
+A 15–17-year-old who does not follow the plan must be contacted within
+:attr:`Policy.contact_deadline_working_days` (5) working days and offered a new activity within
+:attr:`Policy.new_activity_deadline_days` (30) calendar days at the latest (uvm.dk, "Vejledning
+af unge uden for skolen"). Each recorded :class:`~kui_core.case.DutyLapse` starts both clocks on
+its ``noticed_on`` day, which itself is not counted.
+
+Decisions
+    * The age that matters is the age on ``noticed_on``: a lapse noticed the day before the 18th
+      birthday keeps its deadlines even though they fall after it.
+    * A deadline is met by acting on or before its last day. It is reported only once ``on`` is
+      past that day.
+    * A deadline met late is still reported (the record shows it was missed); its period runs
+      from the day after the deadline up to and including the day of the late contact or
+      activity. A deadline still not met has an open-ended period from the day after it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from .dates import age_on, working_days_after
+from .findings import Finding, finding
+from .periods import Period
+from .policy import DEFAULT_POLICY, Policy
+
+if TYPE_CHECKING:
+    from .case import DutyLapse, YouthCase
+
+__all__ = ["check_duty", "contact_deadline", "new_activity_deadline"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+    """The last day on which contacting the young person is in time (the 5th working day)."""
+    return working_days_after(lapse.noticed_on, policy.contact_deadline_working_days, policy)
+
+
+def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+    """The last day on which a new activity is in time (30 calendar days after noticing)."""
+    return lapse.noticed_on + _dt.timedelta(days=policy.new_activity_deadline_days)
+
+
+def _overdue(
+    code: str, deadline: _dt.date, done_on: _dt.date | None, on: _dt.date
+) -> Finding | None:
+    if on <= deadline or (done_on is not None and done_on <= deadline):
+        return None
+    first_late_day = deadline + _ONE_DAY
+    if done_on is not None and done_on <= on:
+        return finding(code, period=Period(first_late_day, done_on + _ONE_DAY))
+    return finding(code, period=Period(first_late_day))
+
+
+def check_duty(
+    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+) -> tuple[Finding, ...]:
+    """``duty.contact_overdue`` and ``duty.new_activity_overdue`` for each lapse of ``case``.
+
+    Applies to lapses noticed while the young person was aged :attr:`Policy.duty_min_age` to
+    :attr:`Policy.duty_max_age` (15–17); source: uvm.dk outreach guidance, § 2 a. A contact or
+    activity recorded after ``on`` is not yet known on ``on``: the deadline counts as unmet.
+    """
+    findings: list[Finding] = []
+    for lapse in sorted(case.duty_lapses, key=lambda lapse: lapse.noticed_on):
+        age = age_on(case.youth.birth_date, lapse.noticed_on, policy)
+        if not policy.duty_min_age <= age <= policy.duty_max_age:
+            continue
+        for code, deadline, done_on in (
+            ("duty.contact_overdue", contact_deadline(lapse, policy), lapse.contacted_on),
+            (
+                "duty.new_activity_overdue",
+                new_activity_deadline(lapse, policy),
+                lapse.new_activity_on,
+            ),
+        ):
+            late = _overdue(code, deadline, done_on, on)
+            if late is not None:
+                findings.append(late)
+    return tuple(findings)

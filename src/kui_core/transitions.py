@@ -1,0 +1,98 @@
+"""Transitions between offers: nobody is lost between two placements.
+
+The Esbjerg and Lejre strategies ("ingen går tabt i overgangene") want a next step for every
+young person whose placement (tilbud) ends while they are still in the target group. The longest
+acceptable wait is :attr:`Policy.max_transition_gap_days` (N, default 30), a municipal choice.
+
+The rule, exactly
+    A placement ending at ``end`` (its period is half-open, so ``end`` is the first day without
+    it) needs a next step by the *transition deadline* ``end + N`` days. A next step is either
+
+    * another placement that covers at least one day from ``end`` to the deadline (inclusive) —
+      a placement that starts by the deadline, or one already running that goes on past
+      ``end``; or
+    * a goal, not closed (open, or already achieved), with a target date from ``end`` to the
+      deadline (inclusive), in a plan version made on or before the deadline.
+
+    With N = 0 the next placement must start on ``end`` itself. A zero-length placement never
+    ran and needs no next step. The rule applies where the young
+    person is in the target group (:func:`~kui_core.assess_eligibility`) on ``end`` and the case
+    was still open on ``end``. It is reported only once the grace period has fully passed, that
+    is when ``on`` is after the deadline.
+
+The finding
+    ``transition.no_next_step`` with the placement's id in ``subject`` and the uncovered days as
+    ``period``: from ``end`` until the next placement starts (where one started by ``on``),
+    open-ended otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from .eligibility import assess_eligibility
+from .findings import Finding, finding
+from .periods import Period
+from .plan import GoalStatus
+from .policy import DEFAULT_POLICY, Policy
+
+if TYPE_CHECKING:
+    from .case import Placement, YouthCase
+
+__all__ = ["check_transitions", "transition_deadline"]
+
+
+def transition_deadline(placement: Placement, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+    """The last day on which a next step is in time, or ``None`` for an open-ended placement."""
+    if placement.period.end is None:
+        return None
+    return placement.period.end + _dt.timedelta(days=policy.max_transition_gap_days)
+
+
+def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
+    return any(
+        goal.status is not GoalStatus.CLOSED
+        and goal.target_date is not None
+        and end <= goal.target_date <= deadline
+        for plan in case.plans
+        if plan.created_on <= deadline
+        for goal in plan.goals
+    )
+
+
+def check_transitions(
+    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+) -> tuple[Finding, ...]:
+    """``transition.no_next_step`` for every placement that ended without a next step in time.
+
+    The rule and its decisions are described in the module documentation; source: the
+    Esbjerg and Lejre strategies (nobody is lost in the transitions between offers).
+    """
+    findings: list[Finding] = []
+    placements = sorted(case.placements, key=lambda p: (p.period.start, p.id))
+    for placement in placements:
+        end = placement.period.end
+        deadline = transition_deadline(placement, policy)
+        if end is None or deadline is None or placement.period.empty or on <= deadline:
+            continue
+        if case.closed_on is not None and case.closed_on <= end:
+            continue
+        followers = [
+            other.period.start
+            for other in placements
+            if other is not placement
+            and not other.period.empty
+            and (other.period.end is None or other.period.end > end)
+        ]
+        if any(start <= deadline for start in followers):
+            continue
+        if _goal_bridges(case, end, deadline):
+            continue
+        if not assess_eligibility(case.youth, end, policy).in_target_group:
+            continue
+        resumed = min((start for start in followers if start <= on), default=None)
+        findings.append(
+            finding("transition.no_next_step", period=Period(end, resumed), subject=placement.id)
+        )
+    return tuple(findings)
