@@ -1,0 +1,181 @@
+"""One review of one case: every rule, one report.
+
+:func:`review_case` runs, for the reference day ``on``: the target-group assessment
+(:func:`~kui_core.assess_eligibility`), the rules of the education plan in force
+(:func:`~kui_core.validate_plan`, against the version it replaces), the single coordinator
+(:func:`~kui_core.check_coordination`), the transitions between placements
+(:func:`~kui_core.check_transitions`) and the deadlines of the 15–17 duty
+(:func:`~kui_core.check_duty`). The plan in force is the newest version made on or before ``on``;
+versions made later are not known yet on ``on``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from . import _validators as v
+from .coordination import check_coordination
+from .duty import check_duty
+from .eligibility import Eligibility, assess_eligibility
+from .errors import DataError
+from .findings import LANGUAGES, Finding, Severity
+from .plan import PlanReport, validate_plan
+from .policy import DEFAULT_POLICY, Policy
+from .transitions import check_transitions
+
+if TYPE_CHECKING:
+    from .case import YouthCase
+
+__all__ = ["CaseReport", "review_case"]
+
+
+class _Labels(NamedTuple):
+    title: str
+    target_group: str
+    outreach: str
+    plan: str
+    no_plan: str
+    yes: str
+    no: str
+    findings: str
+    none: str
+    basis: str
+    severity: dict[Severity, str]
+    verdict_ok: str
+    verdict_bad: str
+
+
+_TEXT = {
+    "da": _Labels(
+        title="Gennemgang af forløb for {person} pr. {day}",
+        target_group="I målgruppen",
+        outreach="Opsøgende indsats påkrævet",
+        plan="Gældende plan",
+        no_plan="ingen",
+        yes="ja",
+        no="nej",
+        findings="Fund ({count}, heraf {errors} fejl)",
+        none="Ingen fund.",
+        basis="Hjemmel",
+        severity={Severity.ERROR: "FEJL", Severity.WARNING: "ADVARSEL", Severity.INFO: "INFO"},
+        verdict_ok="Forløbet er i orden (ingen fejl).",
+        verdict_bad="Forløbet er ikke i orden.",
+    ),
+    "en": _Labels(
+        title="Review of the case of {person} on {day}",
+        target_group="In the target group",
+        outreach="Outreach required",
+        plan="Plan in force",
+        no_plan="none",
+        yes="yes",
+        no="no",
+        findings="Findings ({count}, of which {errors} errors)",
+        none="No findings.",
+        basis="Legal basis",
+        severity={Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"},
+        verdict_ok="The case is in order (no errors).",
+        verdict_bad="The case is not in order.",
+    ),
+}
+
+
+@attrs.frozen
+class CaseReport:
+    """The answer of :func:`review_case`.
+
+    ``findings`` holds every rule's findings, ERROR first, then WARNING, then INFO, and by code
+    within a severity (each rule's own order, by date, is kept). ``plan`` is the report on the
+    plan in force, ``None`` where the case had no plan on ``on``.
+    """
+
+    person_id: str = attrs.field(validator=v.is_str)
+    on: _dt.date = attrs.field(validator=v.is_date)
+    eligibility: Eligibility = attrs.field(validator=v.is_instance(Eligibility))
+    plan_id: str | None = attrs.field(validator=v.is_optional_str)
+    plan: PlanReport | None = attrs.field(validator=v.is_optional_instance(PlanReport))
+    findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The ERROR findings."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def valid(self) -> bool:
+        """True where no finding is an ERROR."""
+        return not self.errors
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the findings, in order."""
+        return tuple(f.code for f in self.findings)
+
+    def render(self, lang: str = "da") -> str:
+        """The report as plain text in Danish (``"da"``) or English (``"en"``).
+
+        Each finding shows its severity, code, message and legal basis.
+        """
+        if lang not in LANGUAGES:
+            raise DataError("lang", f"expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+        text = _TEXT[lang]
+        yes_no = {True: text.yes, False: text.no}
+        day = f"{self.on.day}.{self.on.month}.{self.on.year}"
+        lines = [
+            text.title.format(person=self.person_id, day=day),
+            f"{text.target_group}: {yes_no[self.eligibility.in_target_group]}",
+            f"{text.outreach}: {yes_no[self.eligibility.outreach_required]}",
+            f"{text.plan}: {self.plan_id or text.no_plan}",
+            "",
+        ]
+        if self.findings:
+            lines.append(text.findings.format(count=len(self.findings), errors=len(self.errors)))
+            for item in self.findings:
+                label = text.severity[item.severity]
+                lines.append(f"- [{label}] {item.code}: {item.message(lang)}")
+                lines.append(f"  {text.basis}: {item.legal_basis}")
+        else:
+            lines.append(text.none)
+        lines.append("")
+        lines.append(text.verdict_ok if self.valid else text.verdict_bad)
+        return "\n".join(lines)
+
+
+def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> CaseReport:
+    """Every rule for one case on ``on``, in one report sorted by severity and code.
+
+    See the module documentation for the rules applied and which plan version is judged.
+    """
+    eligibility = assess_eligibility(case.youth, on, policy)
+    known = [plan for plan in case.plans if plan.created_on <= on]
+    plan_report: PlanReport | None = None
+    plan_id: str | None = None
+    if known:
+        current = known[-1]
+        plan_id = current.id
+        plan_report = validate_plan(
+            current,
+            case.youth,
+            on,
+            policy,
+            case.previous_plan(current),
+            first_plan_on=known[0].created_on,
+        )
+    findings = [
+        *eligibility.findings,
+        *(plan_report.findings if plan_report is not None else ()),
+        *check_coordination(case, on, policy),
+        *check_transitions(case, on, policy),
+        *check_duty(case, on, policy),
+    ]
+    findings.sort(key=lambda f: (f.severity.rank, f.code))
+    return CaseReport(
+        person_id=case.youth.person_id,
+        on=on,
+        eligibility=eligibility,
+        plan_id=plan_id,
+        plan=plan_report,
+        findings=tuple(findings),
+    )
