@@ -1,0 +1,478 @@
+"""Seeded synthetic young people, from one municipality up to a whole country.
+
+Used by ``kui demo``, the documentation and the benchmarks. Everything is drawn from one
+``random.Random(seed)``: the same arguments always give the same people, and a population of
+``n`` is the first ``n`` people of any larger one with the same arguments. No clock, no I/O.
+
+The life courses follow the broad Danish pattern: folkeskole until the summer of the year the
+person turns 16, for about a third a 10th grade, then a youth education (about 70 % gymnasial,
+20 % EUD/EUX, the rest FGU, STU or nothing yet), dropouts and restarts, completions at the usual
+durations (gymnasial 3 years, HF 2, vocational 2–4), higher education for most gymnasial
+graduates, employment spells (student jobs, gap years, work after a vocational education) and
+out-of-home care for about 1.5 %. The rates are tuned so that about 85 % have completed a
+qualifying education by 25 and about 6–7 % of 15–24-year-olds are NEET. **These are synthetic
+numbers, not statistics**; the national figures are in DESIGN.md § 3.
+
+Folkeskole (grades 0–9), for which :class:`~kui_core.education.Programme` has no value of its
+own, is recorded as ``Programme.OTHER`` so that a 15-year-old in 9th grade counts as enrolled in
+*some* education.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import random
+from collections.abc import Iterator, Sequence
+from types import MappingProxyType
+from typing import Final, TypeVar
+
+from .cpr import CprNumber, century_of
+from .education import EducationRecord, Employment, Programme, Track
+from .errors import DataError
+from .periods import Period
+from .youth import Youth
+
+__all__ = [
+    "MAX_AGE",
+    "MIN_AGE",
+    "MUNICIPALITIES",
+    "iter_population",
+    "population",
+]
+
+_T = TypeVar("_T")
+
+MIN_AGE: Final = 13
+"""The youngest age on ``on`` in a synthetic population."""
+MAX_AGE: Final = 27
+"""The oldest age on ``on`` in a synthetic population."""
+
+# (code, name, approximate inhabitants in thousands): the 98 municipalities, used as weights.
+_TABLE: Final = (
+    ("101", "København", 660), ("147", "Frederiksberg", 105), ("151", "Ballerup", 49),
+    ("153", "Brøndby", 36), ("155", "Dragør", 15), ("157", "Gentofte", 75),
+    ("159", "Gladsaxe", 70), ("161", "Glostrup", 24), ("163", "Herlev", 30),
+    ("165", "Albertslund", 28), ("167", "Hvidovre", 54), ("169", "Høje-Taastrup", 58),
+    ("173", "Lyngby-Taarbæk", 57), ("175", "Rødovre", 41), ("183", "Ishøj", 24),
+    ("185", "Tårnby", 44), ("187", "Vallensbæk", 17), ("190", "Furesø", 41),
+    ("201", "Allerød", 26), ("210", "Fredensborg", 41), ("217", "Helsingør", 64),
+    ("219", "Hillerød", 52), ("223", "Hørsholm", 25), ("230", "Rudersdal", 57),
+    ("240", "Egedal", 44), ("250", "Frederikssund", 46), ("253", "Greve", 51),
+    ("259", "Køge", 62), ("260", "Halsnæs", 31), ("265", "Roskilde", 90),
+    ("269", "Solrød", 24), ("270", "Gribskov", 41), ("306", "Odsherred", 33),
+    ("316", "Holbæk", 73), ("320", "Faxe", 38), ("326", "Kalundborg", 48),
+    ("329", "Ringsted", 36), ("330", "Slagelse", 80), ("336", "Stevns", 23),
+    ("340", "Sorø", 30), ("350", "Lejre", 29), ("360", "Lolland", 40),
+    ("370", "Næstved", 84), ("376", "Guldborgsund", 60), ("390", "Vordingborg", 45),
+    ("400", "Bornholm", 39), ("410", "Middelfart", 39), ("420", "Assens", 41),
+    ("430", "Faaborg-Midtfyn", 52), ("440", "Kerteminde", 24), ("450", "Nyborg", 32),
+    ("461", "Odense", 207), ("479", "Svendborg", 59), ("480", "Nordfyns", 30),
+    ("482", "Langeland", 12), ("492", "Ærø", 6), ("510", "Haderslev", 55),
+    ("530", "Billund", 27), ("540", "Sønderborg", 74), ("550", "Tønder", 37),
+    ("561", "Esbjerg", 115), ("563", "Fanø", 3), ("573", "Varde", 50),
+    ("575", "Vejen", 43), ("580", "Aabenraa", 58), ("607", "Fredericia", 52),
+    ("615", "Horsens", 96), ("621", "Kolding", 95), ("630", "Vejle", 120),
+    ("657", "Herning", 90), ("661", "Holstebro", 59), ("665", "Lemvig", 19),
+    ("671", "Struer", 21), ("706", "Syddjurs", 43), ("707", "Norddjurs", 37),
+    ("710", "Favrskov", 49), ("727", "Odder", 23), ("730", "Randers", 99),
+    ("740", "Silkeborg", 98), ("741", "Samsø", 4), ("746", "Skanderborg", 64),
+    ("751", "Aarhus", 365), ("756", "Ikast-Brande", 41), ("760", "Ringkøbing-Skjern", 56),
+    ("766", "Hedensted", 47), ("773", "Morsø", 20), ("779", "Skive", 45),
+    ("787", "Thisted", 43), ("791", "Viborg", 98), ("810", "Brønderslev", 36),
+    ("813", "Frederikshavn", 58), ("820", "Vesthimmerlands", 36), ("825", "Læsø", 2),
+    ("840", "Rebild", 30), ("846", "Mariagerfjord", 42), ("849", "Jammerbugt", 38),
+    ("851", "Aalborg", 222), ("860", "Hjørring", 64),
+)  # fmt: skip
+
+MUNICIPALITIES: Final = MappingProxyType({code: name for code, name, _ in _TABLE})
+"""The 98 Danish municipalities: three-digit code -> name (``"561"`` -> ``"Esbjerg"``)."""
+
+_WEIGHTS: Final = MappingProxyType({code: weight for code, _, weight in _TABLE})
+
+# First choice after 9th/10th grade (before the municipality's tilt).
+_FIRST_CHOICE: Final = (
+    (Programme.STX, 0.46),
+    (Programme.HHX, 0.12),
+    (Programme.HTX, 0.06),
+    (Programme.HF, 0.05),
+    (Programme.IB, 0.01),
+    (Programme.EUD, 0.14),
+    (Programme.EUX, 0.06),
+    (Programme.FGU, 0.04),
+    (Programme.STU, 0.015),
+    (None, 0.045),  # nothing yet
+)
+# Second and later attempts, after dropping out or after FGU.
+_RESTART_CHOICE: Final = (
+    (Programme.EUD, 0.45),
+    (Programme.HF, 0.20),
+    (Programme.STX, 0.07),
+    (Programme.HHX, 0.05),
+    (Programme.EUX, 0.08),
+    (Programme.FGU, 0.15),
+)
+# Probability of completing one attempt (for someone born in 2000; see _TREND_PER_YEAR).
+_COMPLETION: Final = MappingProxyType(
+    {
+        Programme.STX: 0.88,
+        Programme.HHX: 0.85,
+        Programme.HTX: 0.84,
+        Programme.HF: 0.74,
+        Programme.IB: 0.90,
+        Programme.EUX: 0.66,
+        Programme.EUD: 0.60,
+        Programme.FGU: 0.62,
+        Programme.STU: 0.95,
+        Programme.HIGHER: 0.76,
+    }
+)
+# Nominal durations in months (vocational: drawn from 24–48).
+_MONTHS: Final = MappingProxyType(
+    {
+        Programme.STX: 35,
+        Programme.HHX: 35,
+        Programme.HTX: 35,
+        Programme.IB: 35,
+        Programme.HF: 23,
+        Programme.FGU: 12,
+        Programme.STU: 35,
+        Programme.HIGHER: 42,
+    }
+)
+_TREND_PER_YEAR: Final = 0.003
+"""Completion probabilities rise by this much per birth year after 2000 (a mild trend)."""
+_TENTH_GRADE_SHARE: Final = 0.35
+_IN_CARE_SHARE: Final = 0.015
+_MAX_ATTEMPTS: Final = 4
+_GAP_JOB_HOURS: Final = (8, 10, 12, 15, 18, 18, 20, 20, 25, 30, 37, 37)
+
+
+def population(
+    n: int,
+    *,
+    seed: int,
+    on: _dt.date,
+    municipality_codes: Sequence[str] | None = None,
+    cpr_share: float = 0.25,
+) -> list[Youth]:
+    """``n`` synthetic young people aged 13–27 on ``on``, as a list (see :func:`iter_population`).
+
+    >>> people = population(3, seed=1, on=_dt.date(2025, 10, 1), municipality_codes=["561"])
+    >>> [p.municipality_code for p in people]
+    ['561', '561', '561']
+    >>> people == population(3, seed=1, on=_dt.date(2025, 10, 1), municipality_codes=["561"])
+    True
+    """
+    return list(
+        iter_population(
+            n, seed=seed, on=on, municipality_codes=municipality_codes, cpr_share=cpr_share
+        )
+    )
+
+
+def iter_population(
+    n: int,
+    *,
+    seed: int,
+    on: _dt.date,
+    municipality_codes: Sequence[str] | None = None,
+    cpr_share: float = 0.25,
+) -> Iterator[Youth]:
+    """Yield ``n`` synthetic young people aged 13–27 on ``on``, one at a time.
+
+    Everything known on ``on`` is filled in; nothing after it (an education still running on
+    ``on`` has no end date yet). ``municipality_codes`` restricts the people to those
+    municipalities (uniformly); by default they spread over all 98 by population.
+    ``cpr_share`` of them get a synthetic CPR number matching their birth date (7th digit from
+    the CPR office's century table). Person ids are ``"Y0000001"`` onwards.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise DataError("n", f"expected a non-negative integer, got {n!r}")
+    if type(on) is not _dt.date:
+        raise DataError("on", f"expected a date, got {type(on).__name__}")
+    if not 0 <= cpr_share <= 1:
+        raise DataError("cpr_share", f"expected a share between 0 and 1, got {cpr_share!r}")
+    if municipality_codes is None:
+        codes: Sequence[str] = tuple(_WEIGHTS)
+        weights: Sequence[float] | None = tuple(_WEIGHTS.values())
+    elif not municipality_codes:
+        raise DataError("municipality_codes", "expected at least one municipality code")
+    else:
+        codes, weights = tuple(municipality_codes), None
+    return _Generator(random.Random(seed), on, codes, weights, cpr_share).run(n)
+
+
+class _Generator:
+    """One population's random stream, with caches so equal dates and records are shared.
+
+    Sharing immutable dates and records between people keeps a million youths in memory
+    affordable; the caches belong to one generator, never to the module.
+    """
+
+    def __init__(
+        self,
+        rng: random.Random,
+        on: _dt.date,
+        codes: Sequence[str],
+        weights: Sequence[float] | None,
+        cpr_share: float,
+    ) -> None:
+        self.rng = rng
+        self.on = on
+        self.on_ordinal = on.toordinal()
+        self.codes = codes
+        self.cum_weights = _cumulative(weights) if weights is not None else None
+        self.cpr_share = cpr_share
+        self.dates: dict[int, _dt.date] = {}
+        self.records: dict[tuple[object, ...], EducationRecord] = {}
+        self.jobs: dict[tuple[object, ...], Employment] = {}
+        self.tilts: dict[str, float] = {}
+        # Born after `oldest_exclusive` and on or before `youngest`: ages 13..27 on `on`.
+        self.first_birth = _years_before(on, MAX_AGE + 1).toordinal() + 1
+        self.last_birth = _years_before(on, MIN_AGE).toordinal()
+
+    def run(self, n: int) -> Iterator[Youth]:
+        for index in range(1, n + 1):
+            yield self.youth(index)
+
+    # -- small helpers ------------------------------------------------------------------------
+
+    def day(self, ordinal: int) -> _dt.date:
+        found = self.dates.get(ordinal)
+        if found is None:
+            found = self.dates[ordinal] = _dt.date.fromordinal(ordinal)
+        return found
+
+    def ymd(self, year: int, month: int, day: int) -> int:
+        return _dt.date(year, month, day).toordinal()
+
+    def tilt(self, code: str) -> float:
+        """A fixed municipal lean towards vocational education, in [-1, 1]."""
+        found = self.tilts.get(code)
+        if found is None:
+            found = self.tilts[code] = random.Random(f"kui-tilt-{code}").uniform(-1.0, 1.0)
+        return found
+
+    def record(
+        self, programme: Programme, start: int, end: int | None, completed: bool
+    ) -> EducationRecord | None:
+        """The record as known on ``on``: ``None`` if not started yet, open if not ended yet."""
+        if start > self.on_ordinal:
+            return None
+        if end is not None and end > self.on_ordinal:
+            end = None
+        key = (programme, start, end, completed)
+        found = self.records.get(key)
+        if found is None:
+            ended = None if end is None else self.day(end)
+            found = self.records[key] = EducationRecord(
+                programme,
+                self.day(start),
+                completed_on=ended if completed else None,
+                left_on=None if completed else ended,
+            )
+        return found
+
+    def job(self, start: int, end: int | None, hours: int) -> Employment | None:
+        if start > self.on_ordinal:
+            return None
+        if end is not None and end > self.on_ordinal:
+            end = None
+        key = (start, end, hours)
+        found = self.jobs.get(key)
+        if found is None:
+            period = Period(self.day(start), None if end is None else self.day(end))
+            found = self.jobs[key] = Employment(period, hours)
+        return found
+
+    # -- one person ---------------------------------------------------------------------------
+
+    def youth(self, index: int) -> Youth:
+        rng = self.rng
+        birth = self.day(rng.randint(self.first_birth, self.last_birth))
+        if self.cum_weights is None:
+            code = self.codes[rng.randrange(len(self.codes))]
+        else:
+            code = rng.choices(self.codes, cum_weights=self.cum_weights)[0]
+        in_care = rng.random() < _IN_CARE_SHARE
+        care: tuple[Period, ...] = ()
+        if in_care:
+            care = self.care_period(birth)
+        educations, employments = _LifeCourse(self, birth, self.tilt(code), in_care).build()
+        cpr = self.cpr(birth) if rng.random() < self.cpr_share else None
+        return Youth(
+            person_id=f"Y{index:07d}",
+            birth_date=birth,
+            educations=educations,
+            employments=employments,
+            in_care=care,
+            cpr=cpr,
+            municipality_code=code,
+        )
+
+    def care_period(self, birth: _dt.date) -> tuple[Period, ...]:
+        rng = self.rng
+        start = birth.toordinal() + rng.randint(2 * 365, 17 * 365)
+        end = min(start + rng.randint(365, 8 * 365), _years_after(birth, 18).toordinal())
+        if start > self.on_ordinal:
+            return ()
+        return (Period(self.day(start), None if end > self.on_ordinal else self.day(end)),)
+
+    def cpr(self, birth: _dt.date) -> CprNumber:
+        rng = self.rng
+        year2 = birth.year % 100
+        century = birth.year - year2
+        sevenths = [d for d in range(10) if century_of(year2, d) == century]
+        serial = f"{rng.choice(sevenths)}{rng.randrange(1000):03d}"
+        return CprNumber(f"{birth.day:02d}{birth.month:02d}{year2:02d}-{serial}")
+
+
+class _LifeCourse:
+    """The education and employment history of one person, drawn in order of time."""
+
+    def __init__(self, gen: _Generator, birth: _dt.date, tilt: float, in_care: bool) -> None:
+        self.gen = gen
+        self.rng = gen.rng
+        self.birth = birth
+        self.tilt = tilt
+        self.in_care = in_care
+        self.bonus = _TREND_PER_YEAR * (birth.year - 2000) - (0.15 if in_care else 0.0)
+        self.educations: list[EducationRecord] = []
+        self.employments: list[Employment] = []
+
+    def add(self, programme: Programme, start: int, end: int | None, completed: bool) -> None:
+        found = self.gen.record(programme, start, end, completed)
+        if found is not None:
+            self.educations.append(found)
+
+    def work(self, start: int, end: int | None, hours: int) -> None:
+        found = self.gen.job(start, end, hours)
+        if found is not None:
+            self.employments.append(found)
+
+    def build(self) -> tuple[tuple[EducationRecord, ...], tuple[Employment, ...]]:
+        gen, rng = self.gen, self.rng
+        year = self.birth.year + 16  # 9th grade ends in June of the year the person turns 16
+        self.add(Programme.OTHER, gen.ymd(year - 10, 8, 12), gen.ymd(year, 6, 24), True)
+        if rng.random() < _TENTH_GRADE_SHARE:
+            self.add(Programme.TENTH_GRADE, gen.ymd(year, 8, 12), gen.ymd(year + 1, 6, 22), True)
+            year += 1
+        programme = self.first_choice()
+        start = gen.ymd(year, 8, 12)
+        if programme is None:
+            self.no_start(start)
+        else:
+            self.attempts(programme, start, 1)
+        return tuple(self.educations), tuple(self.employments)
+
+    def first_choice(self) -> Programme | None:
+        rng = self.rng
+        shift = 0.05 * self.tilt
+        draw = rng.random()
+        if self.in_care and rng.random() < 0.5:
+            # Fewer gymnasial starts, more vocational, FGU or nothing yet.
+            draw = draw * 0.6 + 0.4
+        shares = [
+            (p, s + shift / 2 if p in (Programme.EUD, Programme.EUX) else s)
+            if p is not Programme.STX
+            else (p, s - shift)
+            for p, s in _FIRST_CHOICE
+        ]
+        return _pick(draw, shares)
+
+    def no_start(self, start: int) -> None:
+        """No youth education right after school: a job for some, a late start for half."""
+        rng = self.rng
+        later = start + rng.randint(180, 4 * 365)
+        if rng.random() < 0.5:
+            self.work(start + rng.randint(0, 120), later, rng.choice(_GAP_JOB_HOURS))
+        if rng.random() < 0.55:
+            programme = Programme.FGU if rng.random() < 0.5 else Programme.EUD
+            self.attempts(programme, later, 2)
+
+    def attempts(self, programme: Programme, start: int, attempt: int) -> None:
+        rng = self.rng
+        if programme is Programme.EUD or programme is Programme.EUX:
+            months = rng.randint(24, 48)
+        else:
+            months = _MONTHS[programme]
+        end = start + months * 30 + rng.randint(-10, 10)
+        chance = _COMPLETION[programme] + self.bonus + (0.05 if attempt > 1 else 0.0)
+        completed = rng.random() < chance
+        if not completed:
+            end = start + rng.randint(30, max(31, end - start - 30))
+        self.add(programme, start, end, completed)
+        if rng.random() < 0.4:  # a student job
+            self.work(start + rng.randint(0, (end - start) // 2), end, rng.randint(4, 15))
+
+        if completed and programme is Programme.STU:
+            if rng.random() < 0.5:
+                self.work(end + rng.randint(30, 200), None, rng.choice((10, 15, 18, 20)))
+        elif completed and programme.track is Track.GYMNASIAL:
+            self.after_gymnasial(end)
+        elif completed and programme.track is Track.VOCATIONAL:
+            if rng.random() < 0.9:
+                self.work(end + rng.randint(0, 60), None, 37)
+        elif completed and programme is Programme.HIGHER:
+            self.work(end + rng.randint(0, 180), None, 37)
+        elif programme is Programme.HIGHER:
+            # Left higher education: already has a youth education; works.
+            self.work(end + rng.randint(0, 90), None, rng.choice((20, 30, 37)))
+        elif attempt < _MAX_ATTEMPTS:
+            self.restart(programme, end, completed, attempt)
+
+    def after_gymnasial(self, end: int) -> None:
+        gen, rng = self.gen, self.rng
+        if rng.random() < 0.75:
+            gap = rng.choices((0, 1, 2, 3), weights=(3, 4, 2, 1))[0]
+            start = gen.ymd(gen.day(end).year + gap, 9, 1)
+            if gap:
+                self.work(end + rng.randint(14, 60), start - 30, rng.choice((20, 25, 30, 37)))
+            self.attempts(Programme.HIGHER, start, 1)
+        elif rng.random() < 0.8:
+            self.work(end + rng.randint(14, 90), None, rng.choice((18, 25, 30, 37)))
+
+    def restart(self, programme: Programme, end: int, completed: bool, attempt: int) -> None:
+        """After a dropout (or FGU): perhaps a job in between, perhaps a new start."""
+        rng = self.rng
+        if programme is Programme.FGU and completed:
+            restart_chance, gap = 0.65, rng.randint(14, 120)
+        else:
+            restart_chance, gap = (0.5 if self.in_care else 0.68), rng.randint(30, 420)
+        restarts = rng.random() < restart_chance
+        if rng.random() < 0.6:
+            hours = rng.choice(_GAP_JOB_HOURS)
+            self.work(end + rng.randint(0, 14), end + gap if restarts else None, hours)
+        if restarts:
+            choice = _pick(rng.random(), _RESTART_CHOICE)
+            self.attempts(choice, end + gap, attempt + 1)
+
+
+def _pick(draw: float, table: Sequence[tuple[_T, float]]) -> _T:
+    """The entry whose cumulative share first exceeds ``draw``; the last one otherwise."""
+    for value, share in table[:-1]:
+        draw -= share
+        if draw < 0:
+            return value
+    return table[-1][0]
+
+
+def _cumulative(weights: Sequence[float]) -> list[float]:
+    total = 0.0
+    out = []
+    for weight in weights:
+        total += weight
+        out.append(total)
+    return out
+
+
+def _years_before(day: _dt.date, years: int) -> _dt.date:
+    """The same calendar day ``years`` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _years_after(day: _dt.date, years: int) -> _dt.date:
+    return _years_before(day, -years)

@@ -1,0 +1,204 @@
+"""The synthetic population: deterministic, valid, and roughly realistic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kui_core import DataError, Programme, Track, Youth
+from kui_core.dates import age_on
+from kui_core.synthetic import MAX_AGE, MIN_AGE, MUNICIPALITIES, iter_population, population
+
+ON = dt.date(2025, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def country() -> list[Youth]:
+    return population(12_000, seed=2025, on=ON)
+
+
+def _completed_qualifying(youth: Youth, on: dt.date) -> bool:
+    return any(r.programme.qualifying and r.completed_by(on) for r in youth.educations)
+
+
+def _neet(youth: Youth, on: dt.date) -> bool:
+    completed = any(r.programme.youth_education and r.completed_by(on) for r in youth.educations)
+    enrolled = any(r.enrolled_on(on) for r in youth.educations)
+    return not (completed or enrolled or youth.weekly_hours_on(on) >= 18)
+
+
+def _dates(youth: Youth) -> list[dt.date]:
+    days = [youth.birth_date]
+    for record in youth.educations:
+        days += [d for d in (record.started_on, record.completed_on, record.left_on) if d]
+    for job in youth.employments:
+        days += [d for d in (job.period.start, job.period.end) if d]
+    for care in youth.in_care:
+        days += [d for d in (care.start, care.end) if d]
+    return days
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=30)
+@given(
+    seed=st.integers(0, 2**32),
+    on=st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)),
+    n=st.integers(0, 15),
+)
+def test_ages_are_13_to_27_and_nothing_is_known_after_on(seed: int, on: dt.date, n: int) -> None:
+    people = population(n, seed=seed, on=on)
+    assert len(people) == n
+    for youth in people:
+        assert MIN_AGE <= age_on(youth.birth_date, on) <= MAX_AGE
+        assert max(_dates(youth)) <= on
+        if youth.cpr is not None:
+            assert youth.cpr.birth_date == youth.birth_date
+
+
+@settings(max_examples=10)
+@given(seed=st.integers(0, 2**64), on=st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31)))
+def test_same_seed_gives_the_same_people(seed: int, on: dt.date) -> None:
+    assert population(20, seed=seed, on=on) == population(20, seed=seed, on=on)
+
+
+def test_a_smaller_population_is_a_prefix_of_a_larger_one() -> None:
+    small = population(50, seed=7, on=ON)
+    large = population(200, seed=7, on=ON)
+    assert small == large[:50]
+
+
+def test_different_seeds_give_different_people() -> None:
+    assert population(20, seed=1, on=ON) != population(20, seed=2, on=ON)
+
+
+def test_iter_population_is_lazy_and_equals_the_list() -> None:
+    stream = iter_population(10**9, seed=3, on=ON)
+    first = [next(stream) for _ in range(30)]
+    assert first == population(30, seed=3, on=ON)
+    assert [y.person_id for y in first[:3]] == ["Y0000001", "Y0000002", "Y0000003"]
+
+
+# -- realism (synthetic targets, not statistics) -------------------------------------------------
+
+
+def test_completion_by_25_is_about_85_percent(country: list[Youth]) -> None:
+    aged_25 = [y for y in country if age_on(y.birth_date, ON) == 25]
+    share = sum(_completed_qualifying(y, ON) for y in aged_25) / len(aged_25)
+    assert 0.80 <= share <= 0.90
+
+
+def test_neet_share_among_15_to_24_is_about_6_to_7_percent(country: list[Youth]) -> None:
+    aged = [y for y in country if 15 <= age_on(y.birth_date, ON) <= 24]
+    share = sum(_neet(y, ON) for y in aged) / len(aged)
+    assert 0.05 <= share <= 0.08
+
+
+def test_most_start_a_gymnasial_education_a_fifth_a_vocational_one(country: list[Youth]) -> None:
+    after_school = (Programme.OTHER, Programme.TENTH_GRADE)
+    first = Counter(
+        next(r.programme.track for r in y.educations if r.programme not in after_school)
+        for y in country
+        if any(r.programme not in after_school for r in y.educations)
+    )
+    total = sum(first.values())
+    assert 0.64 <= first[Track.GYMNASIAL] / total <= 0.78
+    assert 0.15 <= first[Track.VOCATIONAL] / total <= 0.27
+
+
+def test_typical_durations_dropouts_and_restarts(country: list[Youth]) -> None:
+    stx_years = [
+        (r.completed_on - r.started_on).days / 365
+        for y in country
+        for r in y.educations
+        if r.programme is Programme.STX and r.completed_on
+    ]
+    eud_years = [
+        (r.completed_on - r.started_on).days / 365
+        for y in country
+        for r in y.educations
+        if r.programme is Programme.EUD and r.completed_on
+    ]
+    assert all(2.8 <= years <= 3.0 for years in stx_years)
+    assert min(eud_years) >= 1.9
+    assert max(eud_years) <= 4.0
+    dropped = [y for y in country if any(r.left_on for r in y.educations)]
+    restarted = [
+        y
+        for y in dropped
+        if any(
+            later.started_on >= r.left_on
+            for r in y.educations
+            if r.left_on
+            for later in y.educations
+        )
+    ]
+    assert 0.1 <= len(dropped) / len(country) <= 0.35
+    assert len(restarted) / len(dropped) >= 0.4
+    assert any(
+        r.programme is Programme.HIGHER and r.completed_on for y in country for r in y.educations
+    )
+
+
+def test_employment_in_care_cpr_and_leap_day_births(country: list[Youth]) -> None:
+    hours = Counter(job.hours_per_week for y in country for job in y.employments)
+    assert {18, 20, 37} <= set(hours)
+    assert any(h < 18 for h in hours)
+    in_care = sum(bool(y.in_care) for y in country) / len(country)
+    assert 0.005 <= in_care <= 0.03
+    with_cpr = sum(y.cpr is not None for y in country) / len(country)
+    assert 0.2 <= with_cpr <= 0.3
+    assert any(y.birth_date.month == 2 and y.birth_date.day == 29 for y in country)
+
+
+def test_the_country_spreads_over_the_municipalities_by_population(country: list[Youth]) -> None:
+    codes = Counter(y.municipality_code for y in country)
+    assert len(MUNICIPALITIES) == 98
+    assert set(codes) <= set(MUNICIPALITIES)
+    assert codes.most_common(1)[0][0] == "101"  # København
+    assert codes["101"] > 5 * codes["350"]  # Lejre
+
+
+def test_a_given_municipality_list_is_used_evenly() -> None:
+    people = population(300, seed=9, on=ON, municipality_codes=["561", "350"])
+    codes = Counter(y.municipality_code for y in people)
+    assert set(codes) == {"561", "350"}
+    assert 100 <= codes["561"] <= 200
+
+
+def test_cpr_share_zero_and_one() -> None:
+    assert all(y.cpr is None for y in population(30, seed=1, on=ON, cpr_share=0))
+    assert all(y.cpr is not None for y in population(30, seed=1, on=ON, cpr_share=1))
+
+
+def test_reference_day_29_february_2024() -> None:
+    """On 29.2.2024 the oldest are born 1.3.1996 and the youngest on 29.2.2011 or before."""
+    on = dt.date(2024, 2, 29)
+    births = [y.birth_date for y in population(400, seed=4, on=on)]
+    assert min(births) >= dt.date(1996, 3, 1)
+    assert max(births) <= dt.date(2011, 2, 28)
+
+
+# -- bad arguments -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"n": -1}, "n"),
+        ({"n": True}, "n"),
+        ({"on": dt.datetime(2025, 10, 1, 12, 0)}, "on"),
+        ({"cpr_share": 1.5}, "cpr_share"),
+        ({"municipality_codes": []}, "municipality_codes"),
+    ],
+)
+def test_bad_arguments_raise_data_error(kwargs: dict[str, object], path: str) -> None:
+    arguments: dict[str, object] = {"n": 5, "seed": 1, "on": ON} | kwargs
+    with pytest.raises(DataError) as raised:
+        population(**arguments)  # type: ignore[arg-type]
+    assert raised.value.path == path
