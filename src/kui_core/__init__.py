@@ -14,6 +14,15 @@ from .eligibility import Eligibility, assess_eligibility
 from .errors import DataError, HandoverError, KuiError
 from .findings import RULES, Finding, Rule, Severity
 from .legal import LegalBasis
+from .metrics import (
+    Application,
+    Breakdown,
+    People,
+    Rate,
+    application_shares,
+    completion_rate,
+    neet_share,
+)
 from .periods import Period
 from .plan import (
     EducationPlan,
@@ -34,6 +43,8 @@ from .youth import Youth
 __all__ = [
     "DEFAULT_POLICY",
     "RULES",
+    "Application",
+    "Breakdown",
     "CoordinatorAssignment",
     "CoordinatorRequired",
     "CprNumber",
@@ -55,11 +66,13 @@ __all__ = [
     "Milestone",
     "MunicipalUnit",
     "Participant",
+    "People",
     "Period",
     "Placement",
     "PlanReport",
     "Policy",
     "Programme",
+    "Rate",
     "Role",
     "Rule",
     "Severity",
@@ -68,7 +81,10 @@ __all__ = [
     "YouthCase",
     "__version__",
     "age_on",
+    "application_shares",
     "assess_eligibility",
+    "completion_rate",
+    "neet_share",
     "validate_plan",
     "working_days_after",
 ]

@@ -1,0 +1,732 @@
+"""The national target metrics, as rates that are safe to publish.
+
+Every metric returns a :class:`Rate` (counts, value, 95 % Wilson score interval) or, with
+``by=``, a :class:`Breakdown` of rates per group with its total. Municipalities publish these
+figures (KUI law § 10; *vejledningsbekendtgørelsen* §§ 1 a, 26, 30), so small counts are
+suppressed following statistical disclosure practice: Danmarks Statistik does not publish table
+cells built on fewer than 5 units. The threshold is a policy value,
+:attr:`Policy.min_publishable_count`, not a law.
+
+**Primary suppression.** A rate is not publishable where its numerator, its complement
+(denominator − numerator) or its denominator is below the threshold: a small complement discloses
+as much as a small numerator ("all but 2 of the 40 completed").
+
+**Secondary suppression** (:func:`completion_rate` and the others with ``by=``). A breakdown
+publishes its cells and its total, so a lone suppressed cell could be recovered as the total minus
+the published cells. The cells are treated as unknowns an attacker solves for, knowing the
+published cells, the total and that every listed group has at least one member. The suppressed
+set ``S`` is safe when (a) it holds at least two cells, (b) each count summed over ``S`` (the
+numerators, and the complements) is positive — a sum of 0 would reveal every cell in it as 0 —
+and (c) the denominators over ``S`` add up to more than ``len(S)`` — otherwise every cell has
+exactly one member. While ``S`` is unsafe, the published cell with the smallest denominator
+(ties: the group order) is suppressed as well; any published cell makes ``S`` safe in one step,
+since all its counts are at least the threshold. If every cell is suppressed and ``S`` is still
+unsafe, the total is suppressed too. The same mark ``[suppressed]`` is shown for primary and
+secondary suppression, so a reader cannot tell which cell is the small one (the convention of
+the UK ONS "[c]" and Statistics Canada "x").
+
+**People behind a count.** Pass ``with_people=True`` to get, on every rate, the ``person_id``\\ s
+behind its numerator and denominator (:attr:`Rate.people`). They are for caseworkers following
+up on young people and must never be published; they appear in neither ``str`` nor ``repr``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from . import _validators as v
+from .dates import birthday
+from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
+from .errors import DataError
+from .policy import DEFAULT_POLICY, Policy
+from .youth import Youth
+
+__all__ = [
+    "COMPLETION_PROGRAMMES",
+    "NEET_PROGRAMMES",
+    "SUPPRESSED",
+    "Application",
+    "Breakdown",
+    "People",
+    "Rate",
+    "application_shares",
+    "completion_rate",
+    "neet_share",
+]
+
+Z_95 = 1.959963984540054
+"""The standard normal quantile for a two-sided 95 % interval."""
+
+SUPPRESSED = "[suppressed]"
+"""The mark shown instead of a rate that is not publishable (primary or secondary)."""
+
+COMPLETION_PROGRAMMES: frozenset[Programme] = QUALIFYING
+"""What counts as completed in :func:`completion_rate`: the qualifying programmes (DESIGN § 7)."""
+
+NEET_PROGRAMMES: frozenset[Programme] = YOUTH_EDUCATIONS | {Programme.HIGHER}
+"""A completed one of these takes a young person out of the NEET count ("completed youth
+education"; a higher-education graduate has one too, STU included)."""
+
+_ONE_DAY = _dt.timedelta(days=1)
+_MAX_AGE = 150
+
+K = TypeVar("K", bound=Hashable)
+GroupKey = Hashable
+
+
+# --------------------------------------------------------------------------------------------
+# Rate
+
+
+@attrs.frozen(repr=False)
+class People:
+    """The ``person_id``\\ s behind a rate. NOT FOR PUBLICATION: for caseworkers only.
+
+    ``numerator`` lists those counted (for example the NEET young people), ``denominator`` the
+    whole population of the rate, each in input order. ``repr`` shows only the counts.
+    """
+
+    numerator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
+    denominator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
+
+    def __repr__(self) -> str:
+        return (
+            f"People(<{len(self.numerator)} of {len(self.denominator)} person ids;"
+            " not for publication>)"
+        )
+
+
+def _denominator(instance: Rate, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # Runs after the numerator's validator, so both are integers here.
+    v.is_int(minimum=0)(instance, attribute, value)
+    if instance.numerator > value:
+        raise DataError(
+            "Rate.numerator",
+            f"must not exceed the denominator ({value}), got {instance.numerator}",
+        )
+
+
+@attrs.frozen(repr=False)
+class Rate:
+    """``numerator`` out of ``denominator``, with a 95 % Wilson score interval.
+
+    ``value``, ``low`` and ``high`` are ``None`` where the denominator is 0 (a share of nobody
+    is undefined, not 0 %). ``publishable`` is false where a count is below
+    ``min_publishable_count`` (the threshold the rate was judged with, from
+    :attr:`Policy.min_publishable_count`) or where ``secondary_suppression`` hides it to
+    protect another cell. ``str`` then shows only :data:`SUPPRESSED`.
+
+    >>> str(Rate(8421, 10000))
+    '84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000)'
+    >>> str(Rate(3, 10000))
+    '[suppressed]'
+    """
+
+    numerator: int = attrs.field(validator=v.is_int(minimum=0))
+    denominator: int = attrs.field(validator=_denominator)
+    min_publishable_count: int = attrs.field(default=5, kw_only=True, validator=v.is_int(1))
+    secondary_suppression: bool = attrs.field(default=False, kw_only=True, validator=v.is_bool)
+    people: People | None = attrs.field(
+        default=None,
+        kw_only=True,
+        eq=False,
+        validator=v.is_optional_instance(People),
+    )
+    """Who is behind the counts (``with_people=True``); NOT FOR PUBLICATION."""
+
+    @property
+    def complement(self) -> int:
+        """``denominator - numerator``: those not counted."""
+        return self.denominator - self.numerator
+
+    @property
+    def value(self) -> float | None:
+        """``numerator / denominator``, or ``None`` where the denominator is 0."""
+        if self.denominator == 0:
+            return None
+        return self.numerator / self.denominator
+
+    @property
+    def low(self) -> float | None:
+        """Lower end of the 95 % Wilson score interval (``None`` for denominator 0)."""
+        interval = self._wilson()
+        return None if interval is None else interval[0]
+
+    @property
+    def high(self) -> float | None:
+        """Upper end of the 95 % Wilson score interval (``None`` for denominator 0)."""
+        interval = self._wilson()
+        return None if interval is None else interval[1]
+
+    def _wilson(self) -> tuple[float, float] | None:
+        # Wilson (1927): centre and half-width of the score interval; clamped against rounding
+        # so the interval always lies in [0, 1] and contains the value.
+        n = self.denominator
+        if n == 0:
+            return None
+        p = self.numerator / n
+        z2 = Z_95 * Z_95
+        scale = 1 + z2 / n
+        centre = (p + z2 / (2 * n)) / scale
+        half = Z_95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / scale
+        return max(0.0, min(centre - half, p)), min(1.0, max(centre + half, p))
+
+    @property
+    def primary_suppressed(self) -> bool:
+        """True where the numerator, complement or denominator is below the threshold."""
+        threshold = self.min_publishable_count
+        return (
+            self.numerator < threshold
+            or self.complement < threshold
+            or self.denominator < threshold
+        )
+
+    @property
+    def publishable(self) -> bool:
+        """True where no count is below the threshold and no other cell needs this one hidden."""
+        return not (self.primary_suppressed or self.secondary_suppression)
+
+    def __str__(self) -> str:
+        if not self.publishable:
+            return SUPPRESSED
+        low, high = self._wilson() or (0.0, 0.0)  # publishable: the denominator is positive
+        return (
+            f"{100 * self.numerator / self.denominator:.1f} % "
+            f"(95 % CI {100 * low:.1f}–{100 * high:.1f} %; "
+            f"{self.numerator:,}/{self.denominator:,})"
+        )
+
+    def __repr__(self) -> str:
+        extra = ", secondary_suppression=True" if self.secondary_suppression else ""
+        return (
+            f"Rate({self.numerator}, {self.denominator}, "
+            f"min_publishable_count={self.min_publishable_count}{extra})"
+        )
+
+
+@attrs.frozen(repr=False)
+class Breakdown(Mapping[GroupKey, Rate]):
+    """Rates per group (``breakdown[group]``) and their ``total``, suppression applied.
+
+    Groups are listed in sorted order (by ``repr`` where keys do not compare). Cells and total
+    share one population: the cells' numerators and denominators add up to the total's.
+    """
+
+    cells: tuple[tuple[GroupKey, Rate], ...] = attrs.field()
+    total: Rate = attrs.field(validator=v.is_instance(Rate))
+    _index: dict[GroupKey, Rate] = attrs.field(init=False, eq=False)
+
+    @_index.default
+    def _build_index(self) -> dict[GroupKey, Rate]:
+        return dict(self.cells)
+
+    def __getitem__(self, key: GroupKey) -> Rate:
+        return self._index[key]
+
+    def __iter__(self) -> Iterator[GroupKey]:
+        return (key for key, _ in self.cells)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    @property
+    def publishable(self) -> tuple[GroupKey, ...]:
+        """The groups whose rate may be published."""
+        return tuple(key for key, rate in self.cells if rate.publishable)
+
+    def __str__(self) -> str:
+        lines = [f"{key}: {rate}" for key, rate in self.cells]
+        lines.append(f"total: {self.total}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"Breakdown({len(self.cells)} groups, total={self.total!r})"
+
+
+# --------------------------------------------------------------------------------------------
+# Suppression
+
+
+def _sorted_keys(keys: Iterable[K]) -> list[K]:
+    keys = list(keys)
+    try:
+        return sorted(keys)  # type: ignore[type-var]
+    except TypeError:
+        return sorted(keys, key=repr)
+
+
+def secondary_suppression(
+    rows: Mapping[K, tuple[int, ...]],
+    suppressed: Iterable[K],
+    *,
+    nonempty: bool = True,
+) -> tuple[frozenset[K], bool]:
+    """The cells to suppress so no suppressed cell can be recovered from a published total.
+
+    ``rows`` maps each cell (in priority order for ties) to its counts, which add up to the
+    cell's size (for a rate: numerator and complement); ``suppressed`` holds the primary
+    suppressions. With ``nonempty``, every cell is known to have a size of at least 1. Returns
+    the suppressed cells and whether the total must be suppressed as well (see the module
+    docstring for the rule).
+    """
+    hidden = set(suppressed)
+    if not hidden:
+        return frozenset(), False
+    width = len(next(iter(rows.values())))
+    while True:
+        sums = [0] * width
+        for key in hidden:
+            for index, count in enumerate(rows[key]):
+                sums[index] += count
+        size = sum(sums)
+        safe = len(hidden) >= 2 and all(sums) and (not nonempty or size > len(hidden))
+        if safe:
+            return frozenset(hidden), False
+        candidates = [key for key in rows if key not in hidden]
+        if not candidates:
+            return frozenset(hidden), True
+        hidden.add(min(candidates, key=lambda key: sum(rows[key])))
+
+
+def _breakdown(
+    counts: Mapping[GroupKey, list[int]],
+    policy: Policy,
+    people: Mapping[GroupKey, tuple[list[str], list[str]]] | None,
+) -> Breakdown:
+    keys = _sorted_keys(counts)
+    threshold = policy.min_publishable_count
+    rates = {
+        key: Rate(
+            counts[key][0],
+            counts[key][1],
+            min_publishable_count=threshold,
+            people=None if people is None else _people(people[key]),
+        )
+        for key in keys
+    }
+    numerator = sum(c[0] for c in counts.values())
+    denominator = sum(c[1] for c in counts.values())
+    total_people = None
+    if people is not None:
+        total_people = People(
+            tuple(p for key in keys for p in people[key][0]),
+            tuple(p for key in keys for p in people[key][1]),
+        )
+    total = Rate(numerator, denominator, min_publishable_count=threshold, people=total_people)
+    primary = [key for key in keys if rates[key].primary_suppressed]
+    if total.primary_suppressed:
+        primary = keys  # every cell has a count below the threshold too
+    hidden, hide_total = secondary_suppression(
+        {key: (rates[key].numerator, rates[key].complement) for key in keys}, primary
+    )
+    cells = tuple(
+        (
+            key,
+            attrs.evolve(rates[key], secondary_suppression=True)
+            if key in hidden and not rates[key].primary_suppressed
+            else rates[key],
+        )
+        for key in keys
+    )
+    if hide_total and not total.primary_suppressed:
+        total = attrs.evolve(total, secondary_suppression=True)
+    return Breakdown(cells, total)
+
+
+def _people(ids: tuple[list[str], list[str]]) -> People:
+    return People(tuple(ids[0]), tuple(ids[1]))
+
+
+# --------------------------------------------------------------------------------------------
+# Youth metrics
+
+
+def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date:
+    """The latest birth date whose ``age``-th birthday falls on or before ``on``.
+
+    :func:`birthday` never decreases as the birth date increases, so "aged at least ``age`` on
+    ``on``" is ``birth_date <= _last_born_reaching(age, on)``: one comparison per person.
+    """
+    year = on.year - age
+    if year < 2:
+        raise DataError("age", f"too large for the reference day {on.isoformat()}, got {age}")
+    candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
+    while birthday(candidate + _ONE_DAY, age, policy) <= on:
+        candidate += _ONE_DAY
+    while birthday(candidate, age, policy) > on:
+        candidate -= _ONE_DAY
+    return candidate
+
+
+def _check_age(name: str, age: object) -> int:
+    if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= _MAX_AGE:
+        raise DataError(name, f"expected an age from 0 to {_MAX_AGE}, got {age!r}")
+    return age
+
+
+def _check_on(on: object) -> _dt.date:
+    if type(on) is not _dt.date:
+        raise DataError("on", f"expected a date, got {type(on).__name__}")
+    return on
+
+
+def _youth_key(by: str | Callable[[Youth], GroupKey], on: _dt.date) -> Callable[[Youth], Any]:
+    if callable(by):
+        return by
+    if by == "municipality":
+        return lambda youth: youth.municipality_code
+    if by == "in_care":
+        return lambda youth: youth.in_care_on(on)
+    if by == "track":
+        return lambda youth: _latest_track(youth, on)
+    raise DataError(
+        "by", f"expected a function or one of 'municipality', 'in_care', 'track', got {by!r}"
+    )
+
+
+def _latest_track(youth: Youth, on: _dt.date) -> Track | None:
+    started = [r for r in youth.educations if r.started_on <= on]
+    if not started:
+        return None
+    return max(started, key=lambda r: r.started_on).programme.track
+
+
+def _tally(
+    youths: Iterable[Youth],
+    test: Callable[[Youth], bool | None],
+    by: str | Callable[[Youth], GroupKey] | None,
+    on: _dt.date,
+    policy: Policy,
+    with_people: bool,
+) -> Rate | Breakdown:
+    """Count one metric in a single pass. ``test`` is None outside the population."""
+    threshold = policy.min_publishable_count
+    if by is None and not with_people:
+        numerator = denominator = 0
+        for youth in youths:
+            hit = test(youth)
+            if hit is not None:
+                denominator += 1
+                numerator += hit
+        return Rate(numerator, denominator, min_publishable_count=threshold)
+    key = None if by is None else _youth_key(by, on)
+    counts: dict[GroupKey, list[int]] = {}
+    people: dict[GroupKey, tuple[list[str], list[str]]] = {}
+    for youth in youths:
+        hit = test(youth)
+        if hit is None:
+            continue
+        group = None if key is None else key(youth)
+        cell = counts.get(group)
+        if cell is None:
+            cell = counts[group] = [0, 0]
+            people[group] = ([], [])
+        cell[0] += hit
+        cell[1] += 1
+        if with_people:
+            people[group][1].append(youth.person_id)
+            if hit:
+                people[group][0].append(youth.person_id)
+    if by is None:
+        cell = counts.get(None, [0, 0])
+        ids = people.get(None, ([], []))
+        return Rate(cell[0], cell[1], min_publishable_count=threshold, people=_people(ids))
+    return _breakdown(counts, policy, people if with_people else None)
+
+
+@overload
+def completion_rate(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    age: int = ...,
+    policy: Policy = ...,
+    by: None = ...,
+    *,
+    programmes: frozenset[Programme] = ...,
+    with_people: bool = ...,
+) -> Rate: ...
+@overload
+def completion_rate(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    age: int = ...,
+    policy: Policy = ...,
+    *,
+    by: str | Callable[[Youth], GroupKey],
+    programmes: frozenset[Programme] = ...,
+    with_people: bool = ...,
+) -> Breakdown: ...
+def completion_rate(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    age: int = 25,
+    policy: Policy = DEFAULT_POLICY,
+    by: str | Callable[[Youth], GroupKey] | None = None,
+    *,
+    programmes: frozenset[Programme] = COMPLETION_PROGRAMMES,
+    with_people: bool = False,
+) -> Rate | Breakdown:
+    """Among people aged exactly ``age`` on ``on``, the share who completed a qualifying
+    education on or before ``on`` (DESIGN § 7; national target: at least 90 % of 25-year-olds
+    by 2030, agreement "Bedre veje til uddannelse og job", 2017).
+
+    The national target speaks of a completed *youth education*; this metric follows the KUI
+    law's purpose (§ 1) and counts the *qualifying* programmes: gymnasial, vocational and higher
+    education, not STU. Pass ``programmes=YOUTH_EDUCATIONS | {Programme.HIGHER}`` for the
+    national reading. Someone whose 25th birthday is ``on`` is 25 that day; a 29 February
+    birthday follows :attr:`Policy.leap_day_rule`.
+
+    ``by`` groups the rates: a function of the youth, or ``"municipality"``, ``"in_care"``
+    (in care on ``on``) or ``"track"`` (track of the latest education started by ``on``).
+    """
+    on = _check_on(on)
+    age = _check_age("age", age)
+    last_born = _last_born_reaching(age, on, policy)  # aged >= age
+    first_too_old = _last_born_reaching(age + 1, on, policy)  # aged >= age + 1
+
+    def test(youth: Youth) -> bool | None:
+        born = youth.birth_date
+        if born <= first_too_old or born > last_born:
+            return None
+        for record in youth.educations:
+            done = record.completed_on
+            if done is not None and done <= on and record.programme in programmes:
+                return True
+        return False
+
+    return _tally(youths, test, by, on, policy, with_people)
+
+
+@overload
+def neet_share(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    ages: tuple[int, int] = ...,
+    policy: Policy = ...,
+    by: None = ...,
+    *,
+    programmes: frozenset[Programme] = ...,
+    with_people: bool = ...,
+) -> Rate: ...
+@overload
+def neet_share(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    ages: tuple[int, int] = ...,
+    policy: Policy = ...,
+    *,
+    by: str | Callable[[Youth], GroupKey],
+    programmes: frozenset[Programme] = ...,
+    with_people: bool = ...,
+) -> Breakdown: ...
+def neet_share(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    ages: tuple[int, int] = (15, 24),
+    policy: Policy = DEFAULT_POLICY,
+    by: str | Callable[[Youth], GroupKey] | None = None,
+    *,
+    programmes: frozenset[Programme] = NEET_PROGRAMMES,
+    with_people: bool = False,
+) -> Rate | Breakdown:
+    """Among people aged ``ages[0]`` to ``ages[1]`` inclusive on ``on``, the share with no
+    attachment to education or work (the national measure, taken each 1 October; target:
+    3.5 % in 2030, half of 7.1 % in 2016; uvm.dk).
+
+    Counted are those who (1) have completed none of ``programmes`` — a youth education, STU
+    included, or a higher education, whose graduates hold a youth education too; (2) are not
+    enrolled in any education on ``on``, FGU and 10th grade included; and (3) work fewer than
+    :attr:`Policy.neet_work_hours` (18) hours a week on ``on``. A 15-year-old still in primary
+    school must carry an enrolment (for example :attr:`Programme.OTHER`) not to be counted.
+    """
+    on = _check_on(on)
+    if not isinstance(ages, tuple) or len(ages) != 2:
+        raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
+    youngest = _check_age("ages[0]", ages[0])
+    oldest = _check_age("ages[1]", ages[1])
+    if oldest < youngest:
+        raise DataError("ages", f"oldest must not be below youngest, got {ages!r}")
+    last_born = _last_born_reaching(youngest, on, policy)
+    first_too_old = _last_born_reaching(oldest + 1, on, policy)
+    hours = policy.neet_work_hours
+
+    def test(youth: Youth) -> bool | None:
+        born = youth.birth_date
+        if born <= first_too_old or born > last_born:
+            return None
+        for record in youth.educations:
+            if record.started_on > on:
+                continue
+            done = record.completed_on
+            if done is not None:
+                if done > on or record.programme in programmes:
+                    return False  # enrolled, or a graduate
+                continue
+            left = record.left_on
+            if left is None or on < left:
+                return False  # enrolled
+        if youth.employments:
+            worked = 0.0
+            for job in youth.employments:
+                period = job.period
+                if period.start <= on and (period.end is None or on < period.end):
+                    worked += job.hours_per_week
+            if worked >= hours:
+                return False
+        return True
+
+    return _tally(youths, test, by, on, policy, with_people)
+
+
+# --------------------------------------------------------------------------------------------
+# Applications (søgetal)
+
+
+def _grade(instance: Application, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_int()(instance, attribute, value)
+    if value not in (9, 10):
+        raise DataError("Application.grade", f"expected 9 or 10, got {value}")
+
+
+@attrs.frozen
+class Application:
+    """An application for a youth education (søgetal), made from 9th or 10th grade."""
+
+    person_id: str = attrs.field(validator=v.is_str)
+    programme: Programme = attrs.field(validator=v.is_instance(Programme))
+    grade: int = attrs.field(validator=_grade)
+    applied_on: _dt.date = attrs.field(validator=v.is_date)
+    municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_str)
+
+
+_TRACKS = (Track.VOCATIONAL, Track.GYMNASIAL, Track.OTHER)
+
+
+def _application_key(by: str | Callable[[Application], GroupKey]) -> Callable[[Application], Any]:
+    if callable(by):
+        return by
+    if by == "municipality":
+        return lambda application: application.municipality_code
+    if by == "grade":
+        return lambda application: application.grade
+    raise DataError("by", f"expected a function or one of 'municipality', 'grade', got {by!r}")
+
+
+@overload
+def application_shares(
+    applications: Iterable[Application],
+    policy: Policy = ...,
+    by: None = ...,
+    year: int | None = ...,
+    *,
+    with_people: bool = ...,
+) -> dict[Track, Rate]: ...
+@overload
+def application_shares(
+    applications: Iterable[Application],
+    policy: Policy = ...,
+    *,
+    by: str | Callable[[Application], GroupKey],
+    year: int | None = ...,
+    with_people: bool = ...,
+) -> dict[Track, Breakdown]: ...
+def application_shares(
+    applications: Iterable[Application],
+    policy: Policy = DEFAULT_POLICY,
+    by: str | Callable[[Application], GroupKey] | None = None,
+    year: int | None = None,
+    *,
+    with_people: bool = False,
+) -> dict[Track, Rate] | dict[Track, Breakdown]:
+    """The vocational (EUD and EUX), gymnasial and other shares of the applications (søgetal).
+
+    Municipalities publish them for 9th and 10th grade separately (``by="grade"``) against the
+    2014 vocational reform's targets (at least 25 % EUD/EUX in 2020, 30 % in 2025). Only
+    applications made in ``year`` count; with ``year=None`` all must be from one year.
+
+    Without ``by``, the three track rates share one denominator and add up to it, so a lone
+    suppressed track is recoverable: the next-smallest track is suppressed with it (and a
+    third where the suppressed ones add up to 0). With ``by``, a group with any track
+    suppressed is suppressed whole, and groups are then protected as in the module docstring,
+    with each track's count (and its complement) as the counts of the group.
+    """
+    items = list(applications)
+    if year is None:
+        years = sorted({a.applied_on.year for a in items})
+        if len(years) > 1:
+            raise DataError(
+                "applications",
+                f"applications from several years ({', '.join(map(str, years))}): pass year=",
+            )
+    else:
+        items = [a for a in items if a.applied_on.year == year]
+    threshold = policy.min_publishable_count
+    key = None if by is None else _application_key(by)
+    counts: dict[GroupKey, dict[Track, int]] = {}
+    ids: dict[GroupKey, dict[Track, list[str]]] = {}
+    for application in items:
+        group = None if key is None else key(application)
+        if group not in counts:
+            counts[group] = dict.fromkeys(_TRACKS, 0)
+            ids[group] = {track: [] for track in _TRACKS}
+        track = application.programme.track
+        counts[group][track] += 1
+        ids[group][track].append(application.person_id)
+
+    def row(
+        group_counts: Mapping[Track, int], group_ids: Mapping[Track, list[str]]
+    ) -> dict[Track, Rate]:
+        size = sum(group_counts.values())
+        everyone = tuple(p for track in _TRACKS for p in group_ids[track])
+        return {
+            track: Rate(
+                group_counts[track],
+                size,
+                min_publishable_count=threshold,
+                people=People(tuple(group_ids[track]), everyone) if with_people else None,
+            )
+            for track in _TRACKS
+        }
+
+    all_counts = {t: sum(c[t] for c in counts.values()) for t in _TRACKS}
+    all_ids = {t: [p for group in counts for p in ids[group][t]] for t in _TRACKS}
+    total = _protect_row(row(all_counts, all_ids))
+    if key is None:
+        return total
+    groups = _sorted_keys(counts)
+    rows = {group: row(counts[group], ids[group]) for group in groups}
+    primary = [g for g in groups if any(r.primary_suppressed for r in rows[g].values())]
+    if not all(r.publishable for r in total.values()):
+        primary = groups  # a track total below the threshold puts every group below it
+    hidden, hide_total = secondary_suppression(
+        {g: tuple(counts[g][t] for t in _TRACKS) for g in groups}, primary
+    )
+    if hide_total:
+        total = {t: _hide(r) for t, r in total.items()}
+    return {
+        track: Breakdown(
+            tuple((g, _hide(rows[g][track]) if g in hidden else rows[g][track]) for g in groups),
+            total[track],
+        )
+        for track in _TRACKS
+    }
+
+
+def _hide(rate: Rate) -> Rate:
+    if rate.primary_suppressed or rate.secondary_suppression:
+        return rate
+    return attrs.evolve(rate, secondary_suppression=True)
+
+
+def _protect_row(row: dict[Track, Rate]) -> dict[Track, Rate]:
+    """Secondary suppression across the tracks of one row, which add up to its denominator."""
+    primary = [t for t in _TRACKS if row[t].primary_suppressed]
+    hidden, _ = secondary_suppression(
+        {t: (row[t].numerator,) for t in _TRACKS}, primary, nonempty=False
+    )
+    return {t: _hide(row[t]) if t in hidden else row[t] for t in _TRACKS}
