@@ -1,0 +1,398 @@
+"""mkdocs hooks: generate the parts of the documentation that must not drift from the code.
+
+A page writes a marker such as ``<!-- kui:rules -->`` on a line of its own; :func:`on_page_markdown`
+replaces it with Markdown rendered from the code:
+
+- ``<!-- kui:rules -->``: the rule reference, one entry per code in :data:`kui_core.RULES`, with
+  worked examples from ``docs/rule_examples.py`` executed at build time;
+- ``<!-- kui:policy -->``: every :class:`kui_core.Policy` field with its default and source;
+- ``<!-- kui:glossary -->``: the Danish ↔ English ↔ code glossary, each code name checked
+  against the package;
+- ``<!-- kui:api-index -->``: the public names of ``kui_core`` and where they are documented.
+
+The API reference pages (``reference/<module>.md``) are generated too, one per public module, and
+added to the navigation under "API reference".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import importlib
+import io
+import pkgutil
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+# mkdocs imports this file with docs/ on sys.path; tests/test_docs.py puts it there itself.
+import rule_examples
+
+import kui_core
+from kui_core.findings import RULES, Rule
+
+# ---------------------------------------------------------------------------------------------
+# Public modules and the API reference
+
+
+def public_modules() -> list[str]:
+    """The documented modules of ``kui_core``: every module or package not starting with ``_``."""
+    names = [
+        info.name
+        for info in pkgutil.iter_modules(kui_core.__path__)
+        if not info.name.startswith("_")
+    ]
+    return sorted(names)
+
+
+def api_page(module: str) -> str:
+    """The Markdown of the API page of ``kui_core.<module>`` (rendered by mkdocstrings)."""
+    return (
+        f"# `kui_core.{module}`\n\n"
+        f"::: kui_core.{module}\n"
+        "    options:\n"
+        "      show_root_heading: false\n"
+        "      show_root_toc_entry: false\n"
+    )
+
+
+def _defining_module(name: str) -> str | None:
+    obj = getattr(kui_core, name)
+    module = getattr(obj, "__module__", None)
+    if isinstance(module, str) and module.startswith("kui_core."):
+        return module.removeprefix("kui_core.")
+    for candidate in public_modules():
+        mod = importlib.import_module(f"kui_core.{candidate}")
+        if name in getattr(mod, "__all__", ()):
+            return candidate
+    return None
+
+
+def _first_line(obj: object) -> str:
+    if isinstance(obj, enum.Enum | dict | frozenset | tuple | str | int) or attrs.has(type(obj)):
+        return ""
+    doc = getattr(obj, "__doc__", None) or ""
+    return doc.strip().split("\n\n")[0].replace("\n", " ")
+
+
+def render_api_index() -> str:
+    """A table of every name in ``kui_core.__all__``: the module documenting it and its summary."""
+    rows = ["| name | module | summary |", "| --- | --- | --- |"]
+    for name in sorted(n for n in kui_core.__all__ if not n.startswith("_")):
+        module = _defining_module(name)
+        where = f"[`kui_core.{module}`]({module}.md)" if module else ""
+        summary = _escape_cell(_first_line(getattr(kui_core, name)))
+        rows.append(f"| `{name}` | {where} | {summary} |")
+    return "\n".join(rows) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The rule reference
+
+_PLACEHOLDER = re.compile(r"\{(subject|period|subject_note|period_note)\}")
+
+
+def _template(text: str) -> str:
+    """A message template with its placeholders shown as ‹subject› / ‹period›."""
+
+    def show(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.endswith("_note"):
+            return f" (‹{name.removesuffix('_note')}›)"
+        return f"‹{name}›"
+
+    return _escape_cell(_PLACEHOLDER.sub(show, text))
+
+
+def _escape_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _legal(rule: Rule) -> str:
+    basis = rule.legal_basis
+    where = f"{basis.law}, {basis.paragraph}" if basis.paragraph else basis.law
+    text = f"{where}: *{basis.title}*"
+    if basis.url:
+        text += f" ([{basis.url}]({basis.url}))"
+    return _escape_cell(text)
+
+
+def family_of(code: str) -> rule_examples.Family | None:
+    """The examples family covering ``code``, if its functions exist in this release."""
+    for family in rule_examples.FAMILIES:
+        if code.startswith(family.prefix) and all(hasattr(kui_core, n) for n in family.requires):
+            return family
+    return None
+
+
+def run_snippet(family: rule_examples.Family, snippet: str) -> tuple[dict[str, Any], str]:
+    """Run the family's setup and then ``snippet`` plus the SHOW line; the namespace and output."""
+    namespace: dict[str, Any] = {"__name__": "__rule_example__"}
+    exec(compile(family.setup, f"<{family.prefix}setup>", "exec"), namespace)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = snippet + rule_examples.SHOW + "\n"
+        exec(compile(code, f"<{family.prefix}example>", "exec"), namespace)
+    return namespace, out.getvalue()
+
+
+def _example_block(family: rule_examples.Family, code: str, label: str, snippet: str) -> str:
+    namespace, output = run_snippet(family, snippet)
+    parts = [
+        f"**{label}**\n",
+        "```python\n" + snippet + rule_examples.SHOW + "\n```\n",
+        "```text\n" + output + "```\n",
+    ]
+    produced = [f for f in namespace["findings"] if f.code == code]
+    if produced:
+        finding = produced[0]
+        parts.append(
+            f"- da: {_escape_cell(finding.message('da'))}\n"
+            f"- en: {_escape_cell(finding.message('en'))}\n"
+        )
+    return "\n".join(parts)
+
+
+def _rule_entry(rule: Rule) -> str:
+    lines = [
+        f"### `{rule.code}` {{ #{rule.code} }}\n",
+        "| | |",
+        "| --- | --- |",
+        f"| Checks | {_escape_cell(rule.summary)} |",
+        f"| Severity | `{rule.severity.name}` |",
+        f"| Dansk | {_template(rule.da)} |",
+        f"| English | {_template(rule.en)} |",
+        f"| Legal basis | {_legal(rule)} |",
+    ]
+    family = family_of(rule.code)
+    example = family.examples.get(rule.code) if family else None
+    if family and example:
+        lines.append(f"| Checked by | `{family.checked_by}` |")
+        lines.append("")
+        lines.append(_example_block(family, rule.code, "Produces the finding", example.produces))
+        lines.append(_example_block(family, rule.code, "Does not produce it", example.does_not))
+    else:
+        lines.append("")
+        lines.append(
+            "*No worked example yet: the code is registered, but this release has no example"
+            " for it (see the note at the top of this page).*\n"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _prefix(code: str) -> str:
+    return code.split(".", 1)[0] + "."
+
+
+_FAMILY_TITLES = {
+    "eligibility.": "Target group and outreach (`eligibility.*`)",
+    "plan.": "The education plan (`plan.*`)",
+    "coordination.": "Coordination (`coordination.*`)",
+    "transition.": "Transitions between offers (`transition.*`)",
+    "duty.": "The education duty, 15–17 (`duty.*`)",
+}
+
+
+def codes_without_examples() -> list[str]:
+    """The registered codes the rule reference shows no worked example for."""
+    missing = []
+    for code in RULES:
+        family = family_of(code)
+        if family is None or code not in family.examples:
+            missing.append(code)
+    return missing
+
+
+def render_rule_reference() -> str:
+    """The rule reference: the families in registry order, one entry per code."""
+    sections: list[str] = []
+    missing = codes_without_examples()
+    if missing:
+        listed = ", ".join(f"[`{c}`](#{c})" for c in missing)
+        sections.append(
+            f'!!! note "Examples still missing"\n\n    {len(missing)} of {len(RULES)} codes have'
+            f" no worked example in this release yet: {listed}.\n"
+        )
+    current = None
+    shown_setup: set[str] = set()
+    for code, rule in RULES.items():
+        prefix = _prefix(code)
+        if prefix != current:
+            current = prefix
+            sections.append(f"## {_FAMILY_TITLES.get(prefix, f'`{prefix}*`')}\n")
+            family = family_of(code)
+            if family and family.prefix not in shown_setup:
+                shown_setup.add(family.prefix)
+                sections.append(
+                    f"Checked by `{family.checked_by}`. Every example below runs after this"
+                    " set-up:\n\n```python\n" + family.setup + "```\n"
+                )
+        sections.append(_rule_entry(rule))
+    return "\n".join(sections)
+
+
+# ---------------------------------------------------------------------------------------------
+# The policy table
+
+
+def _show_default(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return f"`{type(value).__name__}.{value.name}`"
+    if isinstance(value, frozenset):
+        if not value:
+            return "none"
+        return ", ".join(f"`{v}`" for v in sorted(str(v) for v in value))
+    return f"`{value!r}`"
+
+
+def render_policy_table() -> str:
+    """Every :class:`kui_core.Policy` field: name, default and the source of the default."""
+    rows = ["| field | default | source of the default |", "| --- | --- | --- |"]
+    for field in attrs.fields(kui_core.Policy):
+        default = field.default
+        source = field.metadata.get("source", "")
+        rows.append(f"| `{field.name}` | {_show_default(default)} | {_escape_cell(source)} |")
+    return "\n".join(rows) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary
+
+
+@dataclasses.dataclass(frozen=True)
+class Term:
+    """A glossary row: Danish, English, and the code names that implement it."""
+
+    danish: str
+    english: str
+    names: tuple[str, ...] = ()
+    note: str = ""
+
+
+GLOSSARY: tuple[Term, ...] = (
+    Term("den kommunale ungeindsats (KUI)", "municipal youth effort", note="package `kui_core`"),
+    Term("ung (15–24 år)", "young person", ("Youth",)),
+    Term("CPR-nummer", "civil registration number (sensitive)", ("CprNumber",)),
+    Term(
+        "ungdomsuddannelse", "youth (upper-secondary) education", ("Programme", "EducationRecord")
+    ),
+    Term(
+        "erhvervskompetencegivende",
+        "qualifying (gives vocational competence)",
+        ("Programme.qualifying",),
+    ),
+    Term("i gang med en uddannelse", "enrolled", ("EducationRecord.enrolled_on",)),
+    Term("uddannelsesplan", "education plan", ("EducationPlan",)),
+    Term("mål / delmål", "goal / milestone", ("Goal", "Milestone")),
+    Term("indsats", "intervention", ("Intervention",)),
+    Term("kommunal enhed / forvaltning", "municipal unit", ("MunicipalUnit",)),
+    Term("tovholder / kontaktperson", "coordinator", ("CoordinatorAssignment",)),
+    Term(
+        "koordineret indsats",
+        "coordinated effort",
+        note="a case with interventions from two or more units",
+    ),
+    Term("forløb", "case", ("YouthCase",)),
+    Term("tilbud, overgang", "offer (placement), transition", ("Placement",)),
+    Term("anbragt", "in out-of-home care", ("Youth.in_care_on",), "`Youth.in_care` periods"),
+    Term("målgruppe", "target group", ("Eligibility.in_target_group",)),
+    Term("opsøgende indsats", "outreach", ("Eligibility.outreach_required",)),
+    Term("uddannelsespligt (15–17)", "education duty", note="rules `duty.*`"),
+    Term("søgetal", "application shares", ("application_shares",)),
+    Term("målsætninger 2030", "national targets", ("Target", "NATIONAL_TARGETS")),
+    Term(
+        "hverdage",
+        "working days (Mon–Fri, not public holidays)",
+        ("working_days_after",),
+    ),
+    Term("til og med", "through (inclusive last day)", ("Period.last_day", "Period.format")),
+)
+
+
+def resolves(name: str) -> bool:
+    """True where ``name`` (``"Youth"`` or ``"Youth.in_care_on"``) exists in ``kui_core``."""
+    head, _, attr = name.partition(".")
+    if not hasattr(kui_core, head):
+        return False
+    obj = getattr(kui_core, head)
+    if not attr:
+        return True
+    if attrs.has(obj) and attr in attrs.fields_dict(obj):
+        return True
+    return hasattr(obj, attr)
+
+
+def render_glossary() -> str:
+    """The glossary table; names not in this release are listed as planned, not as code."""
+    rows = ["| Danish | English | code |", "| --- | --- | --- |"]
+    planned: list[str] = []
+    for term in GLOSSARY:
+        present = [n for n in term.names if resolves(n)]
+        absent = [n for n in term.names if not resolves(n)]
+        cells = [f"`{n}`" for n in present]
+        if term.note:
+            cells.append(term.note)
+        if absent:
+            cells.append("planned: " + ", ".join(f"`{n}`" for n in absent))
+            planned.extend(absent)
+        rows.append(f"| {term.danish} | {term.english} | {'; '.join(cells)} |")
+    text = "\n".join(rows) + "\n"
+    if planned:
+        text += (
+            "\n*Planned* names are part of the design (DESIGN.md §5) but not yet in this release"
+            f" of kui-core: {', '.join(f'`{n}`' for n in planned)}.\n"
+        )
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# mkdocs hooks
+
+MARKERS: dict[str, Callable[[], str]] = {
+    "<!-- kui:rules -->": render_rule_reference,
+    "<!-- kui:policy -->": render_policy_table,
+    "<!-- kui:glossary -->": render_glossary,
+    "<!-- kui:api-index -->": render_api_index,
+}
+
+
+def expand(markdown: str) -> str:
+    """Replace every marker standing alone on its line by its generated Markdown.
+
+    A marker quoted inside a sentence or a code span is left alone.
+    """
+    for marker, render in MARKERS.items():
+        pattern = re.compile(rf"^{re.escape(marker)}[ \t]*$", re.MULTILINE)
+        if pattern.search(markdown):
+            generated = render()
+            markdown = pattern.sub(lambda _, text=generated: text, markdown)
+    return markdown
+
+
+def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+    """mkdocs hook: expand the markers of every page."""
+    return expand(markdown)
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    """mkdocs hook: list one API page per public module under "API reference" in the nav."""
+    pages: list[Any] = ["reference/index.md"]
+    pages.extend({f"kui_core.{m}": f"reference/{m}.md"} for m in public_modules())
+    for item in config["nav"] or ():
+        if isinstance(item, dict) and "API reference" in item:
+            item["API reference"] = pages
+    return config
+
+
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    """mkdocs hook: add the generated API pages."""
+    from mkdocs.structure.files import File
+
+    for module in public_modules():
+        uri = f"reference/{module}.md"
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, content=api_page(module)))
+    return files

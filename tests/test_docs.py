@@ -1,0 +1,245 @@
+"""Every code example in the documentation runs, and the generated pages cover the code.
+
+Per page (README.md and docs/**/*.md, after the hook has filled in the generated parts), in order
+and in one fresh namespace: ``pycon`` blocks and ``python`` blocks starting with ``>>>`` run as
+doctests; other ``python`` blocks are executed and, where a ``text`` block follows directly, must
+print exactly that. A block preceded by ``<!-- docs-test: skip -->`` is not run (none is).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import importlib
+import io
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SKIP_MARKER = "<!-- docs-test: skip -->"
+
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _hooks() -> ModuleType:
+    if str(DOCS) not in sys.path:
+        sys.path.insert(0, str(DOCS))
+    return importlib.import_module("hooks")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A fenced code block of a page: language, source, line number, and what surrounds it."""
+
+    lang: str
+    body: str
+    line: int
+    skipped: bool
+    expected_output: str | None
+
+
+def blocks(markdown: str) -> list[Block]:
+    """The fenced blocks of ``markdown``, each python block paired with a following text block."""
+    found = []
+    for match in _FENCE.finditer(markdown):
+        indent = match.group("indent")
+        body = "\n".join(line.removeprefix(indent) for line in match.group("body").split("\n"))
+        before = markdown[: match.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
+        found.append(
+            (
+                match,
+                Block(
+                    match.group("lang"),
+                    body,
+                    markdown.count("\n", 0, match.start()) + 1,
+                    before == SKIP_MARKER,
+                    None,
+                ),
+            )
+        )
+    result = []
+    for index, (match, block) in enumerate(found):
+        expected = None
+        if index + 1 < len(found):
+            next_match, next_block = found[index + 1]
+            between = markdown[match.end() : next_match.start()]
+            if next_block.lang == "text" and not between.strip():
+                expected = next_block.body
+        result.append(Block(block.lang, block.body, block.line, block.skipped, expected))
+    return result
+
+
+def _is_doctest(block: Block) -> bool:
+    return block.lang == "pycon" or (
+        block.lang == "python" and block.body.lstrip().startswith(">>>")
+    )
+
+
+def run_page(name: str, markdown: str) -> int:
+    """Run every python/pycon block of one page in one namespace; the number of blocks run."""
+    namespace: dict[str, Any] = {"__name__": f"docs_page_{name}"}
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    ran = 0
+    for block in blocks(markdown):
+        if block.skipped or block.lang not in ("python", "pycon"):
+            continue
+        ran += 1
+        where = f"{name}:{block.line}"
+        if _is_doctest(block):
+            test = parser.get_doctest(block.body, namespace, where, name, block.line)
+            test.globs = namespace  # DocTest copies its globals; the page shares one namespace
+            report = io.StringIO()
+            result = runner.run(test, out=report.write, clear_globs=False)
+            assert result.failed == 0, f"doctest failed in {where}:\n{report.getvalue()}"
+        else:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                exec(compile(block.body, where, "exec"), namespace)
+            if block.expected_output is not None:
+                assert out.getvalue() == block.expected_output, f"output differs in {where}"
+    return ran
+
+
+def pages() -> list[Path]:
+    return [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_code_block_of_the_page_runs(page: Path) -> None:
+    markdown = _hooks().expand(page.read_text(encoding="utf-8"))
+    run_page(page.stem, markdown)
+
+
+def test_no_page_opts_a_block_out() -> None:
+    """The skip marker exists for emergencies; no page needs it today."""
+    users = [
+        p
+        for p in pages()
+        if SKIP_MARKER in p.read_text(encoding="utf-8").replace(f"`{SKIP_MARKER}`", "")
+    ]
+    assert users == []
+
+
+def test_getting_started_runs_code() -> None:
+    assert run_page("index", (DOCS / "index.md").read_text(encoding="utf-8")) >= 5
+
+
+# -- the harness itself -------------------------------------------------------------------------
+
+
+def test_a_wrong_doctest_output_fails() -> None:
+    page = "```pycon\n>>> 1 + 1\n3\n\n```\n"
+    with pytest.raises(AssertionError, match="doctest failed"):
+        run_page("bad", page)
+
+
+def test_a_wrong_printed_output_fails() -> None:
+    page = "```python\nprint('a')\n```\n\n```text\nb\n```\n"
+    with pytest.raises(AssertionError, match="output differs"):
+        run_page("bad", page)
+
+
+def test_a_skipped_block_is_not_run_and_blocks_share_a_namespace() -> None:
+    page = (
+        "```python\nx = 2\n```\n\n"
+        f"{SKIP_MARKER}\n```python\nraise SystemExit\n```\n\n"
+        "```pycon\n>>> x * 21\n42\n\n```\n"
+    )
+    assert run_page("ok", page) == 2
+
+
+# -- generated content ---------------------------------------------------------------------------
+
+
+def test_every_rule_code_has_an_entry_in_the_rule_reference() -> None:
+    from kui_core import RULES
+
+    text = _hooks().expand((DOCS / "rules.md").read_text(encoding="utf-8"))
+    for code, rule in RULES.items():
+        assert f"### `{code}` {{ #{code} }}" in text
+        assert rule.legal_basis.law in text
+    assert "<!-- kui:rules -->" not in text
+
+
+def test_rule_examples_produce_their_code_and_the_counterexamples_do_not() -> None:
+    hooks = _hooks()
+    for code in _codes_with_examples(hooks):
+        family = hooks.family_of(code)
+        example = family.examples[code]
+        produced, _ = hooks.run_snippet(family, example.produces)
+        assert code in [f.code for f in produced["findings"]], code
+        absent, _ = hooks.run_snippet(family, example.does_not)
+        assert code not in [f.code for f in absent["findings"]], code
+
+
+def _codes_with_examples(hooks: ModuleType) -> list[str]:
+    from kui_core import RULES
+
+    return [code for code in RULES if code not in hooks.codes_without_examples()]
+
+
+def test_every_example_names_a_registered_code() -> None:
+    from kui_core import RULES
+
+    hooks = _hooks()
+    for family in hooks.rule_examples.FAMILIES:
+        assert set(family.examples) <= set(RULES), family.prefix
+        assert all(code.startswith(family.prefix) for code in family.examples)
+
+
+def test_the_eligibility_codes_all_have_examples() -> None:
+    hooks = _hooks()
+    assert not [c for c in hooks.codes_without_examples() if c.startswith("eligibility.")]
+
+
+def test_policy_table_lists_every_field_with_its_source() -> None:
+    import attrs
+
+    from kui_core import Policy
+
+    table = _hooks().render_policy_table()
+    for field in attrs.fields(Policy):
+        assert f"| `{field.name}` |" in table
+        assert field.metadata["source"].replace("|", "\\|") in table
+
+
+def test_glossary_never_shows_a_missing_name_as_code() -> None:
+    hooks = _hooks()
+    text = hooks.render_glossary()
+    for term in hooks.GLOSSARY:
+        for name in term.names:
+            if not hooks.resolves(name):
+                assert f"planned: `{name}`" in text or f", `{name}`" in text
+
+
+def test_every_public_module_gets_an_api_page() -> None:
+    hooks = _hooks()
+    modules = hooks.public_modules()
+    assert {"periods", "eligibility", "findings", "policy"} <= set(modules)
+    assert all(not m.startswith("_") for m in modules)
+    assert "::: kui_core.periods" in hooks.api_page("periods")
+
+
+def test_api_index_lists_every_public_name() -> None:
+    import kui_core
+
+    text = _hooks().render_api_index()
+    for name in kui_core.__all__:
+        if not name.startswith("_"):
+            assert f"| `{name}` |" in text
+
+
+def test_markers_inside_sentences_are_not_expanded() -> None:
+    text = "Write `<!-- kui:policy -->` on its own line.\n"
+    assert _hooks().expand(text) == text
