@@ -38,10 +38,12 @@ from .plan import (
     validate_plan,
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
+from .targets import NATIONAL_TARGETS, Direction, Progress, Target, target_progress
 from .youth import Youth
 
 __all__ = [
     "DEFAULT_POLICY",
+    "NATIONAL_TARGETS",
     "RULES",
     "Application",
     "Breakdown",
@@ -49,6 +51,7 @@ __all__ = [
     "CoordinatorRequired",
     "CprNumber",
     "DataError",
+    "Direction",
     "DutyLapse",
     "EducationPlan",
     "EducationRecord",
@@ -72,10 +75,12 @@ __all__ = [
     "PlanReport",
     "Policy",
     "Programme",
+    "Progress",
     "Rate",
     "Role",
     "Rule",
     "Severity",
+    "Target",
     "Track",
     "Youth",
     "YouthCase",
@@ -85,6 +90,7 @@ __all__ = [
     "assess_eligibility",
     "completion_rate",
     "neet_share",
+    "target_progress",
     "validate_plan",
     "working_days_after",
 ]
