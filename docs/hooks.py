@@ -120,10 +120,19 @@ def _legal(rule: Rule) -> str:
     return _escape_cell(text)
 
 
+def importable(dotted: str) -> bool:
+    """True where ``dotted`` (``"kui_core.duty.check_duty"``) names an existing object."""
+    module, _, name = dotted.rpartition(".")
+    try:
+        return hasattr(importlib.import_module(module), name)
+    except ImportError:
+        return False
+
+
 def family_of(code: str) -> rule_examples.Family | None:
     """The examples family covering ``code``, if its functions exist in this release."""
     for family in rule_examples.FAMILIES:
-        if code.startswith(family.prefix) and all(hasattr(kui_core, n) for n in family.requires):
+        if code.startswith(family.prefix) and all(importable(n) for n in family.requires):
             return family
     return None
 

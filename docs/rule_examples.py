@@ -4,8 +4,8 @@ that does not.
 Each family has a ``setup`` block (shown once at the top of the family) and, per rule code, two
 snippets that run after it and assign ``findings``. ``docs/hooks.py`` executes them at build time
 and shows their real output; ``tests/test_docs.py`` checks that the "produces" snippet yields the
-code and the "does not produce" snippet does not. A family is shown only when every name in
-``requires`` is importable from ``kui_core``: the docs never show an example the code cannot run.
+code and the "does not produce" snippet does not. A family is shown only when every dotted name in
+``requires`` can be imported: the docs never show an example the code cannot run.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ ELIGIBILITY = Family(
     prefix="eligibility.",
     title="Target group and outreach",
     checked_by="assess_eligibility",
-    requires=("assess_eligibility", "Youth", "EducationRecord", "Employment"),
+    requires=("kui_core.assess_eligibility", "kui_core.Youth", "kui_core.Employment"),
     setup="""\
 from datetime import date
 
@@ -139,4 +139,287 @@ findings = assess_eligibility(Youth("y-1", date(2006, 11, 3), educations=(hf,)),
 )
 
 
-FAMILIES: tuple[Family, ...] = (ELIGIBILITY,)
+PLAN = Family(
+    prefix="plan.",
+    title="The education plan",
+    checked_by="validate_plan",
+    requires=("kui_core.validate_plan", "kui_core.EducationPlan"),
+    setup="""\
+from datetime import date
+
+import attrs
+
+from kui_core import (
+    EducationPlan, Goal, GoalKind, GoalStatus, Intervention, Participant, Period, Role, Youth,
+    validate_plan,
+)
+
+on = date(2026, 3, 2)
+youth = Youth("y-1", date(2005, 3, 10))  # 20 years old: the 15–17 duty does not apply
+plan = EducationPlan(  # a plan without findings: each example changes one thing
+    id="p-2",
+    created_on=date(2026, 1, 10),
+    participants=(Participant("y-1", Role.YOUTH), Participant("cw-7", Role.CASEWORKER)),
+    goals=(Goal("g-1", GoalKind.EDUCATION, "Start EUD in August", date(2026, 8, 1)),),
+    interventions=(
+        Intervention("i-1", "UU", "Guidance talks", Period(date(2026, 1, 10)), frozenset({"g-1"})),
+    ),
+    next_follow_up=date(2026, 4, 1),
+)
+""",
+    examples={
+        "plan.youth_not_participating": Example(
+            produces="""\
+without_youth = attrs.evolve(plan, participants=(Participant("cw-7", Role.CASEWORKER),))
+findings = validate_plan(without_youth, youth, on).findings
+""",
+            does_not="""\
+with_parent = attrs.evolve(plan, participants=(*plan.participants, Participant("p-9", Role.PARENT)))
+findings = validate_plan(with_parent, youth, on).findings
+""",
+        ),
+        "plan.no_education_or_job_goal": Example(
+            produces="""\
+health_only = attrs.evolve(plan, goals=(Goal("g-1", GoalKind.HEALTH, "Sleep", date(2026, 8, 1)),))
+findings = validate_plan(health_only, youth, on).findings
+""",
+            does_not="""\
+job = attrs.evolve(plan, goals=(Goal("g-1", GoalKind.JOB, "Apprenticeship", date(2026, 8, 1)),))
+findings = validate_plan(job, youth, on).findings
+""",
+        ),
+        "plan.goal_without_target_date": Example(
+            produces="""\
+undated = attrs.evolve(plan, goals=(Goal("g-1", GoalKind.EDUCATION, "Start EUD"),))
+findings = validate_plan(undated, youth, on).findings
+""",
+            does_not="""\
+findings = validate_plan(plan, youth, on).findings  # g-1 has a target date
+""",
+        ),
+        "plan.goal_overdue": Example(
+            produces="""\
+passed = Goal("g-1", GoalKind.EDUCATION, "Start FGU", date(2026, 2, 1))  # still open
+findings = validate_plan(attrs.evolve(plan, goals=(passed,)), youth, on).findings
+""",
+            does_not="""\
+done = Goal("g-1", GoalKind.EDUCATION, "Start FGU", date(2026, 2, 1), GoalStatus.ACHIEVED)
+findings = validate_plan(attrs.evolve(plan, goals=(done,)), youth, on).findings
+""",
+        ),
+        "plan.intervention_without_goal": Example(
+            produces="""\
+stray = Intervention("i-2", "UU", "Study trip", Period(date(2026, 2, 1)), frozenset({"g-9"}))
+findings = validate_plan(attrs.evolve(plan, interventions=(stray,)), youth, on).findings
+""",
+            does_not="""\
+aimed = Intervention("i-2", "UU", "Study trip", Period(date(2026, 2, 1)), frozenset({"g-1"}))
+findings = validate_plan(attrs.evolve(plan, interventions=(aimed,)), youth, on).findings
+""",
+        ),
+        "plan.no_shared_goal": Example(
+            produces="""\
+job_goal = Goal("g-2", GoalKind.JOB, "Weekend job", date(2026, 6, 1))
+job_centre = Intervention("i-2", "JOB", "Mentor", Period(date(2026, 2, 1)), frozenset({"g-2"}))
+apart = attrs.evolve(
+    plan, goals=(*plan.goals, job_goal), interventions=(*plan.interventions, job_centre)
+)
+findings = validate_plan(apart, youth, on).findings
+""",
+            does_not="""\
+job_goal = Goal("g-2", GoalKind.JOB, "Weekend job", date(2026, 6, 1))
+job_centre = Intervention(
+    "i-2", "JOB", "Mentor", Period(date(2026, 2, 1)), frozenset({"g-1", "g-2"})
+)
+together = attrs.evolve(
+    plan, goals=(*plan.goals, job_goal), interventions=(*plan.interventions, job_centre)
+)
+findings = validate_plan(together, youth, on).findings
+""",
+        ),
+        "plan.follow_up_missing": Example(
+            produces="""\
+findings = validate_plan(attrs.evolve(plan, next_follow_up=None), youth, on).findings
+""",
+            does_not="""\
+findings = validate_plan(plan, youth, on).findings  # follow-up on 1 April
+""",
+        ),
+        "plan.follow_up_overdue": Example(
+            produces="""\
+late = attrs.evolve(plan, next_follow_up=date(2026, 3, 1))  # yesterday
+findings = validate_plan(late, youth, on).findings
+""",
+            does_not="""\
+today = attrs.evolve(plan, next_follow_up=on)  # due today: still in time
+findings = validate_plan(today, youth, on).findings
+""",
+        ),
+        "plan.duty_description_missing": Example(
+            produces="""\
+sixteen = Youth("y-1", date(2009, 5, 1))
+findings = validate_plan(plan, sixteen, on).findings
+""",
+            does_not="""\
+sixteen = Youth("y-1", date(2009, 5, 1))
+described = attrs.evolve(plan, duty_description="Full-time FGU from February")
+findings = validate_plan(described, sixteen, on).findings
+""",
+        ),
+        "plan.in_care_plan_late": Example(
+            produces="""\
+# in care since 2024; turned 16 on 1.5.2025, so a plan was due by 1.8.2025
+in_care = Youth("y-1", date(2009, 5, 1), in_care=(Period(date(2024, 1, 8)),))
+described = attrs.evolve(plan, duty_description="Full-time FGU from February")
+findings = validate_plan(described, in_care, on).findings  # first plan: 10.1.2026
+""",
+            does_not="""\
+in_care = Youth("y-1", date(2009, 5, 1), in_care=(Period(date(2024, 1, 8)),))
+described = attrs.evolve(plan, duty_description="Full-time FGU from February")
+# an earlier version of the plan was made on 16.6.2025, in time
+findings = validate_plan(described, in_care, on, first_plan_on=date(2025, 6, 16)).findings
+""",
+        ),
+        "plan.goal_dropped": Example(
+            produces="""\
+summer_job = Goal("g-0", GoalKind.JOB, "Summer job", date(2026, 6, 1))
+previous = attrs.evolve(plan, id="p-1", created_on=date(2025, 9, 1),
+                        goals=(*plan.goals, summer_job))
+current = attrs.evolve(plan, previous_id="p-1")  # g-0 is gone
+findings = validate_plan(current, youth, on, previous=previous).findings
+""",
+            does_not="""\
+summer_job = Goal("g-0", GoalKind.JOB, "Summer job", date(2026, 6, 1), GoalStatus.CLOSED)
+previous = attrs.evolve(plan, id="p-1", created_on=date(2025, 9, 1),
+                        goals=(*plan.goals, summer_job))
+current = attrs.evolve(plan, previous_id="p-1")  # g-0 was closed first
+findings = validate_plan(current, youth, on, previous=previous).findings
+""",
+        ),
+    },
+)
+
+
+COORDINATION = Family(
+    prefix="coordination.",
+    title="Coordination",
+    checked_by="check_coordination",
+    requires=("kui_core.coordination.check_coordination", "kui_core.YouthCase"),
+    setup="""\
+from datetime import date
+
+import attrs
+
+from kui_core import CoordinatorAssignment, Period, Youth, YouthCase
+from kui_core.coordination import check_coordination
+
+on = date(2026, 3, 2)
+case = YouthCase(Youth("y-1", date(2005, 3, 10)), opened_on=date(2026, 1, 5))
+anna = CoordinatorAssignment("anna", "UU", Period(date(2026, 1, 5), date(2026, 2, 2)))
+bo = CoordinatorAssignment("bo", "JOB", Period(date(2026, 2, 2)))  # takes over on 2.2.2026
+""",
+    examples={
+        "coordination.missing": Example(
+            produces="""\
+findings = check_coordination(case, on)  # nobody has held the case
+""",
+            does_not="""\
+findings = check_coordination(attrs.evolve(case, coordinators=(anna, bo)), on)
+""",
+        ),
+        "coordination.gap": Example(
+            produces="""\
+bo_late = CoordinatorAssignment("bo", "JOB", Period(date(2026, 2, 9)))
+findings = check_coordination(attrs.evolve(case, coordinators=(anna, bo_late)), on)
+""",
+            does_not="""\
+findings = check_coordination(attrs.evolve(case, coordinators=(anna, bo)), on)
+""",
+        ),
+        "coordination.overlap": Example(
+            produces="""\
+anna_long = CoordinatorAssignment("anna", "UU", Period(date(2026, 1, 5), date(2026, 2, 16)))
+findings = check_coordination(attrs.evolve(case, coordinators=(anna_long, bo)), on)
+""",
+            does_not="""\
+findings = check_coordination(attrs.evolve(case, coordinators=(anna, bo)), on)
+""",
+        ),
+    },
+)
+
+
+TRANSITION = Family(
+    prefix="transition.",
+    title="Transitions between offers",
+    checked_by="check_transitions",
+    requires=("kui_core.transitions.check_transitions", "kui_core.Placement"),
+    setup="""\
+from datetime import date
+
+import attrs
+
+from kui_core import Period, Placement, Youth, YouthCase
+from kui_core.transitions import check_transitions
+
+on = date(2026, 3, 2)
+fgu = Placement("pl-1", "FGU basic education", Period(date(2025, 8, 11), date(2026, 1, 9)))
+case = YouthCase(Youth("y-1", date(2005, 3, 10)), opened_on=date(2025, 8, 1), placements=(fgu,))
+""",
+    examples={
+        "transition.no_next_step": Example(
+            produces="""\
+findings = check_transitions(case, on)  # FGU ended 9.1.2026; nothing in the next 30 days
+""",
+            does_not="""\
+eud = Placement("pl-2", "EUD basic course", Period(date(2026, 1, 19)))
+findings = check_transitions(attrs.evolve(case, placements=(fgu, eud)), on)
+""",
+        ),
+    },
+)
+
+
+DUTY = Family(
+    prefix="duty.",
+    title="The education duty, 15–17",
+    checked_by="check_duty",
+    requires=("kui_core.duty.check_duty", "kui_core.DutyLapse"),
+    setup="""\
+from datetime import date
+
+from kui_core import DutyLapse, Youth, YouthCase
+from kui_core.duty import check_duty
+
+on = date(2026, 3, 2)
+case = YouthCase(Youth("y-1", date(2009, 5, 1)), opened_on=date(2025, 8, 1))  # 16 years old
+""",
+    examples={
+        "duty.contact_overdue": Example(
+            produces="""\
+# noticed on Monday 2.2.2026: contact due by Monday 9.2.2026 (5 working days)
+lapse = DutyLapse(noticed_on=date(2026, 2, 2))
+findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)), on)
+""",
+            does_not="""\
+lapse = DutyLapse(noticed_on=date(2026, 2, 2), contacted_on=date(2026, 2, 9))
+findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)), on)
+""",
+        ),
+        "duty.new_activity_overdue": Example(
+            produces="""\
+# noticed 12.1.2026: a new activity was due by 11.2.2026 (30 days)
+lapse = DutyLapse(noticed_on=date(2026, 1, 12), contacted_on=date(2026, 1, 13))
+findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)), on)
+""",
+            does_not="""\
+lapse = DutyLapse(date(2026, 1, 12), contacted_on=date(2026, 1, 13),
+                  new_activity_on=date(2026, 2, 9))
+findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)), on)
+""",
+        ),
+    },
+)
+
+
+FAMILIES: tuple[Family, ...] = (ELIGIBILITY, PLAN, COORDINATION, TRANSITION, DUTY)
