@@ -289,6 +289,22 @@ def test_follow_up_maximum_interval_is_a_policy_value() -> None:
     assert check(plan(next_follow_up=D(2025, 10, 1)), policy=policy) == ["plan.follow_up_overdue"]
 
 
+def test_follow_up_interval_counts_from_the_last_follow_up_2026_06_01() -> None:
+    """Followed up on 1.6.2026 without a new version: the next may be up to 1.6.2027."""
+    p = plan(last_follow_up=D(2026, 6, 1), next_follow_up=D(2027, 6, 1))
+    assert p.follow_up_anchor == D(2026, 6, 1)
+    assert check(p, on=D(2026, 6, 1)) == []
+    late = validate_plan(attrs.evolve(p, next_follow_up=D(2027, 6, 2)), YOUTH, D(2026, 6, 1))
+    assert [(f.code, f.period) for f in late.findings] == [
+        ("plan.follow_up_overdue", Period(D(2026, 6, 1), D(2027, 6, 2)))
+    ]
+
+
+def test_last_follow_up_before_the_plan_was_made_is_refused() -> None:
+    with pytest.raises(DataError, match=r"^EducationPlan\.last_follow_up: must not be before"):
+        plan(last_follow_up=D(2025, 7, 31))
+
+
 def test_follow_up_both_passed_and_too_far_is_one_finding() -> None:
     p = plan(next_follow_up=D(2026, 8, 2))
     assert check(p, on=D(2027, 1, 1)).count("plan.follow_up_overdue") == 1

@@ -171,6 +171,16 @@ def _follow_up(instance: EducationPlan, attribute: attrs.Attribute[Any], value: 
         )
 
 
+def _last_follow_up(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_optional_date(instance, attribute, value)
+    if value is not None and value < instance.created_on:
+        raise DataError(
+            "EducationPlan.last_follow_up",
+            f"must not be before created_on ({instance.created_on.isoformat()}),"
+            f" got {value.isoformat()}",
+        )
+
+
 def _previous_id(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
     v.is_optional_str(instance, attribute, value)
     if value is not None and value == instance.id:
@@ -194,6 +204,8 @@ class EducationPlan:
     """One version of a young person's education plan (§ 2 c).
 
     ``next_follow_up`` is the next planned follow-up (not before ``created_on``);
+    ``last_follow_up`` the day of the latest follow-up that left the plan unchanged (``None``:
+    none since it was made), from which the maximum follow-up interval then counts;
     ``duty_description`` says how a 15–17-year-old meets the education duty (§ 2 a);
     ``previous_id`` names the version this one replaces. Goal, intervention and milestone ids are
     unique within the plan, and every milestone belongs to a goal of the plan.
@@ -208,6 +220,12 @@ class EducationPlan:
     duty_description: str | None = attrs.field(default=None, validator=v.is_optional_str)
     previous_id: str | None = attrs.field(default=None, validator=_previous_id)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_milestones)
+    last_follow_up: _dt.date | None = attrs.field(default=None, validator=_last_follow_up)
+
+    @property
+    def follow_up_anchor(self) -> _dt.date:
+        """The day the follow-up interval counts from: the last follow-up, else ``created_on``."""
+        return self.last_follow_up if self.last_follow_up is not None else self.created_on
 
     def goal(self, goal_id: str) -> Goal | None:
         """The goal with id ``goal_id``, or ``None``."""
@@ -326,15 +344,17 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
     """A next follow-up date, not passed, within ``policy.follow_up_max_interval_days``.
 
     Due on the day itself: overdue from the day after. A date further than the maximum interval
-    after ``created_on`` is reported at once (period: the allowed window), so the plan can be
+    after the plan's :attr:`~EducationPlan.follow_up_anchor` (its last follow-up, else
+    ``created_on``) is reported at once (period: the allowed window), so the plan can be
     corrected when it is made rather than when the interval runs out.
     """
     follow_up = plan.next_follow_up
     if follow_up is None:
         return [finding("plan.follow_up_missing")]
-    latest = plan.created_on + _dt.timedelta(days=policy.follow_up_max_interval_days)
+    anchor = plan.follow_up_anchor
+    latest = anchor + _dt.timedelta(days=policy.follow_up_max_interval_days)
     if follow_up > latest:
-        window = Period(plan.created_on, latest + _ONE_DAY)
+        window = Period(anchor, latest + _ONE_DAY)
         return [finding("plan.follow_up_overdue", subject=follow_up.isoformat(), period=window)]
     if follow_up < on:
         return [finding("plan.follow_up_overdue", subject=follow_up.isoformat())]
