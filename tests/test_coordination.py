@@ -1,0 +1,458 @@
+"""The single-coordinator invariant: gaps, overlaps and missing coordinators, exact to the day.
+
+Properties compare ``check_coordination`` with a brute-force day-by-day oracle on small spans;
+example tests pin each decision with its dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kui_core import DEFAULT_POLICY, CoordinatorRequired, Period, Severity, Youth
+from kui_core.case import CoordinatorAssignment, YouthCase
+from kui_core.coordination import check_coordination, coordination_span
+from kui_core.findings import Finding
+from kui_core.plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
+
+D = dt.date
+DAY = dt.timedelta(days=1)
+BASE = D(2025, 1, 1)
+YOUTH = Youth("y1", D(2008, 5, 10))
+EFFORT = attrs.evolve(DEFAULT_POLICY, coordinator_required=CoordinatorRequired.COORDINATED_EFFORT)
+
+
+def day(n: int) -> dt.date:
+    return BASE + n * DAY
+
+
+def assign(who: str, start: int, end: int | None = None) -> CoordinatorAssignment:
+    return CoordinatorAssignment(who, "UU", Period(day(start), None if end is None else day(end)))
+
+
+def case(
+    *assignments: CoordinatorAssignment,
+    opened: int = 0,
+    closed: int | None = None,
+    plans: tuple[EducationPlan, ...] = (),
+) -> YouthCase:
+    return YouthCase(
+        YOUTH,
+        day(opened),
+        None if closed is None else day(closed),
+        plans=plans,
+        coordinators=tuple(assignments),
+    )
+
+
+def summary(findings: Sequence[Finding]) -> list[tuple[str, int, int | None, str | None]]:
+    """(code, start offset, end offset, subject) for readable assertions."""
+    out = []
+    for f in findings:
+        assert f.period is not None
+        end = None if f.period.end is None else (f.period.end - BASE).days
+        out.append((f.code, (f.period.start - BASE).days, end, f.subject))
+    return out
+
+
+# -- the oracle ----------------------------------------------------------------------------------
+
+
+def oracle(
+    c: YouthCase, on: dt.date, span_days: list[dt.date]
+) -> list[tuple[str, dt.date, dt.date, str | None]]:
+    """Day by day: each span day's coordinator set, grouped into maximal runs."""
+    runs: list[tuple[str, dt.date, dt.date, str | None]] = []
+    covered = False
+    for d in span_days:
+        ids = sorted({a.coordinator_id for a in c.coordinators if a.period.contains(d)})
+        if len(ids) == 1:
+            covered = True
+        kind = "gap" if not ids else "ok" if len(ids) == 1 else "overlap"
+        subject = ", ".join(ids) if kind == "overlap" else None
+        if runs and runs[-1][2] == d and runs[-1][0] == kind and runs[-1][3] == subject:
+            runs[-1] = (kind, runs[-1][1], d + DAY, subject)
+        else:
+            runs.append((kind, d, d + DAY, subject))
+        covered = covered or kind == "overlap"
+    if span_days and not covered:
+        return [("missing", span_days[0], span_days[-1] + DAY, None)]
+    return [r for r in runs if r[0] != "ok"]
+
+
+def whole_case_days(c: YouthCase, on: dt.date) -> list[dt.date]:
+    days = []
+    d = c.opened_on
+    while d <= on and (c.closed_on is None or d < c.closed_on):
+        days.append(d)
+        d += DAY
+    return days
+
+
+def effort_days(c: YouthCase, on: dt.date) -> list[dt.date]:
+    """Days of the case on which the plan in force runs interventions of two or more units."""
+    days = []
+    for d in whole_case_days(c, on):
+        in_force = [p for p in c.plans if p.created_on <= d] or list(c.plans[:1])
+        if not in_force:
+            continue
+        plan = in_force[-1]
+        units = {i.unit for i in plan.interventions if i.period.contains(d)}
+        if len(units) >= 2:
+            days.append(d)
+    return days
+
+
+def as_runs(findings: Sequence[Finding]) -> list[tuple[str, dt.date, dt.date, str | None]]:
+    out = []
+    for f in findings:
+        assert f.period is not None
+        assert f.period.end is not None
+        out.append((f.code.removeprefix("coordination."), f.period.start, f.period.end, f.subject))
+    return out
+
+
+# -- strategies ---------------------------------------------------------------------------------
+
+ids = st.sampled_from(["anna", "bo", "cem", "dina"])
+
+
+@st.composite
+def assignments(draw: st.DrawFn) -> CoordinatorAssignment:
+    start = draw(st.integers(-10, 60))
+    length = draw(st.none() | st.integers(0, 30))
+    end = None if length is None else start + length
+    return assign(draw(ids), start, end)
+
+
+@st.composite
+def small_cases(draw: st.DrawFn) -> tuple[YouthCase, dt.date]:
+    opened = draw(st.integers(0, 10))
+    closed = draw(st.none() | st.integers(opened, 70))
+    coordinators = draw(st.lists(assignments(), max_size=8))
+    on = day(draw(st.integers(-5, 80)))
+    return case(*coordinators, opened=opened, closed=closed), on
+
+
+@st.composite
+def interventions(draw: st.DrawFn, index: int) -> Intervention:
+    start = draw(st.integers(-10, 60))
+    length = draw(st.none() | st.integers(0, 30))
+    period = Period(day(start), None if length is None else day(start + length))
+    unit = draw(st.sampled_from(["UU", "JOB", "SOC"]))
+    return Intervention(f"i{index}", unit, "indsats", period, frozenset({"g"}))
+
+
+@st.composite
+def plan_versions(draw: st.DrawFn) -> tuple[EducationPlan, ...]:
+    created = sorted(draw(st.lists(st.integers(-5, 60), max_size=3)))
+    plans: list[EducationPlan] = []
+    for number, offset in enumerate(created):
+        items = draw(st.lists(st.integers(0, 0), max_size=4))
+        plans.append(
+            EducationPlan(
+                id=f"p{number}",
+                created_on=day(offset),
+                participants=(Participant("y1", Role.YOUTH),),
+                goals=(Goal("g", GoalKind.EDUCATION, "EUD", day(400)),),
+                interventions=tuple(draw(interventions(k)) for k in range(len(items))),
+                previous_id=f"p{number - 1}" if number else None,
+            )
+        )
+    return tuple(plans)
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+
+@given(small_cases())
+def test_findings_match_the_day_by_day_oracle(drawn: tuple[YouthCase, dt.date]) -> None:
+    c, on = drawn
+    assert as_runs(check_coordination(c, on)) == oracle(c, on, whole_case_days(c, on))
+
+
+@given(small_cases(), plan_versions())
+def test_coordinated_effort_matches_the_oracle(
+    drawn: tuple[YouthCase, dt.date], plans: tuple[EducationPlan, ...]
+) -> None:
+    c, on = drawn
+    c = attrs.evolve(c, plans=plans)
+    span = effort_days(c, on)
+    assert as_runs(check_coordination(c, on, EFFORT)) == oracle(c, on, span)
+    assert [d for p in coordination_span(c, on, EFFORT) for d in _days(p)] == span
+
+
+def _days(period: Period) -> list[dt.date]:
+    assert period.end is not None
+    return [period.start + k * DAY for k in range((period.end - period.start).days)]
+
+
+@given(small_cases())
+def test_gaps_overlaps_and_covered_days_partition_the_span(
+    drawn: tuple[YouthCase, dt.date],
+) -> None:
+    c, on = drawn
+    span = whole_case_days(c, on)
+    findings = check_coordination(c, on)
+    if any(f.code == "coordination.missing" for f in findings):
+        assert len(findings) == 1
+        assert not any(a.period.contains(d) for a in c.coordinators for d in span)
+        return
+    reported: list[dt.date] = []
+    for f in findings:
+        assert f.period is not None
+        assert f.period.end is not None
+        assert f.period.start < f.period.end
+        reported.extend(_days(f.period))
+    covered = [
+        d
+        for d in span
+        if len({a.coordinator_id for a in c.coordinators if a.period.contains(d)}) == 1
+    ]
+    assert sorted(reported + covered) == span  # no day twice, no day missing
+    assert all(f.severity is Severity.ERROR for f in findings)
+
+
+@st.composite
+def clean_chains(draw: st.DrawFn) -> tuple[list[CoordinatorAssignment], int]:
+    """A gap-free, overlap-free chain of handovers between alternating coordinators."""
+    lengths = draw(st.lists(st.integers(1, 20), min_size=2, max_size=8))
+    chain, start = [], 0
+    for k, length in enumerate(lengths):
+        chain.append(assign("anna" if k % 2 else "bo", start, start + length))
+        start += length
+    return chain, start
+
+
+@given(clean_chains(), st.data())
+def test_an_inserted_gap_of_d_days_is_reported_as_exactly_that_period(
+    drawn: tuple[list[CoordinatorAssignment], int], data: st.DataObject
+) -> None:
+    chain, end = drawn
+    assert check_coordination(case(*chain, closed=end), day(end)) == ()
+    k = data.draw(st.integers(1, len(chain) - 1))
+    later = chain[k]
+    assert later.period.days is not None
+    d = data.draw(st.integers(1, later.period.days))
+    boundary = later.period.start
+    chain[k] = attrs.evolve(later, period=Period(boundary + d * DAY, later.period.end))
+    shuffled = data.draw(st.permutations(chain))
+    found = check_coordination(case(*shuffled, closed=end), day(end))
+    assert [(f.code, f.period) for f in found] == [
+        ("coordination.gap", Period(boundary, boundary + d * DAY))
+    ]
+
+
+@given(clean_chains(), st.data())
+def test_an_inserted_overlap_of_d_days_is_reported_as_exactly_that_period(
+    drawn: tuple[list[CoordinatorAssignment], int], data: st.DataObject
+) -> None:
+    chain, end = drawn
+    k = data.draw(st.integers(0, len(chain) - 2))
+    earlier, later = chain[k], chain[k + 1]
+    assert later.period.days is not None
+    d = data.draw(st.integers(1, later.period.days))
+    boundary = later.period.start
+    chain[k] = attrs.evolve(earlier, period=Period(earlier.period.start, boundary + d * DAY))
+    found = check_coordination(case(*reversed(chain), closed=end), day(end))
+    assert [(f.code, f.period, f.subject) for f in found] == [
+        ("coordination.overlap", Period(boundary, boundary + d * DAY), "anna, bo")
+    ]
+
+
+@given(small_cases(), st.randoms(use_true_random=False))
+def test_the_order_of_the_assignments_does_not_matter(
+    drawn: tuple[YouthCase, dt.date], rnd: random.Random
+) -> None:
+    c, on = drawn
+    shuffled = list(c.coordinators)
+    rnd.shuffle(shuffled)
+    assert check_coordination(attrs.evolve(c, coordinators=tuple(shuffled)), on) == (
+        check_coordination(c, on)
+    )
+
+
+# -- examples: every code, and a close neighbour --------------------------------------------
+
+
+def test_one_open_ended_coordinator_from_the_opening_day_is_clean() -> None:
+    assert check_coordination(case(assign("anna", 0)), day(365)) == ()
+
+
+def test_gap_2025_01_11_through_01_14_is_reported_with_its_exact_period() -> None:
+    c = case(assign("anna", 0, 10), assign("bo", 14))
+    (found,) = check_coordination(c, day(30))
+    assert summary([found]) == [("coordination.gap", 10, 14, None)]
+    assert found.message("en") == "No coordinator during 11.1.2025 through 14.1.2025."
+    assert found.message("da") == "Ingen tovholder i perioden 11.1.2025 til og med 14.1.2025."
+
+
+def test_handover_on_the_same_day_leaves_no_gap() -> None:
+    """Anna until 10 January (exclusive), Bo from 10 January: half-open periods meet."""
+    assert check_coordination(case(assign("anna", 0, 10), assign("bo", 10)), day(30)) == ()
+
+
+def test_overlap_names_the_coordinators_sorted() -> None:
+    c = case(assign("cem", 0, 12), assign("anna", 10))
+    (found,) = check_coordination(c, day(30))
+    assert summary([found]) == [("coordination.overlap", 10, 12, "anna, cem")]
+    assert "anna, cem" in found.message("da")
+
+
+def test_overlap_runs_split_where_the_set_of_coordinators_changes() -> None:
+    c = case(assign("anna", 0, 10), assign("bo", 5, 20), assign("cem", 8))
+    assert summary(check_coordination(c, day(30))) == [
+        ("coordination.overlap", 5, 8, "anna, bo"),
+        ("coordination.overlap", 8, 10, "anna, bo, cem"),
+        ("coordination.overlap", 10, 20, "bo, cem"),
+    ]
+
+
+def test_overlap_runs_merge_across_a_handover_between_the_same_two_people() -> None:
+    """Anna's second assignment continues the same pair (anna, bo): one finding."""
+    c = case(assign("anna", 0, 10), assign("anna", 10, 20), assign("bo", 5, 15), assign("bo", 15))
+    assert summary(check_coordination(c, day(30))) == [("coordination.overlap", 5, 20, "anna, bo")]
+
+
+def test_the_same_coordinator_twice_on_a_day_is_not_an_overlap() -> None:
+    """A coordinator is a person: two assignments of Anna (two units) are one coordinator."""
+    second = CoordinatorAssignment("anna", "JOB", Period(day(5), day(15)))
+    assert check_coordination(case(assign("anna", 0), second), day(30)) == ()
+
+
+def test_missing_when_no_assignment_touches_the_span() -> None:
+    c = case(assign("anna", -30, -1), assign("bo", 40), closed=20)
+    assert summary(check_coordination(c, day(60))) == [("coordination.missing", 0, 20, None)]
+
+
+def test_a_case_with_no_assignments_at_all_is_missing_up_to_and_including_on() -> None:
+    (found,) = check_coordination(case(), day(9))
+    assert summary([found]) == [("coordination.missing", 0, 10, None)]
+    assert found.message("en") == "The case has no coordinator (1.1.2025 through 10.1.2025)."
+
+
+def test_one_covered_day_turns_missing_into_gaps() -> None:
+    """The close neighbour of ``missing``: a single covered day leaves two gaps instead."""
+    c = case(assign("anna", 5, 6), closed=20)
+    assert summary(check_coordination(c, day(60))) == [
+        ("coordination.gap", 0, 5, None),
+        ("coordination.gap", 6, 20, None),
+    ]
+
+
+def test_the_span_is_checked_up_to_and_including_on() -> None:
+    c = case(assign("anna", 0, 10))
+    assert check_coordination(c, day(9)) == ()
+    assert summary(check_coordination(c, day(10))) == [("coordination.gap", 10, 11, None)]
+
+
+def test_nothing_to_check_before_the_case_opens_or_when_it_opens_and_closes_at_once() -> None:
+    assert check_coordination(case(opened=5), day(4)) == ()
+    assert check_coordination(case(opened=5, closed=5), day(40)) == ()
+
+
+def test_days_after_closing_are_not_checked() -> None:
+    assert check_coordination(case(assign("anna", 0, 10), closed=10), day(40)) == ()
+
+
+def test_assignment_starting_before_the_case_opens_covers_from_the_opening() -> None:
+    assert check_coordination(case(assign("anna", -100), opened=0), day(40)) == ()
+
+
+def test_zero_length_assignments_cover_no_day() -> None:
+    c = case(assign("anna", 0, 10), assign("bo", 10, 10), assign("cem", 11))
+    assert summary(check_coordination(c, day(30))) == [("coordination.gap", 10, 11, None)]
+
+
+def test_large_shuffled_chain_is_clean() -> None:
+    """20,000 consecutive handovers in random order: sort + sweep, no day-by-day loop."""
+    chain = [assign(f"c{k % 7}", 2 * k, 2 * k + 2) for k in range(20_000)]
+    random.Random(7).shuffle(chain)
+    assert check_coordination(case(*chain), day(40_000 - 1)) == ()
+    assert summary(check_coordination(case(*chain), day(40_000))) == [
+        ("coordination.gap", 40_000, 40_001, None)
+    ]
+
+
+# -- the coordinated-effort span ------------------------------------------------------------
+
+
+def plan_with(
+    *items: tuple[str, int, int | None], created: int = 0, pid: str = "p1"
+) -> EducationPlan:
+    return EducationPlan(
+        id=pid,
+        created_on=day(created),
+        participants=(Participant("y1", Role.YOUTH),),
+        goals=(Goal("g", GoalKind.EDUCATION, "EUD", day(400)),),
+        interventions=tuple(
+            Intervention(
+                f"i{k}",
+                unit,
+                "indsats",
+                Period(day(s), None if e is None else day(e)),
+                frozenset({"g"}),
+            )
+            for k, (unit, s, e) in enumerate(items)
+        ),
+    )
+
+
+def test_coordinated_effort_checks_only_days_with_two_units() -> None:
+    """UU from day 0, JOB on days 10–19: only those ten days need a coordinator."""
+    plans = (plan_with(("UU", 0, None), ("JOB", 10, 20)),)
+    c = case(assign("anna", 12, 15), plans=plans)
+    assert [str(p) for p in coordination_span(c, day(60), EFFORT)] == ["[2025-01-11, 2025-01-21)"]
+    assert summary(check_coordination(c, day(60), EFFORT)) == [
+        ("coordination.gap", 10, 12, None),
+        ("coordination.gap", 15, 20, None),
+    ]
+    # The close neighbour: the whole-case policy sees the other days too.
+    assert summary(check_coordination(c, day(60))) == [
+        ("coordination.gap", 0, 12, None),
+        ("coordination.gap", 15, 61, None),
+    ]
+
+
+def test_coordinated_effort_of_one_unit_needs_no_coordinator() -> None:
+    plans = (plan_with(("UU", 0, None), ("UU", 10, 20)),)
+    assert check_coordination(case(plans=plans), day(60), EFFORT) == ()
+    assert check_coordination(case(), day(60), EFFORT) == ()
+
+
+def test_coordinated_effort_without_coordinator_is_missing_over_the_span_hull() -> None:
+    plans = (plan_with(("UU", 0, None), ("JOB", 10, 20), ("SOC", 30, 35)),)
+    assert summary(check_coordination(case(plans=plans), day(60), EFFORT)) == [
+        ("coordination.missing", 10, 35, None)
+    ]
+
+
+def test_gaps_do_not_bridge_days_outside_the_coordinated_effort() -> None:
+    plans = (plan_with(("UU", 0, None), ("JOB", 10, 20), ("SOC", 30, 35)),)
+    c = case(assign("anna", 15, 16), plans=plans)
+    assert summary(check_coordination(c, day(60), EFFORT)) == [
+        ("coordination.gap", 10, 15, None),
+        ("coordination.gap", 16, 20, None),
+        ("coordination.gap", 30, 35, None),
+    ]
+
+
+def test_a_new_plan_version_ends_the_interventions_it_drops() -> None:
+    """Version 2 (day 15) drops JOB: the effort ends on day 15 although JOB was open-ended."""
+    first = plan_with(("UU", 0, None), ("JOB", 10, None))
+    second = attrs.evolve(plan_with(("UU", 0, None), created=15, pid="p2"), previous_id="p1")
+    c = case(plans=(first, second))
+    assert [str(p) for p in coordination_span(c, day(60), EFFORT)] == ["[2025-01-11, 2025-01-16)"]
+    assert summary(check_coordination(c, day(60), EFFORT)) == [
+        ("coordination.missing", 10, 15, None)
+    ]
+
+
+def test_the_whole_case_span_is_one_period() -> None:
+    assert coordination_span(case(closed=20), day(60)) == (Period(day(0), day(20)),)
+    assert coordination_span(case(closed=20), day(-1)) == ()

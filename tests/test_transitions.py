@@ -1,0 +1,170 @@
+"""Nobody is lost between placements: ``transition.no_next_step`` and its close neighbours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kui_core import DEFAULT_POLICY, EducationRecord, Period, Programme, Youth
+from kui_core.case import Placement, YouthCase
+from kui_core.plan import EducationPlan, Goal, GoalKind, GoalStatus, Participant, Role
+from kui_core.transitions import check_transitions, transition_deadline
+
+D = dt.date
+DAY = dt.timedelta(days=1)
+YOUTH = Youth("y1", D(2006, 9, 15))  # 18 in 2025
+ENDED = D(2025, 6, 1)  # FGU ends: 31 May 2025 is its last day
+DEADLINE = D(2025, 7, 1)  # 30 days later
+FGU = Placement("fgu", "FGU Vest", Period(D(2024, 8, 12), ENDED))
+
+
+def case_with(
+    *placements: Placement,
+    plans: tuple[EducationPlan, ...] = (),
+    youth: Youth = YOUTH,
+    closed: dt.date | None = None,
+) -> YouthCase:
+    return YouthCase(youth, D(2024, 8, 1), closed, plans=plans, placements=placements)
+
+
+PLAN_DAY = D(2024, 8, 1)
+
+
+def plan_with(*goals: Goal, created: dt.date = PLAN_DAY) -> EducationPlan:
+    return EducationPlan(
+        id=f"p{created.isoformat()}",
+        created_on=created,
+        participants=(Participant("y1", Role.YOUTH),),
+        goals=goals,
+        interventions=(),
+    )
+
+
+def found(c: YouthCase, on: dt.date) -> list[tuple[str, str, str | None]]:
+    return [(f.code, str(f.period), f.subject) for f in check_transitions(c, on)]
+
+
+def test_the_deadline_is_30_days_after_the_end() -> None:
+    assert transition_deadline(FGU) == DEADLINE
+    assert transition_deadline(Placement("x", "open", Period(ENDED))) is None
+
+
+def test_no_next_step_is_reported_only_after_the_grace_period_1_july_2025() -> None:
+    c = case_with(FGU)
+    assert found(c, DEADLINE) == []
+    (finding,) = check_transitions(c, DEADLINE + DAY)
+    assert (finding.code, finding.period, finding.subject) == (
+        "transition.no_next_step",
+        Period(ENDED),
+        "fgu",
+    )
+    assert finding.message("da") == "Tilbuddet fgu sluttede uden et næste skridt (fra 1.6.2025)."
+    assert finding.message("en") == "Placement fgu ended without a next step (from 1.6.2025)."
+
+
+def test_a_next_placement_starting_on_day_30_is_in_time() -> None:
+    eud = Placement("eud", "EUD", Period(DEADLINE))
+    assert found(case_with(FGU, eud), D(2025, 12, 1)) == []
+
+
+def test_a_next_placement_starting_on_day_31_is_too_late() -> None:
+    """EUD from 2 July 2025: the uncovered days are 1 June through 1 July."""
+    eud = Placement("eud", "EUD", Period(DEADLINE + DAY))
+    assert found(case_with(eud, FGU), D(2025, 12, 1)) == [
+        ("transition.no_next_step", "[2025-06-01, 2025-07-02)", "fgu")
+    ]
+    assert found(case_with(eud, FGU), DEADLINE + DAY) == [
+        ("transition.no_next_step", "[2025-06-01, 2025-07-02)", "fgu")
+    ]
+    # Before a later start, the gap is still open on the reference day.
+    eud = Placement("eud", "EUD", Period(DEADLINE + 2 * DAY))
+    assert found(case_with(eud, FGU), DEADLINE + DAY) == [
+        ("transition.no_next_step", "[2025-06-01, )", "fgu")
+    ]
+
+
+def test_a_placement_running_on_past_the_end_is_a_next_step() -> None:
+    job = Placement("job", "Fritidsjob", Period(D(2025, 1, 1), D(2025, 6, 2)))
+    assert [s for _, _, s in found(case_with(FGU, job), D(2025, 12, 1))] == ["job"]
+    # ... but one that ended the same day as FGU is not.
+    parallel = attrs.evolve(job, period=Period(D(2025, 1, 1), ENDED))
+    assert [s for _, _, s in found(case_with(FGU, parallel), D(2025, 12, 1))] == ["fgu", "job"]
+
+
+def test_a_goal_with_a_target_date_within_the_window_is_a_next_step() -> None:
+    goal = Goal("g1", GoalKind.EDUCATION, "Start på EUD", DEADLINE)
+    assert found(case_with(FGU, plans=(plan_with(goal),)), D(2025, 12, 1)) == []
+    achieved = attrs.evolve(goal, status=GoalStatus.ACHIEVED)
+    assert found(case_with(FGU, plans=(plan_with(achieved),)), D(2025, 12, 1)) == []
+
+
+def test_goals_that_do_not_bridge_the_gap() -> None:
+    """Closed, dated after the deadline, before the end, undated, or in a plan made too late."""
+    goal = Goal("g1", GoalKind.EDUCATION, "Start på EUD", D(2025, 6, 15))
+    variants = [
+        plan_with(attrs.evolve(goal, status=GoalStatus.CLOSED)),
+        plan_with(attrs.evolve(goal, target_date=DEADLINE + DAY)),
+        plan_with(attrs.evolve(goal, target_date=ENDED - DAY)),
+        plan_with(attrs.evolve(goal, target_date=None)),
+        plan_with(goal, created=DEADLINE + DAY),
+    ]
+    for plan in variants:
+        assert [s for _, _, s in found(case_with(FGU, plans=(plan,)), D(2025, 12, 1))] == ["fgu"], (
+            plan
+        )
+    # The close neighbour: the same plan made on the deadline day counts.
+    assert found(case_with(FGU, plans=(plan_with(goal, created=DEADLINE),)), D(2025, 12, 1)) == []
+
+
+def test_youth_outside_the_target_group_needs_no_next_step() -> None:
+    """Completed STX on 31 May 2025: the placement's end finds them outside the target group."""
+    graduate = attrs.evolve(
+        YOUTH, educations=(EducationRecord(Programme.STX, D(2022, 8, 1), D(2025, 5, 31)),)
+    )
+    assert found(case_with(FGU, youth=graduate), D(2025, 12, 1)) == []
+    turned_25 = Youth("y1", D(2000, 6, 1))  # 25 on 1 June 2025, the first day without FGU
+    assert found(case_with(FGU, youth=turned_25), D(2025, 12, 1)) == []
+    still_24 = Youth("y1", D(2000, 6, 2))
+    assert len(found(case_with(FGU, youth=still_24), D(2025, 12, 1))) == 1
+
+
+def test_a_case_closed_by_the_end_of_the_placement_needs_no_next_step() -> None:
+    assert found(case_with(FGU, closed=ENDED), D(2025, 12, 1)) == []
+    assert len(found(case_with(FGU, closed=ENDED + DAY), D(2025, 12, 1))) == 1
+
+
+def test_open_ended_and_zero_length_placements_need_no_next_step() -> None:
+    running = Placement("eud", "EUD", Period(D(2024, 8, 1)))
+    cancelled = Placement("cancel", "Aflyst", Period(D(2025, 3, 1), D(2025, 3, 1)))
+    assert found(case_with(running, cancelled), D(2025, 12, 1)) == []
+
+
+def test_with_a_zero_day_gap_the_next_placement_must_start_on_the_end_day() -> None:
+    policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=0)
+    seamless = case_with(FGU, Placement("eud", "EUD", Period(ENDED)))
+    one_day = case_with(FGU, Placement("eud", "EUD", Period(ENDED + DAY)))
+    assert check_transitions(seamless, D(2025, 12, 1), policy) == ()
+    (finding,) = check_transitions(one_day, D(2025, 12, 1), policy)
+    assert finding.period == Period(ENDED, ENDED + DAY)
+
+
+@given(
+    gap=st.integers(0, 60),
+    max_gap=st.integers(0, 45),
+    on_after=st.integers(0, 90),
+)
+def test_reported_exactly_when_the_wait_exceeds_the_policy(
+    gap: int, max_gap: int, on_after: int
+) -> None:
+    policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=max_gap)
+    next_start = ENDED + gap * DAY
+    on = ENDED + on_after * DAY
+    c = case_with(FGU, Placement("eud", "EUD", Period(next_start)))
+    findings = check_transitions(c, on, policy)
+    late = gap > max_gap and on_after > max_gap
+    assert [f.subject for f in findings] == (["fgu"] if late else [])
+    for f in findings:
+        assert f.period == Period(ENDED, next_start if next_start <= on else None)
