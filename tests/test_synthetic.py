@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 
 from kui_core import DataError, Programme, Track, Youth
 from kui_core.dates import age_on
-from kui_core.synthetic import MAX_AGE, MIN_AGE, MUNICIPALITIES, iter_population, population
+from kui_core.metrics import Application, Rate, application_shares
+from kui_core.synthetic import (
+    MAX_AGE,
+    MIN_AGE,
+    MUNICIPALITIES,
+    applications,
+    completion_series,
+    iter_population,
+    neet_series,
+    population,
+)
 
 ON = dt.date(2025, 10, 1)
 
@@ -184,6 +194,59 @@ def test_reference_day_29_february_2024() -> None:
     assert max(births) <= dt.date(2011, 2, 28)
 
 
+def test_ages_narrows_the_population_to_exact_ages() -> None:
+    people = population(200, seed=5, on=ON, ages=(25, 25))
+    assert {age_on(y.birth_date, ON) for y in people} == {25}
+    teens = population(200, seed=5, on=ON, ages=(15, 17))
+    assert {age_on(y.birth_date, ON) for y in teens} == {15, 16, 17}
+
+
+# -- applications and series --------------------------------------------------------------------
+
+
+def test_applications_of_9th_and_10th_graders_in_a_year() -> None:
+    """Applications for 2026 (deadline 1.3.2026) from a population known up to 1.10.2026."""
+    on = dt.date(2026, 10, 1)
+    people = population(6_000, seed=11, on=on)
+    found = applications(people, seed=11, year=2026)
+    assert found == applications(people, seed=11, year=2026)
+    assert all(isinstance(a, Application) for a in found)
+    assert {a.grade for a in found} == {9, 10}
+    assert all(dt.date(2026, 1, 14) <= a.applied_on < dt.date(2026, 3, 1) for a in found)
+    by_id = {y.person_id: y for y in people}
+    for application in found:
+        youth = by_id[application.person_id]
+        assert application.municipality_code == youth.municipality_code
+        expected_birth_year = 2010 if application.grade == 9 else 2009
+        assert youth.birth_date.year == expected_birth_year
+    shares = application_shares(found)
+    assert 0.10 <= shares[Track.VOCATIONAL].value <= 0.25  # type: ignore[operator]
+    assert 0.40 <= shares[Track.GYMNASIAL].value <= 0.65  # type: ignore[operator]
+
+
+def test_applications_are_drawn_where_the_records_do_not_reach_that_year() -> None:
+    """A population known up to 1.10.2025 applying in spring 2026: choices are drawn."""
+    people = population(3_000, seed=12, on=ON)
+    found = applications(people, seed=12, year=2026)
+    grades = Counter(a.grade for a in found)
+    assert grades[9] > 0
+    assert grades[10] > 0
+    assert any(a.programme is Programme.TENTH_GRADE for a in found)
+
+
+def test_completion_and_neet_series_per_year() -> None:
+    years = range(2016, 2020)
+    completion = completion_series(years, n=300, seed=1, municipality_codes=["561"])
+    neet = neet_series(years, n=300, seed=1, municipality_codes=["561"])
+    assert list(completion) == list(years)
+    assert list(neet) == list(years)
+    for rate in [*completion.values(), *neet.values()]:
+        assert isinstance(rate, Rate)
+        assert rate.denominator == 300
+    assert all(0.75 <= r.value <= 0.95 for r in completion.values())  # type: ignore[operator]
+    assert all(0.02 <= r.value <= 0.12 for r in neet.values())  # type: ignore[operator]
+
+
 # -- bad arguments -------------------------------------------------------------------------------
 
 
@@ -195,6 +258,11 @@ def test_reference_day_29_february_2024() -> None:
         ({"on": dt.datetime(2025, 10, 1, 12, 0)}, "on"),
         ({"cpr_share": 1.5}, "cpr_share"),
         ({"municipality_codes": []}, "municipality_codes"),
+        ({"ages": (12, 20)}, "ages"),
+        ({"ages": (20, 19)}, "ages"),
+        ({"ages": [15, 24]}, "ages"),
+        ({"ages": (15,)}, "ages"),
+        ({"ages": (15.0, 24)}, "ages"),
     ],
 )
 def test_bad_arguments_raise_data_error(kwargs: dict[str, object], path: str) -> None:

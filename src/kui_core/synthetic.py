@@ -22,21 +22,26 @@ from __future__ import annotations
 
 import datetime as _dt
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Final, TypeVar
 
 from .cpr import CprNumber, century_of
 from .education import EducationRecord, Employment, Programme, Track
 from .errors import DataError
+from .metrics import Application, Rate, completion_rate, neet_share
 from .periods import Period
+from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
 __all__ = [
     "MAX_AGE",
     "MIN_AGE",
     "MUNICIPALITIES",
+    "applications",
+    "completion_series",
     "iter_population",
+    "neet_series",
     "population",
 ]
 
@@ -154,6 +159,7 @@ def population(
     on: _dt.date,
     municipality_codes: Sequence[str] | None = None,
     cpr_share: float = 0.25,
+    ages: tuple[int, int] = (MIN_AGE, MAX_AGE),
 ) -> list[Youth]:
     """``n`` synthetic young people aged 13–27 on ``on``, as a list (see :func:`iter_population`).
 
@@ -165,7 +171,12 @@ def population(
     """
     return list(
         iter_population(
-            n, seed=seed, on=on, municipality_codes=municipality_codes, cpr_share=cpr_share
+            n,
+            seed=seed,
+            on=on,
+            municipality_codes=municipality_codes,
+            cpr_share=cpr_share,
+            ages=ages,
         )
     )
 
@@ -177,6 +188,7 @@ def iter_population(
     on: _dt.date,
     municipality_codes: Sequence[str] | None = None,
     cpr_share: float = 0.25,
+    ages: tuple[int, int] = (MIN_AGE, MAX_AGE),
 ) -> Iterator[Youth]:
     """Yield ``n`` synthetic young people aged 13–27 on ``on``, one at a time.
 
@@ -184,7 +196,9 @@ def iter_population(
     ``on`` has no end date yet). ``municipality_codes`` restricts the people to those
     municipalities (uniformly); by default they spread over all 98 by population.
     ``cpr_share`` of them get a synthetic CPR number matching their birth date (7th digit from
-    the CPR office's century table). Person ids are ``"Y0000001"`` onwards.
+    the CPR office's century table). ``ages`` narrows the age range on ``on`` (inclusive,
+    within 13–27): ``ages=(25, 25)`` gives only 25-year-olds. Person ids are ``"Y0000001"``
+    onwards.
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise DataError("n", f"expected a non-negative integer, got {n!r}")
@@ -192,6 +206,13 @@ def iter_population(
         raise DataError("on", f"expected a date, got {type(on).__name__}")
     if not 0 <= cpr_share <= 1:
         raise DataError("cpr_share", f"expected a share between 0 and 1, got {cpr_share!r}")
+    if (
+        not isinstance(ages, tuple)
+        or len(ages) != 2
+        or not all(type(age) is int for age in ages)
+        or not MIN_AGE <= ages[0] <= ages[1] <= MAX_AGE
+    ):
+        raise DataError("ages", f"expected (youngest, oldest) within 13–27, got {ages!r}")
     if municipality_codes is None:
         codes: Sequence[str] = tuple(_WEIGHTS)
         weights: Sequence[float] | None = tuple(_WEIGHTS.values())
@@ -199,7 +220,112 @@ def iter_population(
         raise DataError("municipality_codes", "expected at least one municipality code")
     else:
         codes, weights = tuple(municipality_codes), None
-    return _Generator(random.Random(seed), on, codes, weights, cpr_share).run(n)
+    generator = _Generator(random.Random(seed), on, codes, weights, cpr_share, ages)
+    return generator.run(n)
+
+
+def applications(
+    youths: Iterable[Youth], *, seed: int, year: int, policy: Policy = DEFAULT_POLICY
+) -> list[Application]:
+    """The applications (søgetal) of the 9th- and 10th-graders among ``youths`` in ``year``.
+
+    A 9th-grader of ``year`` (born in ``year - 16``) applies for what their records show them
+    starting in August of ``year`` — a 10th grade counts as "other" — and a 10th-grader (a
+    10th grade started in August of ``year - 1``) for what follows it. Where the records do not
+    reach that far (a population generated for an earlier day), the choice is drawn with the
+    same probabilities as :func:`iter_population` uses. Those who start nothing apply for
+    nothing. Applications are dated in the weeks before the 1 March deadline.
+    """
+    rng = random.Random(seed)
+    deadline = _dt.date(year, 3, 1).toordinal()
+    found: list[Application] = []
+    for youth in youths:
+        born = youth.birth_date.year
+        records = youth.educations
+        if born == year - 16:
+            grade = 9
+        elif any(
+            r.programme is Programme.TENTH_GRADE and r.started_on.year == year - 1 for r in records
+        ):
+            grade = 10
+        else:
+            continue
+        starts = [
+            r.programme for r in records if r.started_on.year == year and r.started_on.month >= 8
+        ]
+        if starts:
+            programme: Programme | None = starts[0]
+        elif grade == 9 and rng.random() < _TENTH_GRADE_SHARE:
+            programme = Programme.TENTH_GRADE
+        else:
+            shares = _first_choice_shares(_tilt(youth.municipality_code), grade == 10)
+            programme = _pick(rng.random(), shares)
+        if programme is None:
+            continue
+        found.append(
+            Application(
+                person_id=youth.person_id,
+                programme=programme,
+                grade=grade,
+                applied_on=_dt.date.fromordinal(deadline - rng.randint(1, 45)),
+                municipality_code=youth.municipality_code,
+            )
+        )
+    return found
+
+
+def completion_series(
+    years: Iterable[int],
+    *,
+    n: int,
+    seed: int,
+    municipality_codes: Sequence[str] | None = None,
+    age: int = 25,
+    policy: Policy = DEFAULT_POLICY,
+) -> dict[int, Rate]:
+    """A synthetic municipality's completion rate at ``age`` on 1 October of each year.
+
+    Each year gets ``n`` fresh people aged exactly ``age`` (seeded from ``seed`` and the year),
+    so the series moves with the mild cohort trend built into the generator, plus noise. For
+    charts and :func:`~kui_core.targets.target_progress`; synthetic, not statistics.
+    """
+    series: dict[int, Rate] = {}
+    for year in years:
+        on = _dt.date(year, 10, 1)
+        people = iter_population(
+            n,
+            seed=seed * 10_000 + year,
+            on=on,
+            municipality_codes=municipality_codes,
+            cpr_share=0,
+            ages=(age, age),
+        )
+        series[year] = completion_rate(people, on, age, policy)
+    return series
+
+
+def neet_series(
+    years: Iterable[int],
+    *,
+    n: int,
+    seed: int,
+    municipality_codes: Sequence[str] | None = None,
+    policy: Policy = DEFAULT_POLICY,
+) -> dict[int, Rate]:
+    """A synthetic municipality's NEET share among 15–24-year-olds on 1 October of each year."""
+    series: dict[int, Rate] = {}
+    for year in years:
+        on = _dt.date(year, 10, 1)
+        people = iter_population(
+            n,
+            seed=seed * 10_000 + year,
+            on=on,
+            municipality_codes=municipality_codes,
+            cpr_share=0,
+            ages=(15, 24),
+        )
+        series[year] = neet_share(people, on, policy=policy)
+    return series
 
 
 class _Generator:
@@ -216,6 +342,7 @@ class _Generator:
         codes: Sequence[str],
         weights: Sequence[float] | None,
         cpr_share: float,
+        ages: tuple[int, int],
     ) -> None:
         self.rng = rng
         self.on = on
@@ -227,9 +354,10 @@ class _Generator:
         self.records: dict[tuple[object, ...], EducationRecord] = {}
         self.jobs: dict[tuple[object, ...], Employment] = {}
         self.tilts: dict[str, float] = {}
-        # Born after `oldest_exclusive` and on or before `youngest`: ages 13..27 on `on`.
-        self.first_birth = _years_before(on, MAX_AGE + 1).toordinal() + 1
-        self.last_birth = _years_before(on, MIN_AGE).toordinal()
+        # Born the day after the (oldest + 1)th birthday would fall on `on`, up to `youngest`
+        # years before `on`: every age in `ages` on `on` (29 February counts under either rule).
+        self.first_birth = _years_before(on, ages[1] + 1).toordinal() + 1
+        self.last_birth = _years_before(on, ages[0]).toordinal()
 
     def run(self, n: int) -> Iterator[Youth]:
         for index in range(1, n + 1):
@@ -247,10 +375,9 @@ class _Generator:
         return _dt.date(year, month, day).toordinal()
 
     def tilt(self, code: str) -> float:
-        """A fixed municipal lean towards vocational education, in [-1, 1]."""
         found = self.tilts.get(code)
         if found is None:
-            found = self.tilts[code] = random.Random(f"kui-tilt-{code}").uniform(-1.0, 1.0)
+            found = self.tilts[code] = _tilt(code)
         return found
 
     def record(
@@ -354,10 +481,11 @@ class _LifeCourse:
         gen, rng = self.gen, self.rng
         year = self.birth.year + 16  # 9th grade ends in June of the year the person turns 16
         self.add(Programme.OTHER, gen.ymd(year - 10, 8, 12), gen.ymd(year, 6, 24), True)
-        if rng.random() < _TENTH_GRADE_SHARE:
+        tenth_grade = rng.random() < _TENTH_GRADE_SHARE
+        if tenth_grade:
             self.add(Programme.TENTH_GRADE, gen.ymd(year, 8, 12), gen.ymd(year + 1, 6, 22), True)
             year += 1
-        programme = self.first_choice()
+        programme = self.first_choice(tenth_grade)
         start = gen.ymd(year, 8, 12)
         if programme is None:
             self.no_start(start)
@@ -365,20 +493,13 @@ class _LifeCourse:
             self.attempts(programme, start, 1)
         return tuple(self.educations), tuple(self.employments)
 
-    def first_choice(self) -> Programme | None:
+    def first_choice(self, tenth_grade: bool) -> Programme | None:
         rng = self.rng
-        shift = 0.05 * self.tilt
         draw = rng.random()
         if self.in_care and rng.random() < 0.5:
             # Fewer gymnasial starts, more vocational, FGU or nothing yet.
             draw = draw * 0.6 + 0.4
-        shares = [
-            (p, s + shift / 2 if p in (Programme.EUD, Programme.EUX) else s)
-            if p is not Programme.STX
-            else (p, s - shift)
-            for p, s in _FIRST_CHOICE
-        ]
-        return _pick(draw, shares)
+        return _pick(draw, _first_choice_shares(self.tilt, tenth_grade))
 
     def no_start(self, start: int) -> None:
         """No youth education right after school: a job for some, a late start for half."""
@@ -446,6 +567,23 @@ class _LifeCourse:
         if restarts:
             choice = _pick(rng.random(), _RESTART_CHOICE)
             self.attempts(choice, end + gap, attempt + 1)
+
+
+def _tilt(code: str | None) -> float:
+    """A fixed municipal lean towards vocational education, in [-1, 1]."""
+    return random.Random(f"kui-tilt-{code}").uniform(-1.0, 1.0)
+
+
+def _first_choice_shares(tilt: float, tenth_grade: bool) -> list[tuple[Programme | None, float]]:
+    """The first-choice table, leaning to EUD/EUX by the municipality's tilt and after a
+    10th grade (10th-graders choose vocational education more often than 9th-graders)."""
+    shift = 0.05 * tilt + (0.08 if tenth_grade else 0.0)
+    return [
+        (p, s + shift / 2 if p in (Programme.EUD, Programme.EUX) else s)
+        if p is not Programme.STX
+        else (p, s - shift)
+        for p, s in _FIRST_CHOICE
+    ]
 
 
 def _pick(draw: float, table: Sequence[tuple[_T, float]]) -> _T:
