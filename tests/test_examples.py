@@ -1,0 +1,84 @@
+"""Every script in examples/ runs as a user would run it, and says what it should.
+
+Each example is started in a subprocess with this interpreter (no network, no clock: the
+scripts take their reference day as an argument and read only the files they ship or write).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CPR_DIGITS = "100305-4321"  # the synthetic CPR number in examples/data/intake.json
+
+
+def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+RUNS: dict[str, tuple[str, ...]] = {
+    "intake_eligibility.py": ("--lang", "en"),
+}
+
+
+def test_every_example_script_is_run_by_this_file() -> None:
+    assert {p.name for p in EXAMPLES.glob("*.py")} == set(RUNS)
+
+
+@pytest.mark.parametrize("script", sorted(RUNS))
+def test_example_exits_cleanly(script: str) -> None:
+    result = run(script, *RUNS[script])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+# -- intake_eligibility.py ----------------------------------------------------------------------
+
+
+def test_intake_reports_each_applicant_with_reasons_and_refuses_bad_data() -> None:
+    result = run("intake_eligibility.py", "--lang", "en")
+    out = result.stdout
+    assert "A-101: age 20, in target group: yes, outreach: yes, eligible until 9.3.2030" in out
+    assert "A-103: age 25, in target group: no" in out
+    assert "eligibility.completed_qualifying_education" in out
+    assert "LBK nr. 953 af 12/08/2024" in out
+    # born 29.2.2004: with the default LeapDayRule.MARCH_1 the last day is 28.2.2029
+    assert "A-105: age 21, in target group: yes, outreach: no, eligible until 28.2.2029" in out
+    assert "A-104: rejected: educations[0].left_on: must not be before started_on" in result.stderr
+    assert "4 assessed, 1 rejected" in result.stderr
+
+
+def test_intake_never_prints_the_cpr_number() -> None:
+    for args in ((), ("--json",), ("--lang", "en")):
+        result = run("intake_eligibility.py", *args)
+        assert CPR_DIGITS not in result.stdout + result.stderr
+        assert CPR_DIGITS.replace("-", "") not in result.stdout + result.stderr
+
+
+def test_intake_json_lines_are_machine_readable_and_follow_the_day_given() -> None:
+    result = run("intake_eligibility.py", "--json", "--on", "2030-03-10")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    first = rows[0]
+    assert first["person_id"] == "A-101"
+    assert first["on"] == "2030-03-10"
+    assert first["in_target_group"] is False  # 25 on 10.3.2030
+    assert "eligibility.over_age_limit" in first["codes"]
+
+
+def test_intake_speaks_danish_by_default() -> None:
+    out = run("intake_eligibility.py").stdout
+    assert "A-101: alder 20, i målgruppen: ja, opsøgende indsats: ja" in out
+    assert "kommunen skal tilbyde vejledning gennem opsøgende indsats" in out
