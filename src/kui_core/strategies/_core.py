@@ -1,0 +1,693 @@
+"""Hypothesis strategies for the foundation models (periods, CPR, education, youth, policy).
+
+Every strategy is valid by construction: what it generates passes the models' validators. Dates
+cluster around the days where the rules change their answer: the 15th and 25th birthdays,
+29 February and its neighbours, a completion or drop-out on the reference day itself, Easter and
+Christmas, 1 October (the national NEET count).
+
+The public strategies are thin wrappers around ``_draw_*`` helpers that draw from cached
+primitive strategies (integers, booleans). Building fresh strategies inside every draw made a
+youth cost ~13 ms; drawing directly keeps whole cohorts cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import string
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from dateutil.easter import easter
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ..cpr import CprNumber, century_of
+from ..dates import age_on, birthday
+from ..education import QUALIFYING, EducationRecord, Employment, Programme
+from ..findings import RULES, Finding, finding
+from ..legal import LegalBasis
+from ..periods import Period
+from ..policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
+from ..youth import Youth
+
+__all__ = [
+    "birth_dates",
+    "cohorts",
+    "cpr_numbers",
+    "education_records",
+    "employments",
+    "findings",
+    "legal_bases",
+    "periods",
+    "person_ids",
+    "policies",
+    "reference_days",
+    "register_type_strategies",
+    "weekly_hours",
+    "youths",
+]
+
+T = TypeVar("T")
+
+_ONE_DAY = _dt.timedelta(days=1)
+_DEFAULT_MIN_DAY = _dt.date(1990, 1, 1)
+_DEFAULT_MAX_DAY = _dt.date(2040, 12, 31)
+# Births the strategies support around a reference day: far enough from date.min/date.max that
+# the 8-year education window and 30-year age spans never overflow.
+_MIN_YEAR, _MAX_YEAR = 1800, 2200
+_CPR_MIN_BIRTH = _dt.date(1858, 1, 1)
+_CPR_MAX_BIRTH = _dt.date(2057, 12, 31)
+_CPR_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+# Threshold-hugging weekly hours: the 18-hour duty/NEET line, the 20-hour outreach line, the
+# 30-hour reading of the outreach rule, a full-time week.
+_INTERESTING_HOURS: tuple[float, ...] = (0, 10, 17.5, 18, 19.5, 20, 20.5, 29.5, 30, 37)
+# Real municipality codes (Copenhagen 101, Lejre 350, Odense 461, Esbjerg 561, Aarhus 751, ...).
+_MUNICIPALITY_CODES = ("101", "147", "350", "461", "561", "751", "851")
+_PERSON_ID_ALPHABET = string.ascii_letters + string.digits + "-_æøåÆØÅ"
+_STATUSES = ("ongoing", "completed", "left")
+
+
+# -- drawing helpers (cached primitive strategies only) ----------------------------------------
+
+
+def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
+    """One of ``items`` (shrinks towards the first)."""
+    return items[draw(st.integers(0, len(items) - 1))]
+
+
+def _draw_day(
+    draw: st.DrawFn,
+    low: _dt.date,
+    high: _dt.date,
+    near: Sequence[_dt.date] = (),
+) -> _dt.date:
+    """A day in ``[low, high]``; half the time one of the ``near`` days inside that range."""
+    close = [day for day in near if low <= day <= high]
+    if len(close) > 0 and draw(st.booleans()):
+        return _pick(draw, close)
+    return low + _dt.timedelta(days=draw(st.integers(0, (high - low).days)))
+
+
+def _around(days: Sequence[_dt.date], spread: int) -> list[_dt.date]:
+    """Each day and its neighbours up to ``spread`` days away, in order, without repeats."""
+    out = {day + k * _ONE_DAY for day in days for k in range(-spread, spread + 1)}
+    return sorted(out)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _years_before(day: _dt.date, years: int) -> _dt.date:
+    """The same calendar day ``years`` earlier (28 February where that year has no 29th)."""
+    year = day.year - years
+    if day.month == 2 and day.day == 29 and not _is_leap(year):
+        return _dt.date(year, 2, 28)
+    return day.replace(year=year)
+
+
+def _check_range(low: _dt.date, high: _dt.date, what: str = "min_value") -> None:
+    if low > high:
+        raise InvalidArgument(f"{what}={low.isoformat()} is after {high.isoformat()}")
+
+
+def _check_year(day: _dt.date, name: str) -> None:
+    if not _MIN_YEAR <= day.year <= _MAX_YEAR:
+        raise InvalidArgument(f"{name}={day.isoformat()} is outside {_MIN_YEAR}-{_MAX_YEAR}")
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+def special_days(year: int) -> tuple[_dt.date, ...]:
+    """The days of ``year`` on which rules turn: leap day, holidays, count days, year ends."""
+    days = {
+        _dt.date(year, 1, 1),
+        _dt.date(year, 2, 28),
+        _dt.date(year, 3, 1),
+        _dt.date(year, 6, 5),
+        _dt.date(year, 10, 1),
+        _dt.date(year, 12, 24),
+        _dt.date(year, 12, 25),
+        _dt.date(year, 12, 26),
+        _dt.date(year, 12, 31),
+    }
+    if _is_leap(year):
+        days.add(_dt.date(year, 2, 29))
+    sunday = easter(year)
+    days |= {sunday + _dt.timedelta(days=k) for k in (-4, -3, -2, 0, 1, 2, 26, 39, 49, 50)}
+    return tuple(sorted(days))
+
+
+def _draw_reference_day(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> _dt.date:
+    if draw(st.booleans()):
+        year = draw(st.integers(low.year, high.year))
+        day = _pick(draw, special_days(year))
+        if low <= day <= high:
+            return day
+    return _draw_day(draw, low, high)
+
+
+def reference_days(
+    min_value: _dt.date = _DEFAULT_MIN_DAY, max_value: _dt.date = _DEFAULT_MAX_DAY
+) -> st.SearchStrategy[_dt.date]:
+    """Reference days (``on=``) from ``min_value`` to ``max_value`` inclusive (default 1990–2040).
+
+    Besides any day, it favours the days where rules turn: 28 February, 29 February and
+    1 March (leap-day birthdays), the Easter days and Store Bededag (working-day deadlines),
+    Christmas and New Year, 5 June (Grundlovsdag), 1 October (the national NEET count).
+    """
+    _check_range(min_value, max_value)
+    _check_year(min_value, "min_value")
+    _check_year(max_value, "max_value")
+    return st.composite(lambda draw: _draw_reference_day(draw, min_value, max_value))()
+
+
+def _age_window(on: _dt.date, low_age: int, high_age: int) -> tuple[_dt.date, _dt.date]:
+    """The earliest and latest birth dates giving an age from ``low_age`` to ``high_age``."""
+    # Born the day after `on`, (high_age + 1) years earlier: just under high_age + 1 on `on`.
+    return _years_before(on, high_age + 1) + _ONE_DAY, _years_before(on, low_age)
+
+
+def _draw_birth(
+    draw: st.DrawFn,
+    on: _dt.date | None,
+    low_age: int,
+    high_age: int,
+    policy: Policy,
+) -> _dt.date:
+    if on is None:
+        low, high = _dt.date(1970, 1, 1), _dt.date(2030, 12, 31)
+        if draw(st.booleans()):
+            year = draw(st.integers(low.year, high.year))
+            if _is_leap(year) and draw(st.booleans()):
+                return _dt.date(year, 2, 29)
+            return _pick(draw, (_dt.date(year, 2, 28), _dt.date(year, 3, 1)))
+        return _draw_day(draw, low, high)
+    # Pick the age first so every age in the range is equally likely (Hypothesis favours the
+    # ends of an integer range, which would pile everyone up at the oldest age).
+    age = draw(st.integers(low_age, high_age))
+    earliest, latest = _age_window(on, age, age)
+    boundaries = [policy.min_age, policy.age_limit]
+    close = _around([_years_before(on, age) for age in boundaries], spread=2)
+    close += [
+        _dt.date(year, 2, 29)
+        for age in boundaries
+        for year in range(on.year - age - 1, on.year - age + 2)
+        if _is_leap(year)
+    ]
+    close = [day for day in close if low_age <= age_on(day, on, policy) <= high_age]
+    if len(close) > 0 and draw(st.booleans()):
+        return _pick(draw, sorted(set(close)))
+    return _draw_day(draw, earliest, latest)
+
+
+def _age_bounds(min_age: int | None, max_age: int | None, policy: Policy) -> tuple[int, int]:
+    low_age = max(policy.min_age - 2, 0) if min_age is None else min_age
+    high_age = policy.age_limit + 2 if max_age is None else max_age
+    if low_age < 0 or high_age < low_age:
+        raise InvalidArgument(f"need 0 <= min_age <= max_age, got {low_age} and {high_age}")
+    return low_age, high_age
+
+
+def birth_dates(
+    on: _dt.date | None = None,
+    *,
+    min_age: int | None = None,
+    max_age: int | None = None,
+    policy: Policy = DEFAULT_POLICY,
+) -> st.SearchStrategy[_dt.date]:
+    """Birth dates, clustered so that ages land on the 15th/25th birthday boundaries.
+
+    Without ``on``: days from 1970 to 2030, often 28/29 February or 1 March. With ``on``: people
+    aged ``min_age`` to ``max_age`` on ``on`` (default ``policy.min_age - 2`` to
+    ``policy.age_limit + 2``), half of them within two days of their ``policy.min_age``-th or
+    ``policy.age_limit``-th birthday (the day before, of, after) or born on 29 February near
+    those years, so that :class:`~kui_core.LeapDayRule` decides their age.
+    """
+    low_age, high_age = _age_bounds(min_age, max_age, policy)
+    if on is not None:
+        _check_year(on, "on")
+    return st.composite(lambda draw: _draw_birth(draw, on, low_age, high_age, policy))()
+
+
+# -- periods -----------------------------------------------------------------------------------
+
+
+def _draw_length(draw: st.DrawFn, low: int, high: int) -> int:
+    """A length in ``[low, high]``, often one of the first few (off-by-one territory)."""
+    if draw(st.booleans()):
+        return draw(st.integers(low, min(high, low + 3)))
+    return draw(st.integers(low, high))
+
+
+def _draw_period(
+    draw: st.DrawFn,
+    low: _dt.date,
+    high: _dt.date,
+    *,
+    near: Sequence[_dt.date] = (),
+    max_days: int = 3650,
+    allow_open: bool = True,
+    allow_empty: bool = True,
+) -> Period:
+    start = _draw_day(draw, low, high, near=near) if near else _draw_reference_day(draw, low, high)
+    if allow_open and draw(st.integers(0, 3)) == 0:
+        return Period(start)
+    return Period(start, start + _ONE_DAY * _draw_length(draw, 0 if allow_empty else 1, max_days))
+
+
+def periods(
+    min_value: _dt.date = _DEFAULT_MIN_DAY,
+    max_value: _dt.date = _DEFAULT_MAX_DAY,
+    *,
+    max_days: int = 3650,
+    allow_open: bool = True,
+    allow_empty: bool = True,
+) -> st.SearchStrategy[Period]:
+    """Half-open :class:`~kui_core.Period` values starting from ``min_value`` to ``max_value``.
+
+    Starts favour the special days of :func:`reference_days`; lengths favour 0 to 3 days (empty
+    and one-day periods are where off-by-one errors hide); ``max_days`` bounds the length (the
+    end may lie after ``max_value``). ``allow_open`` lets ``end`` be ``None`` (about one in
+    four); ``allow_empty`` lets ``end == start``.
+    """
+    _check_range(min_value, max_value)
+    _check_year(min_value, "min_value")
+    _check_year(max_value, "max_value")
+    if max_days < (0 if allow_empty else 1):
+        raise InvalidArgument(f"max_days={max_days} leaves no possible length")
+    return st.composite(
+        lambda draw: _draw_period(
+            draw,
+            min_value,
+            max_value,
+            max_days=max_days,
+            allow_open=allow_open,
+            allow_empty=allow_empty,
+        )
+    )()
+
+
+# -- CPR ---------------------------------------------------------------------------------------
+
+
+def seventh_digits(year: int) -> tuple[int, ...]:
+    """The CPR 7th digits that give ``year`` under the CPR office's century table.
+
+    Empty for years before 1858 or after 2057, which no CPR number can express.
+    """
+    return tuple(d for d in range(10) if century_of(year % 100, d) + year % 100 == year)
+
+
+def _check_digit(head: str) -> int:
+    """The 10th digit that makes the modulus-11 sum divisible by 11 (10 means: none does)."""
+    return -sum(int(d) * w for d, w in zip(head, _CPR_WEIGHTS, strict=True)) % 11
+
+
+def _draw_cpr(draw: st.DrawFn, born: _dt.date, modulus_11: bool | None) -> CprNumber:
+    seventh, serial = _pick(draw, seventh_digits(born.year)), draw(st.integers(0, 99))
+    head = f"{born:%d%m}{born.year % 100:02d}{seventh}{serial:02d}"
+    check = _check_digit(head)
+    if modulus_11 is True:
+        if check == 10:
+            # No 10th digit completes this head. Moving the 9th digit by one changes the
+            # weighted sum by 2 (mod 11), so the next serial always has a check digit.
+            head = head[:8] + str((int(head[8]) + 1) % 10)
+            check = _check_digit(head)
+        last = check
+    elif modulus_11 is False:
+        last = _pick(draw, [d for d in range(10) if d != check])
+    else:
+        last = draw(st.integers(0, 9))
+    text = f"{head}{last}"
+    return CprNumber(f"{text[:6]}-{text[6:]}" if draw(st.booleans()) else text)
+
+
+def cpr_numbers(
+    birth_date: _dt.date | None = None, *, modulus_11: bool | None = None
+) -> st.SearchStrategy[CprNumber]:
+    """:class:`~kui_core.CprNumber` values, consistent with ``birth_date`` where given.
+
+    The 7th digit is chosen with :func:`~kui_core.cpr.century_of` so that the number's
+    ``birth_date`` has the right century; only births from 1858 to 2057 can be written as a CPR
+    number. ``modulus_11=True``/``False`` asks for numbers that pass/fail the old check (numbers
+    issued since 2007 may fail it and are still valid); ``None`` gives both. Without
+    ``birth_date``, births cluster like :func:`birth_dates` and cover the whole 1858–2057 range.
+    Both spellings (``DDMMYY-SSSS`` and ``DDMMYYSSSS``) are used on construction.
+    """
+    if birth_date is not None and not (_CPR_MIN_BIRTH <= birth_date <= _CPR_MAX_BIRTH):
+        raise InvalidArgument(
+            f"birth_date={birth_date.isoformat()} cannot be written as a CPR number (1858-2057)"
+        )
+
+    def build(draw: st.DrawFn) -> CprNumber:
+        born = birth_date
+        if born is None:
+            born = (
+                _draw_birth(draw, None, 0, 0, DEFAULT_POLICY)
+                if draw(st.booleans())
+                else _draw_day(draw, _CPR_MIN_BIRTH, _CPR_MAX_BIRTH)
+            )
+        return _draw_cpr(draw, born, modulus_11)
+
+    return st.composite(build)()
+
+
+# -- education and work ------------------------------------------------------------------------
+
+
+def _draw_record(
+    draw: st.DrawFn,
+    on: _dt.date | None,
+    programmes: Sequence[Programme],
+    status: str | None,
+    low: _dt.date,
+    high: _dt.date,
+) -> EducationRecord:
+    programme = _pick(draw, programmes)
+    how = status or _pick(draw, _STATUSES)
+    near = _around([on], 1) if on is not None else ()
+    started = _draw_day(draw, low, high, near=near)
+    if how == "ongoing":
+        return EducationRecord(programme, started)
+    ended = started + _ONE_DAY * _draw_length(draw, 0, 6 * 366)
+    if on is not None and draw(st.booleans()):
+        # Completion or drop-out on the reference day itself, or the day before or after.
+        ended = max(started, _pick(draw, near))
+    if how == "completed":
+        return EducationRecord(programme, started, completed_on=ended)
+    return EducationRecord(programme, started, left_on=ended)
+
+
+def _record_window(
+    on: _dt.date | None, min_start: _dt.date | None, max_start: _dt.date | None
+) -> tuple[_dt.date, _dt.date]:
+    if on is not None:
+        low, high = _years_before(on, 8), on + 30 * _ONE_DAY
+    else:
+        low, high = _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY
+    return min_start or low, max_start or high
+
+
+def education_records(
+    on: _dt.date | None = None,
+    *,
+    programmes: Sequence[Programme] | None = None,
+    status: str | None = None,
+    min_start: _dt.date | None = None,
+    max_start: _dt.date | None = None,
+) -> st.SearchStrategy[EducationRecord]:
+    """:class:`~kui_core.EducationRecord` values: ongoing, completed or left (dropped out).
+
+    With ``on``, start, completion and drop-out dates cluster on ``on`` and the days next to it
+    (completion exactly on the reference day, the day before, the day after). ``programmes``
+    restricts the programme (default: all); ``status`` is ``"ongoing"``, ``"completed"`` or
+    ``"left"`` (default: any). Starts lie from ``min_start`` to ``max_start`` (default: eight
+    years before ``on`` to 30 days after it, or 1990–2040); records last up to six years.
+    """
+    if status is not None and status not in _STATUSES:
+        raise InvalidArgument(f"status must be one of {_STATUSES}, got {status!r}")
+    choices = tuple(Programme) if programmes is None else tuple(programmes)
+    if not choices:
+        raise InvalidArgument("programmes must not be empty")
+    if on is not None:
+        _check_year(on, "on")
+    low, high = _record_window(on, min_start, max_start)
+    _check_range(low, high, "min_start")
+    _check_year(low, "min_start")
+    _check_year(high, "max_start")
+    return st.composite(lambda draw: _draw_record(draw, on, choices, status, low, high))()
+
+
+def _draw_hours(draw: st.DrawFn) -> float:
+    choice = draw(st.integers(0, 2))
+    if choice == 0:
+        return _pick(draw, _INTERESTING_HOURS)
+    if choice == 1:
+        return float(draw(st.integers(0, 45)))
+    return draw(st.floats(0, 60, allow_nan=False, allow_infinity=False))
+
+
+def weekly_hours() -> st.SearchStrategy[float]:
+    """Hours per week from 0 to 60, favouring the 18-, 20- and 30-hour thresholds (and 19.5)."""
+    return st.composite(_draw_hours)()
+
+
+def _draw_employment(draw: st.DrawFn, on: _dt.date | None) -> Employment:
+    if on is None:
+        span = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
+    else:
+        # Starting or ending on the reference day (or next to it) decides "works 20 h on `on`".
+        span = _draw_period(
+            draw, _years_before(on, 5), on + _ONE_DAY, near=_around([on], 1), max_days=3 * 366
+        )
+    return Employment(span, _draw_hours(draw))
+
+
+def employments(on: _dt.date | None = None) -> st.SearchStrategy[Employment]:
+    """:class:`~kui_core.Employment` values; with ``on``, periods start or end around ``on``.
+
+    Hours per week follow :func:`weekly_hours` (the 18/20/30-hour thresholds: 19.5 is not 20).
+    With ``on``, employments start in the five years before ``on`` and last up to three years,
+    so they are running on ``on``, ended just before it, or start just after it.
+    """
+    if on is not None:
+        _check_year(on, "on")
+    return st.composite(lambda draw: _draw_employment(draw, on))()
+
+
+# -- the young person --------------------------------------------------------------------------
+
+
+def person_ids() -> st.SearchStrategy[str]:
+    """Case-system identifiers: short non-blank strings (Danish letters included)."""
+    return st.text(_PERSON_ID_ALPHABET, min_size=1, max_size=12)
+
+
+def _draw_care(draw: st.DrawFn, born: _dt.date, until: _dt.date, force: bool) -> tuple[Period, ...]:
+    """Disjoint care periods in order, between birth and a year after ``until``."""
+    high = max(until + 365 * _ONE_DAY, born + _ONE_DAY)
+    count = draw(st.integers(1 if force else 0, 4))
+    span = (high - born).days
+    cuts = sorted({born + _ONE_DAY * draw(st.integers(0, span - 1)) for _ in range(count)})
+    if force and len(cuts) == 1:
+        cuts.append(high)
+    out = [Period(start, end) for start, end in zip(cuts[::2], cuts[1::2], strict=False)]
+    if len(cuts) % 2 == 1 and draw(st.booleans()):
+        out.append(Period(cuts[-1]))  # still in care
+    return tuple(out)
+
+
+def _draw_youth(
+    draw: st.DrawFn,
+    on: _dt.date | None,
+    low_age: int,
+    high_age: int,
+    policy: Policy,
+    with_cpr: bool | None,
+    max_educations: int,
+    max_employments: int,
+    in_care: bool | None,
+) -> Youth:
+    born = _draw_birth(draw, on, low_age, high_age, policy)
+    anchor = on if on is not None else born + _ONE_DAY * draw(st.integers(0, 30 * 366))
+    # Education starts from about 14 (earlier only for the very young), up to 30 days after.
+    latest_start = max(anchor + 30 * _ONE_DAY, born)
+    earliest_start = max(born, min(birthday(born, 14, policy), _years_before(anchor, 8)))
+    earliest_start = min(earliest_start, latest_start)
+    programmes = tuple(Programme)
+    educations = tuple(
+        _draw_record(draw, anchor, programmes, None, earliest_start, latest_start)
+        for _ in range(draw(st.integers(0, max_educations)))
+    )
+    job_count = draw(st.integers(0, max_employments))
+    jobs = tuple(_draw_employment(draw, anchor) for _ in range(job_count))
+    care: tuple[Period, ...] = ()
+    if in_care or (in_care is None and draw(st.integers(0, 3)) == 0):
+        care = _draw_care(draw, born, anchor, force=bool(in_care))
+    # with_cpr=True was checked against the birth range when the strategy was built.
+    cpr_ok = _CPR_MIN_BIRTH <= born <= _CPR_MAX_BIRTH
+    cpr = None
+    if with_cpr or (with_cpr is None and cpr_ok and draw(st.booleans())):
+        cpr = _draw_cpr(draw, born, None)
+    code = None
+    if draw(st.booleans()):
+        code = _pick(draw, _MUNICIPALITY_CODES)
+    return Youth(
+        person_id=draw(person_ids()),
+        birth_date=born,
+        educations=educations,
+        employments=jobs,
+        in_care=care,
+        cpr=cpr,
+        municipality_code=code,
+    )
+
+
+def youths(
+    on: _dt.date | None = None,
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    min_age: int | None = None,
+    max_age: int | None = None,
+    with_cpr: bool | None = None,
+    max_educations: int = 3,
+    max_employments: int = 2,
+    in_care: bool | None = None,
+) -> st.SearchStrategy[Youth]:
+    """Valid :class:`~kui_core.Youth` values.
+
+    With ``on`` (the reference day you will assess them on), people are aged ``min_age`` to
+    ``max_age`` on ``on`` (default: two years either side of the target group), many within a
+    day or two of the ``policy.min_age``-th or ``policy.age_limit``-th birthday or born on
+    29 February (see :func:`birth_dates`); their education and work cluster around ``on``
+    (completion on ``on`` itself, drop-out the day before, 19.5 vs 20 hours a week).
+    Without ``on``, the same clustering happens around a random day in their life.
+
+    ``with_cpr=True`` always adds a :class:`~kui_core.CprNumber` consistent with the birth date
+    (7th digit chosen for the right century), ``False`` never, ``None`` about half the time.
+    ``in_care=True``/``False`` forces at least one / no out-of-home care period (``None``: about
+    one in four). Up to ``max_educations`` records and ``max_employments`` jobs.
+    """
+    if max_educations < 0 or max_employments < 0:
+        raise InvalidArgument("max_educations and max_employments must not be negative")
+    low_age, high_age = _age_bounds(min_age, max_age, policy)
+    if on is not None:
+        _check_year(on, "on")
+        if with_cpr:
+            earliest, latest = _age_window(on, low_age, high_age)
+            if earliest < _CPR_MIN_BIRTH or latest > _CPR_MAX_BIRTH:
+                raise InvalidArgument(
+                    "with_cpr=True needs births from 1858 to 2057; narrow on/min_age/max_age"
+                )
+    return st.composite(
+        lambda draw: _draw_youth(
+            draw,
+            on,
+            low_age,
+            high_age,
+            policy,
+            with_cpr,
+            max_educations,
+            max_employments,
+            in_care,
+        )
+    )()
+
+
+def _cohort_key(youth: Youth) -> str:
+    return youth.cpr.reveal() if youth.cpr is not None else f"id:{youth.person_id}"
+
+
+def cohorts(
+    on: _dt.date | None = None,
+    *,
+    min_size: int = 0,
+    max_size: int = 20,
+    **youth_options: Any,
+) -> st.SearchStrategy[list[Youth]]:
+    """Lists of youths with unique ``person_id`` (and unique CPR numbers where present).
+
+    ``min_size``/``max_size`` bound the size; ``on`` and the other keywords go to
+    :func:`youths` (``cohorts(on, max_size=100, policy=my_policy)``).
+    """
+    return st.lists(
+        youths(on, **youth_options),
+        min_size=min_size,
+        max_size=max_size,
+        unique_by=(lambda y: y.person_id, _cohort_key),
+    )
+
+
+# -- policy and findings -----------------------------------------------------------------------
+
+
+def _draw_policy(draw: st.DrawFn) -> Policy:
+    year = draw(st.integers(2020, 2030))
+    closed = {_dt.date(year, 6, 5), _dt.date(year, 12, 24)}
+    chosen = frozenset(day for day in closed if draw(st.booleans()))
+    duty_min = _pick(draw, (15, 14, 16))
+    return Policy(
+        min_age=_pick(draw, (15, 14, 16)),
+        age_limit=_pick(draw, (25, 24, 30)),
+        leap_day_rule=_pick(draw, (LeapDayRule.MARCH_1, LeapDayRule.FEBRUARY_28)),
+        target_group_exit=_pick(draw, (QUALIFYING, QUALIFYING | {Programme.STU})),
+        outreach_programmes=_pick(
+            draw,
+            (DEFAULT_POLICY.outreach_programmes, QUALIFYING | {Programme.STU}, QUALIFYING),
+        ),
+        outreach_work_hours=_pick(draw, (20, 30, 18.5)),
+        neet_work_hours=_pick(draw, (18, 15, 20)),
+        duty_work_hours=_pick(draw, (18, 15, 20)),
+        duty_min_age=duty_min,
+        duty_max_age=draw(st.integers(duty_min, 18)),
+        contact_deadline_working_days=draw(st.integers(0, 10)),
+        new_activity_deadline_days=draw(st.integers(0, 60)),
+        follow_up_max_interval_days=draw(st.integers(1, 730)),
+        in_care_plan_age=_pick(draw, (16, 15, 17)),
+        in_care_plan_months=draw(st.integers(0, 6)),
+        max_transition_gap_days=draw(st.integers(0, 90)),
+        coordinator_required=_pick(draw, tuple(CoordinatorRequired)),
+        min_publishable_count=draw(st.integers(1, 10)),
+        extra_closed_days=chosen,
+    )
+
+
+def policies() -> st.SearchStrategy[Policy]:
+    """Valid :class:`~kui_core.Policy` values: :data:`~kui_core.DEFAULT_POLICY` and variations.
+
+    Varies the leap-day rule, the 20/30-hour outreach reading, STU ending the target group or
+    not, the age bounds (always ``age_limit > min_age``), the duty ages, every deadline, the
+    coordinator span, the publication threshold and extra closed days (Grundlovsdag,
+    24 December).
+    """
+    return st.one_of(st.just(DEFAULT_POLICY), st.composite(_draw_policy)())
+
+
+def legal_bases() -> st.SearchStrategy[LegalBasis]:
+    """The legal bases cited by the rule catalogue."""
+    return st.sampled_from(sorted({rule.legal_basis for rule in RULES.values()}, key=str))
+
+
+def findings(codes: Sequence[str] | None = None) -> st.SearchStrategy[Finding]:
+    """:class:`~kui_core.Finding` values for the catalogue's codes (or only ``codes``), with and
+    without a ``period`` and a ``subject``; severity and legal basis come from the catalogue."""
+    choices = tuple(sorted(RULES)) if codes is None else tuple(codes)
+    unknown = [code for code in choices if code not in RULES]
+    if unknown or not choices:
+        raise InvalidArgument(f"codes must be known rule codes, got {list(choices)!r}")
+    subjects = st.none() | st.text(
+        string.ascii_letters + string.digits + " ,-", min_size=1, max_size=20
+    ).filter(str.strip)
+
+    def build(draw: st.DrawFn) -> Finding:
+        code = _pick(draw, choices)
+        period = None
+        if draw(st.booleans()):
+            period = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
+        subject = draw(subjects)
+        return finding(code, period=period, subject=subject)
+
+    return st.composite(build)()
+
+
+# -- registration for st.from_type ------------------------------------------------------------
+
+_TYPE_STRATEGIES: tuple[tuple[type[Any], Callable[[], st.SearchStrategy[Any]]], ...] = (
+    (Period, periods),
+    (CprNumber, cpr_numbers),
+    (EducationRecord, education_records),
+    (Employment, employments),
+    (Youth, youths),
+    (Policy, policies),
+    (LegalBasis, legal_bases),
+    (Finding, findings),
+)
+
+
+def register_type_strategies() -> None:
+    """Register the strategies above so ``st.from_type(Youth)`` etc. work (idempotent)."""
+    for cls, factory in _TYPE_STRATEGIES:
+        st.register_type_strategy(cls, st.deferred(factory))
