@@ -442,6 +442,23 @@ def test_gaps_do_not_bridge_days_outside_the_coordinated_effort() -> None:
     ]
 
 
+def test_effort_days_with_a_changing_set_of_units_form_one_span() -> None:
+    """UU throughout; JOB on days 10–19, SOC on days 15–29: one span from day 10 to day 29."""
+    plans = (plan_with(("UU", 0, None), ("JOB", 10, 20), ("SOC", 15, 30)),)
+    c = case(assign("anna", 12, 25), plans=plans)
+    assert coordination_span(c, day(60), EFFORT) == (Period(day(10), day(30)),)
+    assert summary(check_coordination(c, day(60), EFFORT)) == [
+        ("coordination.gap", 10, 12, None),
+        ("coordination.gap", 25, 30, None),
+    ]
+
+
+def test_an_assignment_ending_between_two_effort_periods() -> None:
+    plans = (plan_with(("UU", 0, None), ("JOB", 10, 20), ("SOC", 30, 35)),)
+    c = case(assign("anna", 10, 25), assign("bo", 30), plans=plans)
+    assert check_coordination(c, day(60), EFFORT) == ()
+
+
 def test_a_new_plan_version_ends_the_interventions_it_drops() -> None:
     """Version 2 (day 15) drops JOB: the effort ends on day 15 although JOB was open-ended."""
     first = plan_with(("UU", 0, None), ("JOB", 10, None))

@@ -114,15 +114,15 @@ def _sweep(intervals: Iterable[_Interval], lo: int, hi: int, *, labels: bool) ->
     return segments
 
 
-def _merge(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-empty, non-adjacent pieces: touching or overlapping pieces are joined."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(p for p in pieces if p[0] < p[1]):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+def _join(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint pieces with the touching ones joined (no two pieces are adjacent)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if joined and start == joined[-1][1]:
+            joined[-1] = (joined[-1][0], end)
         else:
-            merged.append((start, end))
-    return merged
+            joined.append((start, end))
+    return joined
 
 
 def _case_bounds(case: YouthCase, on: _dt.date) -> tuple[int, int] | None:
@@ -163,7 +163,7 @@ def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[tuple[in
         return [bounds]
     lo, hi = bounds
     segments = _sweep(_intervention_intervals(case), lo, hi, labels=False)
-    return _merge((start, end) for start, end, units, _ in segments if units >= 2)
+    return _join((start, end) for start, end, units, _ in segments if units >= 2)
 
 
 def coordination_span(

@@ -1,0 +1,147 @@
+"""``review_case``: every rule for one case in one report, sorted and rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from kui_core import DataError, Period, Severity, Youth
+from kui_core.case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from kui_core.eligibility import assess_eligibility
+from kui_core.plan import (
+    EducationPlan,
+    Goal,
+    GoalKind,
+    Intervention,
+    Participant,
+    Role,
+)
+from kui_core.review import CaseReport, review_case
+
+D = dt.date
+ON = D(2025, 10, 1)
+YOUTH = Youth("y-42", D(2006, 9, 15))  # 19 on ON: no duty ages
+GOAL = Goal("g1", GoalKind.EDUCATION, "Start på EUD", D(2026, 8, 1))
+PLAN = EducationPlan(
+    id="plan-1",
+    created_on=D(2025, 8, 1),
+    participants=(Participant("y-42", Role.YOUTH), Participant("anna", Role.COORDINATOR)),
+    goals=(GOAL,),
+    interventions=(
+        Intervention("i1", "UU", "Vejledning", Period(D(2025, 8, 1)), frozenset({"g1"})),
+    ),
+    next_follow_up=D(2026, 1, 15),
+)
+CLEAN = YouthCase(
+    YOUTH,
+    D(2025, 8, 1),
+    plans=(PLAN,),
+    coordinators=(CoordinatorAssignment("anna", "UU", Period(D(2025, 8, 1))),),
+    placements=(Placement("fgu", "FGU", Period(D(2025, 8, 11))),),
+)
+
+
+def test_a_clean_case_is_valid_with_only_information() -> None:
+    report = review_case(CLEAN, ON)
+    assert report.valid
+    assert report.errors == ()
+    assert report.plan_id == "plan-1"
+    assert report.plan is not None
+    assert report.plan.valid
+    assert report.eligibility == assess_eligibility(YOUTH, ON)
+    assert {f.severity for f in report.findings} == {Severity.INFO}
+    assert "eligibility.in_target_group" in report.codes
+
+
+def test_findings_of_every_rule_are_gathered_errors_first_then_by_code() -> None:
+    """A gap in coordination, a stale plan goal, a lost transition; a 16-year-old's late contact."""
+    youth = Youth("y-42", D(2009, 3, 1))
+    c = attrs.evolve(
+        CLEAN,
+        youth=youth,
+        plans=(attrs.evolve(PLAN, goals=(attrs.evolve(GOAL, target_date=D(2025, 8, 20)),)),),
+        coordinators=(
+            CoordinatorAssignment("anna", "UU", Period(D(2025, 8, 1), D(2025, 9, 1))),
+            CoordinatorAssignment("bo", "UU", Period(D(2025, 9, 8))),
+        ),
+        placements=(Placement("fgu", "FGU", Period(D(2025, 8, 11), D(2025, 8, 25))),),
+        duty_lapses=(DutyLapse(D(2025, 8, 25), contacted_on=D(2025, 9, 2)),),
+    )
+    report = review_case(c, ON)
+    assert not report.valid
+    assert report.codes == (
+        "coordination.gap",
+        "duty.contact_overdue",
+        "duty.new_activity_overdue",
+        "plan.duty_description_missing",
+        "transition.no_next_step",
+        "plan.goal_overdue",
+        "eligibility.in_target_group",
+        "eligibility.outreach_required",
+    )
+    ranks = [f.severity.rank for f in report.findings]
+    assert ranks == sorted(ranks)
+    assert report.errors == report.findings[:5]
+
+
+def test_the_plan_in_force_is_the_newest_made_on_or_before_the_day() -> None:
+    newer = attrs.evolve(
+        PLAN, id="plan-2", created_on=D(2025, 11, 1), previous_id="plan-1", goals=()
+    )
+    c = attrs.evolve(CLEAN, plans=(PLAN, newer))
+    assert review_case(c, ON).plan_id == "plan-1"
+    later = review_case(c, D(2025, 11, 1))
+    assert later.plan_id == "plan-2"
+    assert "plan.goal_dropped" in later.codes  # judged against the version it replaces
+
+
+def test_a_case_without_a_plan_has_no_plan_report() -> None:
+    report = review_case(attrs.evolve(CLEAN, plans=()), ON)
+    assert report.plan is None
+    assert report.plan_id is None
+    assert report.valid
+
+
+def test_render_in_danish() -> None:
+    c = attrs.evolve(
+        CLEAN,
+        coordinators=(CoordinatorAssignment("anna", "UU", Period(D(2025, 8, 1), D(2025, 9, 1))),),
+    )
+    text = review_case(c, ON).render("da")
+    assert text.splitlines()[:4] == [
+        "Gennemgang af forløb for y-42 pr. 1.10.2025",
+        "I målgruppen: ja",
+        "Opsøgende indsats påkrævet: ja",
+        "Gældende plan: plan-1",
+    ]
+    assert "Fund (3, heraf 1 fejl)" in text
+    assert (
+        "- [FEJL] coordination.gap: Ingen tovholder i perioden 1.9.2025 til og med 1.10.2025."
+        in text
+    )
+    assert "  Hjemmel: Undervisningsministeriet (uvm.dk)" in text
+    assert text.endswith("Forløbet er ikke i orden.")
+
+
+def test_render_in_english() -> None:
+    text = review_case(CLEAN, ON).render("en")
+    assert text.startswith("Review of the case of y-42 on 1.10.2025\nIn the target group: yes")
+    assert "Findings (2, of which 0 errors)" in text
+    assert "- [INFO] eligibility.in_target_group: The young person is in the target group" in text
+    assert "  Legal basis: LBK nr. 953 af 12/08/2024 § 1 og § 2 k" in text
+    assert text.endswith("The case is in order (no errors).")
+    assert "Plan in force: plan-1" in text
+
+
+def test_render_without_findings_and_without_a_plan() -> None:
+    report = attrs.evolve(review_case(CLEAN, ON), findings=(), plan=None, plan_id=None)
+    assert isinstance(report, CaseReport)
+    assert "No findings." in report.render("en")
+    assert "Gældende plan: ingen" in report.render("da")
+
+
+def test_render_refuses_an_unknown_language() -> None:
+    with pytest.raises(DataError, match="lang: expected one of da, en"):
+        review_case(CLEAN, ON).render("de")
