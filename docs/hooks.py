@@ -6,6 +6,7 @@ replaces it with Markdown rendered from the code:
 - ``<!-- kui:rules -->``: the rule reference, one entry per code in :data:`kui_core.RULES`, with
   worked examples from ``docs/rule_examples.py`` executed at build time;
 - ``<!-- kui:policy -->``: every :class:`kui_core.Policy` field with its default and source;
+- ``<!-- kui:targets -->``: the national targets with their baselines and sources;
 - ``<!-- kui:glossary -->``: the Danish ↔ English ↔ code glossary, each code name checked
   against the package;
 - ``<!-- kui:api-index -->``: the public names of ``kui_core`` and where they are documented.
@@ -268,6 +269,37 @@ def render_policy_table() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The national targets
+
+
+def _share(value: float) -> str:
+    return f"{100 * value:.1f}".removesuffix(".0") + " %"
+
+
+def render_targets_table() -> str:
+    """Every entry of ``kui_core.targets.NATIONAL_TARGETS`` with its value, baseline and source."""
+    from kui_core.targets import NATIONAL_TARGETS, Direction
+
+    rows = [
+        "| key | target | by | baseline | published figures | source |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for key, target in NATIONAL_TARGETS.items():
+        sign = "≥" if target.direction is Direction.AT_LEAST else "≤"
+        baseline = ""
+        if target.baseline is not None:
+            baseline = _share(target.baseline)
+            if target.baseline_year is not None:
+                baseline += f" ({target.baseline_year})"
+        observed = ", ".join(f"{year}: {_share(value)}" for year, value in target.observed)
+        rows.append(
+            f"| `{key}` | {_escape_cell(target.name)}: {sign} {_share(target.value)} |"
+            f" {target.year} | {baseline} | {observed} | {_escape_cell(str(target.source))} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
 # The glossary
 
 
@@ -365,6 +397,7 @@ MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:policy -->": render_policy_table,
     "<!-- kui:glossary -->": render_glossary,
     "<!-- kui:api-index -->": render_api_index,
+    "<!-- kui:targets -->": render_targets_table,
 }
 
 
