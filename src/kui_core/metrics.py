@@ -355,11 +355,12 @@ def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date:
     year = on.year - age
     if year < 2:
         raise DataError("age", f"too large for the reference day {on.isoformat()}, got {age}")
+    # The same calendar day ``age`` years earlier (28 February for 29 February) has its
+    # birthday on or before ``on``; step forward while the next day's birthday still is
+    # (a 29 February birth under either leap-day rule).
     candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
     while birthday(candidate + _ONE_DAY, age, policy) <= on:
         candidate += _ONE_DAY
-    while birthday(candidate, age, policy) > on:
-        candidate -= _ONE_DAY
     return candidate
 
 

@@ -57,6 +57,11 @@ def _optional_share(instance: object, attribute: attrs.Attribute[Any], value: An
         _share(instance, attribute, value)
 
 
+def _optional_year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        v.is_int(minimum=1)(instance, attribute, value)
+
+
 def _source(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, LegalBasis):
         v.is_str(instance, attribute, value)
@@ -95,9 +100,7 @@ class Target:
         default=Direction.AT_LEAST, validator=v.is_instance(Direction)
     )
     source: LegalBasis | str = attrs.field(kw_only=True, validator=_source)
-    baseline_year: int | None = attrs.field(
-        default=None, kw_only=True, validator=v.is_optional_instance(int)
-    )
+    baseline_year: int | None = attrs.field(default=None, kw_only=True, validator=_optional_year)
     observed: tuple[tuple[int, float], ...] = attrs.field(
         default=(), kw_only=True, validator=_observed
     )

@@ -1,0 +1,794 @@
+"""Tests for kui_core.metrics: rates, suppression, completion, NEET and application shares."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import string
+from collections.abc import Callable, Hashable, Mapping, Sequence
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kui_core import (
+    DEFAULT_POLICY,
+    Application,
+    Breakdown,
+    DataError,
+    EducationRecord,
+    Employment,
+    LeapDayRule,
+    Period,
+    Policy,
+    Programme,
+    Rate,
+    Track,
+    Youth,
+    age_on,
+    application_shares,
+    completion_rate,
+    neet_share,
+)
+from kui_core.education import YOUTH_EDUCATIONS
+from kui_core.metrics import (
+    NEET_PROGRAMMES,
+    SUPPRESSED,
+    People,
+    secondary_suppression,
+)
+from kui_core.strategies import cohorts, policies, reference_days
+
+D = _dt.date
+OCT_1 = D(2025, 10, 1)
+
+# --------------------------------------------------------------------------------------------
+# Plain restatements of the metrics (the obvious, slow way)
+
+
+def plain_completion(
+    youths: Sequence[Youth], on: _dt.date, age: int, policy: Policy
+) -> tuple[int, int]:
+    population = [y for y in youths if age_on(y.birth_date, on, policy) == age]
+    done = [
+        y
+        for y in population
+        if any(r.completed_by(on) and r.programme.qualifying for r in y.educations)
+    ]
+    return len(done), len(population)
+
+
+def plain_neet(youths: Sequence[Youth], on: _dt.date, policy: Policy) -> tuple[int, int]:
+    population = [y for y in youths if 15 <= age_on(y.birth_date, on, policy) <= 24]
+    neet = [
+        y
+        for y in population
+        if not any(r.completed_by(on) and r.programme in NEET_PROGRAMMES for r in y.educations)
+        and not any(r.enrolled_on(on) for r in y.educations)
+        and y.weekly_hours_on(on) < policy.neet_work_hours
+    ]
+    return len(neet), len(population)
+
+
+# --------------------------------------------------------------------------------------------
+# The attacker: solve for suppressed cells from what is published
+
+
+def recoverable(
+    hidden: Mapping[Hashable, tuple[int, ...]],
+    residual: tuple[int, ...],
+    *,
+    min_size: int,
+) -> list[str]:
+    """Which suppressed cells an attacker can pin down exactly.
+
+    ``hidden`` holds the true counts of the suppressed cells, ``residual`` what the published
+    total minus the published cells leaves for them (per count). Every cell is known to have
+    counts >= 0 and a size (sum of its counts) >= ``min_size``. For each suppressed cell, every
+    vector of counts is tried; it is feasible where the other cells can absorb the rest (their
+    sizes >= ``min_size`` each). A cell is recovered where all feasible vectors agree on one
+    count, or on the size.
+    """
+    found = []
+    others = len(hidden) - 1
+    every_vector = list(itertools.product(*(range(r + 1) for r in residual)))
+    for key in hidden:
+        candidates: list[tuple[int, ...]] = []
+        for vector in every_vector:
+            rest = tuple(r - c for r, c in zip(residual, vector, strict=True))
+            if sum(vector) < min_size:
+                continue
+            if others == 0:
+                if any(rest):
+                    continue
+            elif sum(rest) < others * min_size:
+                continue
+            candidates.append(vector)
+        assert hidden[key] in candidates  # the truth is always feasible
+        width = len(residual)
+        pinned = [i for i in range(width) if len({v[i] for v in candidates}) == 1]
+        if pinned or len({sum(v) for v in candidates}) == 1:
+            found.append(f"{key!r}: {hidden[key]}")
+    return found
+
+
+def check_breakdown_safe(breakdown: Breakdown) -> None:
+    """No suppressed cell of a rate breakdown can be solved for from the published numbers."""
+    if not breakdown.total.publishable:
+        # Nothing ties the cells together: the published cells reveal only themselves.
+        return
+    hidden = {
+        key: (rate.numerator, rate.complement)
+        for key, rate in breakdown.items()
+        if not rate.publishable
+    }
+    if not hidden:
+        return
+    published = [rate for rate in breakdown.values() if rate.publishable]
+    residual = (
+        breakdown.total.numerator - sum(r.numerator for r in published),
+        breakdown.total.complement - sum(r.complement for r in published),
+    )
+    assert recoverable(hidden, residual, min_size=1) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Rate
+
+
+@given(st.integers(0, 10**7).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
+def test_wilson_interval_contains_the_value_and_lies_in_0_1(counts: tuple[int, int]) -> None:
+    numerator, denominator = counts
+    rate = Rate(numerator, denominator)
+    if denominator == 0:
+        assert rate.value is None
+        assert rate.low is None
+        assert rate.high is None
+        return
+    assert rate.value is not None
+    assert rate.low is not None
+    assert rate.high is not None
+    assert 0.0 <= rate.low <= rate.value <= rate.high <= 1.0
+    assert rate.low < rate.high
+
+
+def test_wilson_interval_matches_the_textbook_value() -> None:
+    """Wilson (1927), z = 1.96: 8,421 of 10,000 gives 83.48 %–84.91 % (worked by hand)."""
+    rate = Rate(8421, 10000)
+    assert rate.low == pytest.approx(0.83482, abs=1e-5)
+    assert rate.high == pytest.approx(0.84912, abs=1e-5)
+    assert str(rate) == "84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000)"
+
+
+def test_wilson_interval_at_0_and_100_percent() -> None:
+    assert Rate(0, 20).low == 0.0
+    assert Rate(0, 20).high == pytest.approx(0.1611, abs=1e-4)
+    assert Rate(20, 20).high == 1.0
+    assert Rate(20, 20).low == pytest.approx(1 - 0.1611, abs=1e-4)
+
+
+@given(
+    st.integers(0, 2000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+    st.integers(1, 20),
+)
+def test_publishable_iff_every_count_reaches_the_threshold(
+    counts: tuple[int, int], threshold: int
+) -> None:
+    numerator, denominator = counts
+    rate = Rate(numerator, denominator, min_publishable_count=threshold)
+    expected = min(numerator, denominator - numerator, denominator) >= threshold
+    assert rate.publishable is expected
+    assert rate.min_publishable_count == threshold
+    text = str(rate)
+    if expected:
+        assert f"{numerator:,}/{denominator:,}" in text
+    else:
+        assert text == SUPPRESSED
+        assert not any(ch in string.digits for ch in text)
+
+
+def test_small_complement_is_suppressed_too() -> None:
+    """38 of 40 completed: the 2 who did not are as identifiable as 2 who did."""
+    assert not Rate(38, 40).publishable
+    assert Rate(35, 40).publishable
+
+
+def test_secondary_suppressed_rate_shows_the_same_mark() -> None:
+    rate = Rate(50, 100, secondary_suppression=True)
+    assert not rate.primary_suppressed
+    assert not rate.publishable
+    assert str(rate) == SUPPRESSED
+    assert "secondary_suppression=True" in repr(rate)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "path"),
+    [
+        (11, 10, "Rate.numerator"),
+        (-1, 10, "Rate.numerator"),
+        (1, -1, "Rate.denominator"),
+        (True, 10, "Rate.numerator"),
+        (1.0, 10, "Rate.numerator"),
+        (1, "10", "Rate.denominator"),
+    ],
+)
+def test_rate_rejects_bad_counts(numerator: object, denominator: object, path: str) -> None:
+    with pytest.raises(DataError) as error:
+        Rate(numerator, denominator)  # type: ignore[arg-type]
+    assert error.value.path == path
+
+
+def test_rate_threshold_must_be_positive() -> None:
+    with pytest.raises(DataError, match="min_publishable_count"):
+        Rate(1, 2, min_publishable_count=0)
+
+
+def test_people_never_appear_in_str_or_repr_and_not_in_equality() -> None:
+    people = People(("anna-1", "bo-2"), ("anna-1", "bo-2", "carl-3"))
+    rate = Rate(2, 3, people=people)
+    for text in (str(rate), repr(rate), repr(people)):
+        assert "anna" not in text
+        assert "carl" not in text
+    assert repr(people) == "People(<2 of 3 person ids; not for publication>)"
+    assert rate == Rate(2, 3)
+    assert rate.people is people
+
+
+# --------------------------------------------------------------------------------------------
+# Secondary suppression
+
+
+def _youth_25(person: str, group: str, completed: bool, on: _dt.date = OCT_1) -> Youth:
+    born = on.replace(year=on.year - 25)
+    educations = (
+        (EducationRecord(Programme.EUD, born.replace(year=born.year + 16), on),)
+        if completed
+        else ()
+    )
+    return Youth(person, born, educations, municipality_code=group)
+
+
+def _population(cells: Mapping[str, tuple[int, int]]) -> list[Youth]:
+    """Youths aged 25 on OCT_1: per group, ``numerator`` completed out of ``denominator``."""
+    out = []
+    for group, (numerator, denominator) in cells.items():
+        out += [_youth_25(f"{group}-{i}", group, i < numerator) for i in range(denominator)]
+    return out
+
+
+def test_lone_suppressed_cell_takes_the_next_smallest_cell_with_it() -> None:
+    """A 3/50 cell could be read off the total; the smallest other cell (60) hides it."""
+    cells = {"101": (3, 50), "147": (40, 60), "350": (30, 100), "461": (80, 200)}
+    breakdown = completion_rate(_population(cells), OCT_1, by="municipality")
+    assert [key for key in breakdown if not breakdown[key].publishable] == ["101", "147"]
+    assert breakdown["101"].primary_suppressed
+    assert breakdown["147"].secondary_suppression
+    assert breakdown.publishable == ("350", "461")
+    assert breakdown.total.publishable
+    check_breakdown_safe(breakdown)
+
+
+def test_suppressed_cells_summing_to_zero_take_a_third_cell() -> None:
+    """Two hidden cells with 0 completions each would both read as 0: a third is hidden."""
+    cells = {"101": (0, 20), "147": (0, 30), "350": (30, 100), "461": (80, 200)}
+    breakdown = completion_rate(_population(cells), OCT_1, by="municipality")
+    assert breakdown.publishable == ("461",)
+    check_breakdown_safe(breakdown)
+
+
+def test_complements_summing_to_zero_take_a_third_cell() -> None:
+    cells = {"101": (20, 20), "147": (30, 30), "350": (30, 100), "461": (80, 200)}
+    breakdown = completion_rate(_population(cells), OCT_1, by="municipality")
+    assert breakdown.publishable == ("461",)
+    check_breakdown_safe(breakdown)
+
+
+def test_groups_of_one_each_hide_the_total() -> None:
+    """Ten groups of one person: their sizes would be known (1 each), so the total goes too."""
+    cells = {f"g{i}": (1 if i < 5 else 0, 1) for i in range(10)}
+    breakdown = completion_rate(_population(cells), OCT_1, by="municipality")
+    assert breakdown.publishable == ()
+    assert not breakdown.total.primary_suppressed
+    assert breakdown.total.secondary_suppression
+    assert str(breakdown.total) == SUPPRESSED
+
+
+def test_small_total_hides_every_cell() -> None:
+    cells = {"101": (2, 30), "147": (1, 40)}
+    breakdown = completion_rate(_population(cells), OCT_1, by="municipality")
+    assert not breakdown.total.publishable
+    assert breakdown.publishable == ()
+
+
+def test_the_checker_recovers_a_lone_or_zero_suppressed_cell() -> None:
+    """The attacker in these tests works: it solves what a naive table would leak."""
+    assert recoverable({"a": (3, 47)}, (3, 47), min_size=1) == ["'a': (3, 47)"]
+    assert len(recoverable({"a": (0, 20), "b": (0, 30)}, (0, 50), min_size=1)) == 2
+    assert len(recoverable({"a": (1, 0), "b": (0, 1)}, (1, 1), min_size=1)) == 2  # sizes 1
+    assert recoverable({"a": (1, 19), "b": (2, 28)}, (3, 47), min_size=1) == []
+
+
+def test_secondary_suppression_without_primary_suppression_hides_nothing() -> None:
+    assert secondary_suppression({"a": (5, 5)}, []) == (frozenset(), False)
+
+
+@settings(max_examples=200)
+@given(
+    st.dictionaries(
+        st.sampled_from(["101", "147", "350", "461", "561"]),
+        st.integers(1, 20).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+        min_size=1,
+    ),
+    st.integers(1, 6),
+)
+def test_no_suppressed_cell_is_recoverable_from_the_published_total(
+    cells: dict[str, tuple[int, int]], threshold: int
+) -> None:
+    policy = attrs.evolve(DEFAULT_POLICY, min_publishable_count=threshold)
+    breakdown = completion_rate(_population(cells), OCT_1, policy=policy, by="municipality")
+    check_breakdown_safe(breakdown)
+    for key, rate in breakdown.items():
+        assert (rate.numerator, rate.denominator) == cells[key]
+        if rate.primary_suppressed:
+            assert not rate.publishable
+
+
+# --------------------------------------------------------------------------------------------
+# completion_rate
+
+
+@settings(max_examples=60)
+@given(reference_days(D(2000, 1, 1), D(2035, 12, 31)), policies(), st.data())
+def test_completion_rate_agrees_with_a_plain_restatement(
+    on: _dt.date, policy: Policy, data: st.DataObject
+) -> None:
+    youths = data.draw(cohorts(on, max_size=15, min_age=23, max_age=27, policy=policy))
+    rate = completion_rate(youths, on, policy=policy)
+    assert (rate.numerator, rate.denominator) == plain_completion(youths, on, 25, policy)
+    assert rate.min_publishable_count == policy.min_publishable_count
+
+
+@settings(max_examples=60)
+@given(reference_days(D(2000, 1, 1), D(2035, 12, 31)), policies(), st.data())
+def test_neet_share_agrees_with_a_plain_restatement(
+    on: _dt.date, policy: Policy, data: st.DataObject
+) -> None:
+    youths = data.draw(cohorts(on, max_size=15, policy=policy))
+    rate = neet_share(youths, on, policy=policy)
+    assert (rate.numerator, rate.denominator) == plain_neet(youths, on, policy)
+
+
+_KEYS: list[str | Callable[[Youth], Hashable]] = [
+    "municipality",
+    "in_care",
+    "track",
+    lambda youth: youth.birth_date.month % 3,
+]
+
+
+@settings(max_examples=60)
+@given(reference_days(D(2000, 1, 1), D(2035, 12, 31)), st.sampled_from(_KEYS), st.data())
+def test_groups_add_up_to_the_ungrouped_counts_and_people(
+    on: _dt.date, key: str | Callable[[Youth], Hashable], data: st.DataObject
+) -> None:
+    youths = data.draw(cohorts(on, max_size=15))
+    for metric in (completion_rate, neet_share):
+        whole = metric(youths, on, with_people=True)
+        grouped = metric(youths, on, by=key, with_people=True)
+        assert sum(r.numerator for r in grouped.values()) == whole.numerator
+        assert sum(r.denominator for r in grouped.values()) == whole.denominator
+        assert (grouped.total.numerator, grouped.total.denominator) == (
+            whole.numerator,
+            whole.denominator,
+        )
+        assert whole.people is not None
+        assert grouped.total.people is not None
+        assert sorted(grouped.total.people.denominator) == sorted(whole.people.denominator)
+        assert len(whole.people.numerator) == whole.numerator
+        assert len(whole.people.denominator) == whole.denominator
+        assert set(whole.people.numerator) <= set(whole.people.denominator)
+        for rate in grouped.values():
+            assert rate.people is not None
+            assert len(rate.people.numerator) == rate.numerator
+        check_breakdown_safe(grouped)
+
+
+def test_completion_counts_the_25th_birthday_itself_2025_10_01() -> None:
+    """Born 1.10.2000: 25 on 1.10.2025, counted; born 2.10.2000: still 24, not counted."""
+    on = OCT_1
+    youths = [
+        Youth("turns-25-today", D(2000, 10, 1)),
+        Youth("turns-25-tomorrow", D(2000, 10, 2)),
+        Youth("turns-26-tomorrow", D(1999, 10, 2)),
+        Youth("turned-26-today", D(1999, 10, 1)),
+    ]
+    rate = completion_rate(youths, on, with_people=True)
+    assert rate.people is not None
+    assert rate.people.denominator == ("turns-25-today", "turns-26-tomorrow")
+    assert completion_rate(youths, on - _dt.timedelta(days=1)).denominator == 2
+    # the day before: turned-26-today and turns-26-tomorrow are 25
+
+
+def test_completion_on_the_completion_day_counts_2025_10_01() -> None:
+    """Completed on the reference day: counted; completed the day after: not yet."""
+    born = D(2000, 5, 5)
+    done_today = EducationRecord(Programme.STX, D(2016, 8, 1), completed_on=OCT_1)
+    done_tomorrow = EducationRecord(Programme.STX, D(2016, 8, 1), completed_on=D(2025, 10, 2))
+    rate = completion_rate(
+        [Youth("a", born, (done_today,)), Youth("b", born, (done_tomorrow,))], OCT_1
+    )
+    assert (rate.numerator, rate.denominator) == (1, 2)
+
+
+def test_completion_counts_qualifying_not_stu_unless_asked() -> None:
+    born = D(2000, 5, 5)
+    stu = Youth("stu", born, (EducationRecord(Programme.STU, D(2017, 8, 1), D(2020, 6, 1)),))
+    higher = Youth("hi", born, (EducationRecord(Programme.HIGHER, D(2019, 8, 1), D(2023, 6, 1)),))
+    fgu = Youth("fgu", born, (EducationRecord(Programme.FGU, D(2017, 8, 1), D(2018, 6, 1)),))
+    youths = [stu, higher, fgu]
+    assert completion_rate(youths, OCT_1).numerator == 1
+    national = YOUTH_EDUCATIONS | {Programme.HIGHER}
+    assert completion_rate(youths, OCT_1, programmes=national).numerator == 2
+
+
+@pytest.mark.parametrize(
+    ("rule", "on", "counted"),
+    [
+        (LeapDayRule.MARCH_1, D(2025, 2, 28), False),
+        (LeapDayRule.FEBRUARY_28, D(2025, 2, 28), True),
+        (LeapDayRule.MARCH_1, D(2025, 3, 1), True),
+        (LeapDayRule.FEBRUARY_28, D(2026, 2, 28), False),
+        (LeapDayRule.MARCH_1, D(2026, 2, 28), True),
+    ],
+)
+def test_completion_for_a_29_february_birth(rule: LeapDayRule, on: _dt.date, counted: bool) -> None:
+    """Born 29.2.2000: 25 on 28.2.2025 (FEBRUARY_28) or 1.3.2025 (MARCH_1)."""
+    policy = attrs.evolve(DEFAULT_POLICY, leap_day_rule=rule)
+    rate = completion_rate([Youth("leap", D(2000, 2, 29))], on, policy=policy)
+    assert rate.denominator == int(counted)
+
+
+def test_completion_on_29_february_2028() -> None:
+    """On 29.2.2028, those born 29.2.2003 and 1.3.2002 are 25; born 1.3.2003 is 24."""
+    youths = [Youth("a", D(2003, 2, 28)), Youth("b", D(2002, 3, 1)), Youth("c", D(2003, 3, 1))]
+    youths.append(Youth("d", D(2002, 2, 28)))  # 26 since 28.2.2028
+    rate = completion_rate(youths, D(2028, 2, 29), with_people=True)
+    assert rate.people is not None
+    assert rate.people.denominator == ("a", "b")
+
+
+def test_empty_population_has_no_value() -> None:
+    rate = completion_rate([], OCT_1)
+    assert (rate.numerator, rate.denominator, rate.value) == (0, 0, None)
+    assert str(rate) == SUPPRESSED
+    assert len(completion_rate([], OCT_1, by="municipality")) == 0
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: completion_rate([], _dt.datetime(2025, 10, 1)), "on"),
+        (lambda: completion_rate([], OCT_1, age=-1), "age"),
+        (lambda: completion_rate([], OCT_1, age=True), "age"),
+        (lambda: completion_rate([], D(2, 1, 1), age=1), "age"),
+        (lambda: completion_rate([], OCT_1, by="planet"), "by"),
+        (lambda: neet_share([], OCT_1, ages=(24, 15)), "ages"),
+        (lambda: neet_share([], OCT_1, ages=[15, 24]), "ages"),
+        (lambda: neet_share([], OCT_1, ages=(15, "24")), "ages[1]"),
+    ],
+)
+def test_bad_arguments_raise_data_error(call: Callable[[], object], path: str) -> None:
+    with pytest.raises(DataError) as error:
+        call()
+    assert error.value.path == path
+
+
+# --------------------------------------------------------------------------------------------
+# neet_share
+
+
+def test_neet_counts_from_the_15th_birthday_2025_10_01() -> None:
+    """Born 1.10.2010: 15 on 1.10.2025, counted; born 2.10.2010: 14, not."""
+    rate = neet_share([Youth("15", D(2010, 10, 1)), Youth("14", D(2010, 10, 2))], OCT_1)
+    assert (rate.numerator, rate.denominator) == (1, 1)
+
+
+def test_neet_stops_at_the_25th_birthday_2025_10_01() -> None:
+    """Born 1.10.2000: 25 on 1.10.2025, no longer counted; born 2.10.2000: 24, counted."""
+    youths = [Youth("25", D(2000, 10, 1)), Youth("24", D(2000, 10, 2))]
+    rate = neet_share(youths, OCT_1, with_people=True)
+    assert rate.people is not None
+    assert rate.people.denominator == ("24",)
+
+
+def _neet(youth: Youth, on: _dt.date = OCT_1, policy: Policy = DEFAULT_POLICY) -> bool:
+    rate = neet_share([youth], on, policy=policy)
+    assert rate.denominator == 1
+    return rate.numerator == 1
+
+
+BORN = D(2004, 4, 4)
+
+
+@pytest.mark.parametrize(
+    ("records", "neet"),
+    [
+        ((), True),
+        ((EducationRecord(Programme.STX, D(2020, 8, 1), completed_on=D(2023, 6, 1)),), False),
+        ((EducationRecord(Programme.STU, D(2020, 8, 1), completed_on=D(2023, 6, 1)),), False),
+        ((EducationRecord(Programme.HIGHER, D(2020, 8, 1), completed_on=D(2023, 6, 1)),), False),
+        ((EducationRecord(Programme.FGU, D(2020, 8, 1), completed_on=D(2021, 6, 1)),), True),
+        ((EducationRecord(Programme.FGU, D(2025, 8, 1)),), False),
+        (
+            (EducationRecord(Programme.TENTH_GRADE, D(2025, 8, 1), completed_on=D(2026, 6, 1)),),
+            False,
+        ),
+        ((EducationRecord(Programme.EUD, D(2024, 8, 1), left_on=OCT_1),), True),
+        ((EducationRecord(Programme.EUD, D(2024, 8, 1), left_on=D(2025, 10, 2)),), False),
+        ((EducationRecord(Programme.EUD, D(2025, 10, 2)),), True),
+        ((EducationRecord(Programme.EUD, OCT_1),), False),
+    ],
+    ids=[
+        "nothing",
+        "stx-graduate",
+        "stu-graduate",
+        "higher-graduate",
+        "fgu-completed-only",
+        "in-fgu",
+        "in-10th-grade",
+        "dropped-out-on-1-oct",
+        "drops-out-2-oct",
+        "starts-2-oct",
+        "starts-1-oct",
+    ],
+)
+def test_neet_education_on_1_october_2025(records: tuple[EducationRecord, ...], neet: bool) -> None:
+    assert _neet(Youth("x", BORN, records)) is neet
+
+
+@pytest.mark.parametrize(
+    ("hours", "neet"), [((18,), False), ((17.5,), True), ((10, 8), False), ((0,), True)]
+)
+def test_neet_work_threshold_18_hours_on_1_october_2025(
+    hours: tuple[float, ...], neet: bool
+) -> None:
+    """18 hours a week (two jobs added up) is attachment; 17.5 is not."""
+    jobs = tuple(Employment(Period(D(2025, 1, 1)), h) for h in hours)
+    assert _neet(Youth("x", BORN, employments=jobs)) is neet
+
+
+def test_neet_work_ending_the_day_before_does_not_count() -> None:
+    jobs = (Employment(Period(D(2025, 1, 1), OCT_1), 37),)
+    assert _neet(Youth("x", BORN, employments=jobs)) is True
+    later = (Employment(Period(D(2025, 1, 1), D(2025, 10, 2)), 37),)
+    assert _neet(Youth("x", BORN, employments=later)) is False
+
+
+def test_neet_threshold_is_a_policy_value() -> None:
+    jobs = (Employment(Period(D(2025, 1, 1)), 15),)
+    policy = attrs.evolve(DEFAULT_POLICY, neet_work_hours=15)
+    assert _neet(Youth("x", BORN, employments=jobs), policy=policy) is False
+    assert _neet(Youth("x", BORN, employments=jobs)) is True
+
+
+def test_neet_by_in_care_and_track() -> None:
+    care = Youth("c", BORN, in_care=(Period(D(2024, 1, 1)),))
+    dropout = Youth(
+        "d", BORN, (EducationRecord(Programme.EUD, D(2022, 8, 1), left_on=D(2023, 1, 1)),)
+    )
+    in_stx = Youth("s", BORN, (EducationRecord(Programme.STX, D(2022, 8, 1)),))
+    youths = [care, dropout, in_stx]
+    by_care = neet_share(youths, OCT_1, by="in_care")
+    assert {k: (r.numerator, r.denominator) for k, r in by_care.items()} == {
+        False: (1, 2),
+        True: (1, 1),
+    }
+    by_track = neet_share(youths, OCT_1, by="track")
+    assert {k: (r.numerator, r.denominator) for k, r in by_track.items()} == {
+        None: (1, 1),
+        Track.VOCATIONAL: (1, 1),
+        Track.GYMNASIAL: (0, 1),
+    }
+    assert list(by_track) == [Track.GYMNASIAL, Track.VOCATIONAL, None]  # by repr: mixed keys
+    assert "total: [suppressed]" in str(by_track)
+    assert repr(by_track).startswith("Breakdown(3 groups")
+
+
+# --------------------------------------------------------------------------------------------
+# application_shares
+
+
+def _apps(spec: Mapping[tuple[str, int, Programme], int], year: int = 2025) -> list[Application]:
+    out = []
+    for (municipality, grade, programme), count in spec.items():
+        out += [
+            Application(
+                f"{municipality}-{grade}-{programme}-{i}",
+                programme,
+                grade,
+                D(year, 3, 1),
+                municipality,
+            )
+            for i in range(count)
+        ]
+    return out
+
+
+def test_application_shares_in_three_groups() -> None:
+    """EUX counts with EUD; 10th grade counts as "other"."""
+    apps = _apps(
+        {
+            ("101", 9, Programme.EUD): 10,
+            ("101", 9, Programme.EUX): 10,
+            ("101", 9, Programme.STX): 50,
+            ("101", 9, Programme.HHX): 10,
+            ("101", 9, Programme.TENTH_GRADE): 20,
+        }
+    )
+    shares = application_shares(apps)
+    assert {t: (r.numerator, r.denominator) for t, r in shares.items()} == {
+        Track.VOCATIONAL: (20, 100),
+        Track.GYMNASIAL: (60, 100),
+        Track.OTHER: (20, 100),
+    }
+    assert all(r.publishable for r in shares.values())
+
+
+def test_application_from_a_different_year_is_excluded() -> None:
+    """An application of 1.3.2024 does not count in the 2025 figures."""
+    apps = _apps({("101", 9, Programme.EUD): 6}) + _apps({("101", 9, Programme.STX): 7}, 2024)
+    shares = application_shares(apps, year=2025)
+    assert shares[Track.VOCATIONAL].denominator == 6
+    with pytest.raises(DataError, match=r"several years \(2024, 2025\)"):
+        application_shares(apps)
+
+
+def test_application_lone_small_track_is_hidden_with_the_next_smallest() -> None:
+    apps = _apps(
+        {
+            ("101", 9, Programme.EUD): 30,
+            ("101", 9, Programme.STX): 67,
+            ("101", 9, Programme.TENTH_GRADE): 3,
+        }
+    )
+    shares = application_shares(apps)
+    assert [t for t, r in shares.items() if r.publishable] == [Track.GYMNASIAL]
+    assert shares[Track.VOCATIONAL].secondary_suppression
+
+
+def test_application_shares_by_grade_is_the_published_form() -> None:
+    apps = _apps(
+        {
+            ("101", 9, Programme.EUD): 20,
+            ("101", 9, Programme.STX): 50,
+            ("101", 9, Programme.TENTH_GRADE): 30,
+            ("101", 10, Programme.EUD): 15,
+            ("101", 10, Programme.STX): 25,
+            ("101", 10, Programme.OTHER): 10,
+        }
+    )
+    shares = application_shares(apps, by="grade", with_people=True)
+    vocational = shares[Track.VOCATIONAL]
+    assert list(vocational) == [9, 10]
+    assert (vocational[9].numerator, vocational[9].denominator) == (20, 100)
+    assert (vocational[10].numerator, vocational[10].denominator) == (15, 50)
+    assert (vocational.total.numerator, vocational.total.denominator) == (35, 150)
+    assert vocational[10].people is not None
+    assert len(vocational[10].people.numerator) == 15
+    assert str(vocational[9]).startswith("20.0 %")
+
+
+def test_application_group_with_a_small_track_is_hidden_whole_with_another() -> None:
+    spec = {}
+    for code, (eud, stx, other) in {
+        "101": (2, 40, 20),
+        "147": (20, 40, 20),
+        "350": (30, 60, 30),
+    }.items():
+        spec[(code, 9, Programme.EUD)] = eud
+        spec[(code, 9, Programme.STX)] = stx
+        spec[(code, 9, Programme.TENTH_GRADE)] = other
+    shares = application_shares(_apps(spec), by="municipality")
+    for breakdown in shares.values():
+        assert breakdown.publishable == ("350",)
+        assert breakdown.total.publishable
+
+
+def test_application_tiny_groups_hide_the_total() -> None:
+    apps = [
+        Application(f"p{i}", Programme.EUD if i % 2 else Programme.STX, 9, D(2025, 3, 1), f"m{i}")
+        for i in range(12)
+    ]
+    shares = application_shares(apps, by="municipality")
+    assert all(not r.publishable for b in shares.values() for r in [b.total, *b.values()])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"grade": 8}, "Application.grade"),
+        ({"grade": "9"}, "Application.grade"),
+        ({"programme": "eud"}, "Application.programme"),
+        ({"applied_on": _dt.datetime(2025, 3, 1)}, "Application.applied_on"),
+        ({"person_id": " "}, "Application.person_id"),
+        ({"municipality_code": 101}, "Application.municipality_code"),
+    ],
+)
+def test_application_validates_its_fields(kwargs: dict[str, object], path: str) -> None:
+    fields: dict[str, object] = {
+        "person_id": "p",
+        "programme": Programme.EUD,
+        "grade": 9,
+        "applied_on": D(2025, 3, 1),
+    }
+    fields.update(kwargs)
+    with pytest.raises(DataError) as error:
+        Application(**fields)  # type: ignore[arg-type]
+    assert error.value.path == path
+
+
+def test_application_shares_by_a_key_function() -> None:
+    apps = _apps({("101", 9, Programme.EUD): 6, ("147", 10, Programme.STX): 7})
+    shares = application_shares(apps, by=lambda a: a.municipality_code == "101")
+    assert list(shares[Track.VOCATIONAL]) == [False, True]
+    assert shares[Track.VOCATIONAL][True].numerator == 6
+
+
+def test_application_bad_by_raises() -> None:
+    with pytest.raises(DataError, match="by"):
+        application_shares([], by="track")
+
+
+_APPLICATIONS = st.lists(
+    st.builds(
+        Application,
+        person_id=st.sampled_from("abcdefgh"),
+        programme=st.sampled_from(list(Programme)),
+        grade=st.sampled_from([9, 10]),
+        applied_on=st.sampled_from([D(2025, 1, 1), D(2025, 3, 1), D(2024, 12, 31)]),
+        municipality_code=st.sampled_from(["101", "147", "350"]),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=150)
+@given(_APPLICATIONS, st.integers(1, 5), st.sampled_from(["grade", "municipality"]))
+def test_application_shares_add_up_and_hide_nothing_recoverable(
+    apps: list[Application], threshold: int, by: str
+) -> None:
+    policy = attrs.evolve(DEFAULT_POLICY, min_publishable_count=threshold)
+    in_year = [a for a in apps if a.applied_on.year == 2025]
+    whole = application_shares(apps, policy, year=2025)
+    grouped = application_shares(apps, policy, by=by, year=2025)
+    for track in Track:
+        expected = sum(1 for a in in_year if a.programme.track is track)
+        assert whole[track].numerator == expected
+        assert whole[track].denominator == len(in_year)
+        assert sum(r.numerator for r in grouped[track].values()) == expected
+        assert grouped[track].total.numerator == expected
+    # The whole row: the three tracks add up to the (published) denominator.
+    shown = [r for r in whole.values() if r.publishable]
+    if shown:
+        hidden = {t: (r.numerator,) for t, r in whole.items() if not r.publishable}
+        if hidden:
+            residual = (len(in_year) - sum(r.numerator for r in shown),)
+            assert recoverable(hidden, residual, min_size=0) == []
+    # The groups: every track's total is assumed known (a stronger attacker than needed).
+    tracks = list(Track)
+    first = grouped[tracks[0]]
+    hidden_groups = {
+        g: tuple(grouped[t][g].numerator for t in tracks) for g in first if not first[g].publishable
+    }
+    for t in tracks:
+        assert all(
+            grouped[t][g].publishable is first[g].publishable for g in first
+        )  # groups are shown or hidden whole
+    if hidden_groups and any(grouped[t].total.publishable for t in tracks):
+        residual = tuple(
+            grouped[t].total.numerator
+            - sum(r.numerator for r in grouped[t].values() if r.publishable)
+            for t in tracks
+        )
+        assert recoverable(hidden_groups, residual, min_size=1) == []
