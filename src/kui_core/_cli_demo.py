@@ -45,7 +45,13 @@ def _eligibility_section(out: TextIO) -> None:
     print(table(["finding", "people"], rows), file=out)
 
 
-SECTIONS: tuple[Callable[[TextIO], None], ...] = (_eligibility_section,)
+def _metrics_section(out: TextIO) -> None:
+    from ._cli_metrics import demo_section
+
+    demo_section(out, size=DEMO_SIZE, seed=DEMO_SEED, on=DEMO_DAY)
+
+
+SECTIONS: tuple[Callable[[TextIO], None], ...] = (_eligibility_section, _metrics_section)
 
 
 def register(subparsers: Any) -> None:

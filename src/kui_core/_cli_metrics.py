@@ -1,0 +1,320 @@
+"""``kui metrics COHORT.jsonl``: the national target metrics of a cohort, against the targets.
+
+Reads young people as JSON Lines (one :class:`~kui_core.youth.Youth` per line, as written by
+:func:`kui_core.serialization.dumps_jsonl`) and prints the completion rate at 25 and the NEET
+share among 15–24-year-olds on ``--on`` (default: today; the national NEET measure is taken on
+1 October), each with its 95 % interval, its counts and the 2030 target. With
+``--applications APPS.jsonl`` the application shares (søgetal) are added against the vocational
+target. Rates built on counts below ``Policy.min_publishable_count`` are suppressed, as in
+publication. ``--by municipality`` breaks the rates down per municipality, with secondary
+suppression. ``--format json`` prints the same for machines; suppressed rates carry no numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
+
+from ._text import table
+from .education import Track
+from .errors import DataError
+from .metrics import Application, Breakdown, Rate, application_shares, completion_rate, neet_share
+from .serialization import iter_jsonl
+from .targets import NATIONAL_TARGETS, Direction, Target
+from .youth import Youth
+
+__all__ = ["metrics_report", "register", "run"]
+
+_PROGRESS_MIN_BYTES = 2 * 2**20
+"""Files at least this large show a progress indicator (on a terminal only)."""
+_PROGRESS_EVERY = 5000
+"""Lines between two updates of the progress indicator."""
+
+_METRICS = (
+    ("completion_rate", "completed by 25 (qualifying education)", "completion_2030"),
+    ("neet_share", "NEET among 15–24-year-olds", "neet_2030"),
+)
+_TRACK_LABELS = {
+    Track.VOCATIONAL: "applications: EUD/EUX",
+    Track.GYMNASIAL: "applications: gymnasial",
+    Track.OTHER: "applications: other",
+}
+_VOCATIONAL_TARGET = "vocational_2025"
+
+
+def register(subparsers: Any) -> None:
+    """Add ``kui metrics`` to the command line."""
+    parser = subparsers.add_parser(
+        "metrics",
+        help="completion rate, NEET share and application shares against the 2030 targets",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("cohort", metavar="COHORT.jsonl", help="young people, one per line")
+    parser.add_argument("--on", metavar="DATE", help="reference day YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--by", choices=["municipality"], help="break the rates down per municipality"
+    )
+    parser.add_argument(
+        "--applications", metavar="APPS.jsonl", help="applications (søgetal), one per line"
+    )
+    parser.add_argument(
+        "--year", type=int, help="count only the applications of this year (default: all)"
+    )
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Read the files, compute the metrics and print them; 2 with a message on bad input."""
+    try:
+        on = _parse_day(args.on)
+        youths = _read(args.cohort, Youth)
+        apps = None if args.applications is None else _read(args.applications, Application)
+        report = metrics_report(youths, on, by=args.by, applications=apps, year=args.year)
+    except (DataError, OSError) as error:
+        print(f"kui metrics: {_one_line(error)}", file=sys.stderr)
+        return 2
+    report["source"] = args.cohort
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(render_text(report), file=out)
+    return 0
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return f"{error.filename}: {error.strerror}"
+    return str(error)
+
+
+def _parse_day(text: str | None) -> _dt.date:
+    if text is None:
+        return _dt.date.today()  # the command line may read the clock; the core never does
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise DataError("--on", f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _read(path: str, cls: type[Any]) -> list[Any]:
+    """All documents of a JSON Lines file; a bad line names the file and its line number."""
+    size = os.path.getsize(path)
+    with open(path, encoding="utf-8") as lines:
+        stream: Iterable[str] = lines
+        if size >= _PROGRESS_MIN_BYTES and sys.stderr.isatty():
+            stream = _progress(lines, size, path)
+        try:
+            return list(iter_jsonl(stream, cls))
+        except DataError as error:
+            raise DataError(f"{path}: {error.path}", error.reason, errors=error.errors) from None
+
+
+def _progress(lines: Iterable[str], size: int, path: str) -> Iterator[str]:
+    """Pass the lines through, showing ``reading FILE: 42 % (120,000 lines)`` on stderr."""
+    done = 0
+    count = 0
+    for line in lines:
+        done += len(line)
+        count += 1
+        if count % _PROGRESS_EVERY == 0:
+            percent = min(100, 100 * done // size)
+            print(f"\rreading {path}: {percent:3d} % ({count:,} lines)", end="", file=sys.stderr)
+        yield line
+    print(f"\rreading {path}: 100 % ({count:,} lines)", file=sys.stderr)
+
+
+# -- the report (plain data, for both formats) --------------------------------------------------
+
+
+def _rate(rate: Rate) -> dict[str, Any]:
+    """A rate for machines; a suppressed one carries no numbers at all."""
+    if not rate.publishable:
+        return {"publishable": False}
+    return {
+        "publishable": True,
+        "value": rate.value,
+        "low": rate.low,
+        "high": rate.high,
+        "numerator": rate.numerator,
+        "denominator": rate.denominator,
+    }
+
+
+def metrics_report(
+    youths: Iterable[Youth],
+    on: _dt.date,
+    *,
+    by: str | None = None,
+    applications: Iterable[Application] | None = None,
+    year: int | None = None,
+) -> dict[str, Any]:
+    """The metrics as plain data (what ``--format json`` prints)."""
+    people = list(youths)
+    rates = {
+        "completion_rate": completion_rate(people, on),
+        "neet_share": neet_share(people, on),
+    }
+    report: dict[str, Any] = {"on": on.isoformat(), "young_people": len(people), "metrics": []}
+    for key, label, target_key in _METRICS:
+        target = NATIONAL_TARGETS[target_key]
+        report["metrics"].append(
+            {"metric": key, "label": label, **_rate(rates[key]), **_status(rates[key], target, on)}
+        )
+    if applications is not None:
+        shares = application_shares(applications, year=year)
+        target = NATIONAL_TARGETS[_VOCATIONAL_TARGET]
+        for track, label in _TRACK_LABELS.items():
+            entry = {"metric": f"application_share.{track.value}", "label": label}
+            entry |= _rate(shares[track])
+            if track is Track.VOCATIONAL:
+                entry |= _status(shares[track], target, on)
+            report["metrics"].append(entry)
+    if by is not None:
+        breakdowns: Mapping[str, Breakdown] = {
+            "completion_rate": completion_rate(people, on, by=by),
+            "neet_share": neet_share(people, on, by=by),
+        }
+        groups: dict[str, dict[str, Any]] = {}
+        for key, breakdown in breakdowns.items():
+            for group, rate in breakdown.items():
+                name = "(none)" if group is None else str(group)
+                groups.setdefault(name, {})[key] = _rate(rate)
+        report["by"] = by
+        report["groups"] = dict(sorted(groups.items()))
+    return report
+
+
+def _status(rate: Rate, target: Target, on: _dt.date) -> dict[str, Any]:
+    """The target beside the rate: met, the gap, and the change per year still needed."""
+    entry: dict[str, Any] = {
+        "target": {
+            "name": target.name,
+            "year": target.year,
+            "value": target.value,
+            "direction": target.direction.value,
+        }
+    }
+    if rate.publishable and rate.value is not None:
+        met = target.met_by(rate.value)
+        years_left = target.year - on.year
+        entry["met"] = met
+        entry["gap"] = target.gap(rate.value)
+        if met:
+            entry["required_yearly_change"] = 0.0
+        elif years_left > 0:
+            entry["required_yearly_change"] = (target.value - rate.value) / years_left
+        else:
+            entry["required_yearly_change"] = None
+    return entry
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:.1f} %"
+
+
+def _cells(entry: Mapping[str, Any]) -> list[str]:
+    if not entry["publishable"]:
+        return ["[suppressed]", "", ""]
+    return [
+        _percent(entry["value"]),
+        f"{100 * entry['low']:.1f}–{100 * entry['high']:.1f} %",
+        f"{entry['numerator']:,}/{entry['denominator']:,}",
+    ]
+
+
+def _target_cells(entry: Mapping[str, Any]) -> list[str]:
+    target = entry.get("target")
+    if target is None:
+        return ["", ""]
+    sign = "≥" if target["direction"] == Direction.AT_LEAST.value else "≤"
+    goal = f"{sign} {_percent(target['value'])} by {target['year']}"
+    if "met" not in entry:
+        return [goal, "no published value"]
+    if entry["met"]:
+        return [goal, "met"]
+    status = f"{100 * abs(entry['gap']):.1f} points to go"
+    change = entry["required_yearly_change"]
+    if change is not None:
+        status += f", {100 * change:+.2f} points a year"
+    else:
+        status += ", target year passed"
+    return [goal, status]
+
+
+def render_text(report: Mapping[str, Any]) -> str:
+    """The report as readable tables."""
+    source = f"{report['source']}, " if "source" in report else ""
+    lines = [f"Metrics on {report['on']}: {source}{report['young_people']:,} young people", ""]
+    rows = [[entry["label"], *_cells(entry), *_target_cells(entry)] for entry in report["metrics"]]
+    lines.append(table(["metric", "rate", "95 % CI", "count", "target", "status"], rows))
+    if "groups" in report:
+        from .synthetic import MUNICIPALITIES
+
+        lines += ["", f"By {report['by']}:"]
+        group_rows = []
+        for group, rates in report["groups"].items():
+            name = MUNICIPALITIES.get(group, "")
+            label = f"{group} {name}".strip()
+            cells = []
+            for key in ("completion_rate", "neet_share"):
+                entry = rates.get(key)
+                if entry is None:
+                    cells.append("")
+                elif not entry["publishable"]:
+                    cells.append("[suppressed]")
+                else:
+                    cells.append(f"{_percent(entry['value'])} of {entry['denominator']:,}")
+            group_rows.append([label, *cells])
+        lines.append(table([report["by"], "completed by 25", "NEET 15–24"], group_rows))
+    lines += [
+        "",
+        "[suppressed]: a count below the publication threshold (Policy.min_publishable_count)"
+        " or a cell hidden to protect one.",
+    ]
+    return "\n".join(lines)
+
+
+def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
+    """``kui demo``: a synthetic municipality's metrics against the national targets."""
+    from .synthetic import applications, completion_series, neet_series, population
+    from .targets import target_progress
+
+    youths = population(size, seed=seed, on=on)
+    report = metrics_report(youths, on, applications=applications(youths, seed=seed, year=on.year))
+    report["source"] = f"the synthetic municipality (seed {seed})"
+    print(render_text(report), file=out)
+    print(file=out)
+    years = range(on.year - 10, on.year + 1)
+    rows = []
+    for label, series, key in (
+        ("completed by 25", completion_series(years, n=400, seed=seed), "completion_2030"),
+        ("NEET 15–24", neet_series(years, n=400, seed=seed), "neet_2030"),
+    ):
+        progress = target_progress(series, NATIONAL_TARGETS[key])
+        assert progress.trend is not None  # 11 years: a trend exists
+        assert progress.projected is not None
+        rows.append(
+            [
+                label,
+                f"{years[0]}–{years[-1]}",
+                f"{100 * progress.trend:+.2f} points a year",
+                f"{_percent(progress.projected)} in {progress.target.year}",
+                "on track" if progress.on_track else "not on track",
+            ]
+        )
+    print(
+        f"Trend, 1 October {years[0]}–{years[-1]} (400 synthetic people per year, least squares):",
+        file=out,
+    )
+    print(table(["metric", "years", "trend", "projected", "2030 target"], rows), file=out)
+    print("Synthetic data, not statistics.", file=out)
