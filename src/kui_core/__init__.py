@@ -7,8 +7,10 @@ every rule takes its reference day as ``on=``.
 
 from .__about__ import __version__
 from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from .coordination import check_coordination, coordination_span, handover
 from .cpr import CprNumber
 from .dates import age_on, working_days_after
+from .duty import check_duty, contact_deadline, new_activity_deadline
 from .education import EducationRecord, Employment, Programme, Track
 from .eligibility import Eligibility, assess_eligibility
 from .errors import DataError, HandoverError, KuiError
@@ -38,7 +40,9 @@ from .plan import (
     validate_plan,
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
+from .review import CaseReport, review_case
 from .targets import NATIONAL_TARGETS, Direction, Progress, Target, target_progress
+from .transitions import check_transitions, transition_deadline
 from .youth import Youth
 
 __all__ = [
@@ -47,6 +51,7 @@ __all__ = [
     "RULES",
     "Application",
     "Breakdown",
+    "CaseReport",
     "CoordinatorAssignment",
     "CoordinatorRequired",
     "CprNumber",
@@ -88,9 +93,18 @@ __all__ = [
     "age_on",
     "application_shares",
     "assess_eligibility",
+    "check_coordination",
+    "check_duty",
+    "check_transitions",
     "completion_rate",
+    "contact_deadline",
+    "coordination_span",
+    "handover",
     "neet_share",
+    "new_activity_deadline",
+    "review_case",
     "target_progress",
+    "transition_deadline",
     "validate_plan",
     "working_days_after",
 ]
