@@ -51,7 +51,17 @@ def _metrics_section(out: TextIO) -> None:
     demo_section(out, size=DEMO_SIZE, seed=DEMO_SEED, on=DEMO_DAY)
 
 
-SECTIONS: tuple[Callable[[TextIO], None], ...] = (_eligibility_section, _metrics_section)
+def _cases_section(out: TextIO) -> None:
+    from ._cli_check import demo_section
+
+    demo_section(out, on=DEMO_DAY)
+
+
+SECTIONS: tuple[Callable[[TextIO], None], ...] = (
+    _eligibility_section,
+    _metrics_section,
+    _cases_section,
+)
 
 
 def register(subparsers: Any) -> None:

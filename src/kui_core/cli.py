@@ -19,7 +19,7 @@ from .errors import KuiError
 
 __all__ = ["main"]
 
-_COMMAND_MODULES: tuple[str, ...] = ("_cli_demo", "_cli_metrics")
+_COMMAND_MODULES: tuple[str, ...] = ("_cli_demo", "_cli_metrics", "_cli_check")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,211 @@
+"""``kui check CASE.json``: every rule for one case, as text or JSON.
+
+Reads one :class:`~kui_core.case.YouthCase` (JSON as written by
+:func:`kui_core.serialization.dumps`) and prints its review on ``--on`` (default: today — the
+command line may read the clock; the library core never does): the target group, the education
+plan in force, the single coordinator, transitions between placements and the 15–17 duty
+deadlines. Exit status 1 when there are ERROR findings, 0 otherwise, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from typing import Any, TextIO
+
+import attrs
+
+from ._text import table
+from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from .coordination import handover
+from .errors import DataError
+from .findings import Finding
+from .periods import Period
+from .plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
+from .review import CaseReport, review_case
+from .serialization import loads
+from .youth import Youth
+
+__all__ = ["demo_cases", "demo_section", "finding_json", "register", "report_json", "run"]
+
+
+def register(subparsers: Any) -> None:
+    """Add ``kui check`` to the command line."""
+    parser = subparsers.add_parser(
+        "check",
+        help="review one case: plan, coordinator, transitions, duty deadlines",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("case", metavar="CASE.json", help="one case (YouthCase) as JSON")
+    parser.add_argument("--on", metavar="DATE", help="reference day YYYY-MM-DD (default: today)")
+    parser.add_argument("--lang", choices=["da", "en"], default="da", help="text language")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Read the case, review it and print the report; 1 on ERROR findings, 2 on bad input."""
+    try:
+        on = _parse_day(args.on)
+        with open(args.case, "rb") as handle:
+            data = handle.read()
+        case = loads(data, YouthCase)
+    except OSError as error:
+        print(f"kui check: {error.filename}: {error.strerror}", file=sys.stderr)
+        return 2
+    except DataError as error:
+        print(f"kui check: {args.case}: {error}", file=sys.stderr)
+        return 2
+    report = review_case(case, on)
+    if args.format == "json":
+        print(json.dumps(report_json(report), ensure_ascii=False, indent=2), file=out)
+    else:
+        print(report.render(args.lang), file=out)
+    return 0 if report.valid else 1
+
+
+def _parse_day(text: str | None) -> _dt.date:
+    if text is None:
+        return _dt.date.today()  # the command line may read the clock; the core never does
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise DataError("--on", f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def finding_json(item: Finding) -> dict[str, Any]:
+    """A finding for machines: code, severity, both messages, legal basis, period, subject.
+
+    The period is half-open as everywhere (``end`` is the first day not included, ``null`` when
+    open-ended); ``last_day`` is the inclusive last day people read ("til og med").
+    """
+    period = None
+    if item.period is not None:
+        last = item.period.last_day
+        period = {
+            "start": item.period.start.isoformat(),
+            "end": None if item.period.end is None else item.period.end.isoformat(),
+            "last_day": None if last is None else last.isoformat(),
+        }
+    return {
+        "code": item.code,
+        "severity": item.severity.value,
+        "messages": {"da": item.message("da"), "en": item.message("en")},
+        "legal_basis": attrs.asdict(item.legal_basis),
+        "period": period,
+        "subject": item.subject,
+    }
+
+
+def report_json(report: CaseReport) -> dict[str, Any]:
+    """The whole review as a JSON-ready dict."""
+    eligibility = report.eligibility
+    return {
+        "person_id": report.person_id,
+        "on": report.on.isoformat(),
+        "valid": report.valid,
+        "errors": len(report.errors),
+        "eligibility": {
+            "age": eligibility.age,
+            "in_target_group": eligibility.in_target_group,
+            "enrolled": eligibility.enrolled,
+            "outreach_required": eligibility.outreach_required,
+            "eligible_until": eligibility.eligible_until.isoformat(),
+        },
+        "plan_id": report.plan_id,
+        "findings": [finding_json(item) for item in report.findings],
+    }
+
+
+# -- the demo section -----------------------------------------------------------------------
+
+
+def _day(on: _dt.date, days: int) -> _dt.date:
+    return on + _dt.timedelta(days=days)
+
+
+def demo_cases(on: _dt.date) -> list[tuple[str, YouthCase]]:
+    """A handful of deterministic synthetic cases around ``on``, each with its story."""
+    opened = _day(on, -300)
+
+    def youth(person_id: str, age: int) -> Youth:
+        return Youth(person_id, _dt.date(on.year - age, 2, 14))
+
+    def plan(person_id: str, duty: str | None = None) -> EducationPlan:
+        return EducationPlan(
+            id=f"{person_id}-plan",
+            created_on=opened,
+            participants=(Participant(person_id, Role.YOUTH), Participant("k1", Role.COORDINATOR)),
+            goals=(Goal("g1", GoalKind.EDUCATION, "Start på EUD", _day(on, 200)),),
+            interventions=(
+                Intervention("i1", "UU", "Vejledning", Period(opened), frozenset({"g1"})),
+                Intervention("i2", "JOB", "Praktik", Period(_day(on, -120)), frozenset({"g1"})),
+            ),
+            next_follow_up=_day(on, 60),
+            duty_description=duty,
+        )
+
+    def base(person_id: str, age: int = 19, duty: str | None = None) -> YouthCase:
+        return YouthCase(
+            youth(person_id, age),
+            opened,
+            plans=(plan(person_id, duty),),
+            coordinators=(CoordinatorAssignment("k1", "UU", Period(opened)),),
+            placements=(Placement("fgu", "FGU", Period(opened)),),
+        )
+
+    clean = base("ung-01")
+    handed_over = handover(
+        base("ung-02"), CoordinatorAssignment("k2", "JOB", Period(_day(on, -90))), _day(on, -90)
+    )
+    gap = attrs.evolve(
+        base("ung-03"),
+        coordinators=(
+            CoordinatorAssignment("k1", "UU", Period(opened, _day(on, -150))),
+            CoordinatorAssignment("k3", "UU", Period(_day(on, -136))),
+        ),
+    )
+    overlap = attrs.evolve(
+        base("ung-04"),
+        coordinators=(
+            CoordinatorAssignment("k1", "UU", Period(opened)),
+            CoordinatorAssignment("k4", "SOC", Period(_day(on, -30))),
+        ),
+    )
+    noticed = _day(on, -60)
+    duty = attrs.evolve(
+        base("ung-05", age=16, duty="Går på FGU"),
+        duty_lapses=(
+            DutyLapse(noticed, contacted_on=_day(noticed, 9), new_activity_on=_day(noticed, 20)),
+        ),
+    )
+    lost = attrs.evolve(
+        base("ung-06"), placements=(Placement("fgu", "FGU", Period(opened, _day(on, -45))),)
+    )
+    return [
+        ("one coordinator throughout", clean),
+        ("handover without gap", handed_over),
+        ("two weeks without coordinator", gap),
+        ("two coordinators for a month", overlap),
+        ("duty: contacted too late", duty),
+        ("placement ended, no next step", lost),
+    ]
+
+
+def demo_section(out: TextIO, on: _dt.date) -> None:
+    """``kui demo``: a few synthetic cases and what ``kui check`` finds in them."""
+    print(f"Case reviews on {on.isoformat()} (synthetic cases, as `kui check` sees them)", file=out)
+    rows: list[list[object]] = []
+    for story, case in demo_cases(on):
+        report = review_case(case, on)
+        problems = [f for f in report.findings if f.severity.rank < 2]
+        if not problems:
+            rows.append([case.youth.person_id, story, "ok", ""])
+        for item in problems:
+            where = item.period.format("en") if item.period is not None else ""
+            what = f"{item.code} {item.subject}" if item.subject else item.code
+            rows.append([case.youth.person_id, story, what, where])
+    print(table(["case", "story", "finding", "period"], rows), file=out)
