@@ -301,6 +301,18 @@ def test_small_total_hides_every_cell() -> None:
     assert breakdown.publishable == ()
 
 
+def test_breakdown_validates_its_cells() -> None:
+    with pytest.raises(DataError) as error:
+        Breakdown((("a", Rate(1, 2)), ("b", 0.5)), Rate(1, 2))  # type: ignore[arg-type]
+    assert error.value.path == "Breakdown.cells[1]"
+    with pytest.raises(DataError) as error:
+        Breakdown([("a", Rate(1, 2))], Rate(1, 2))  # type: ignore[arg-type]
+    assert error.value.path == "Breakdown.cells"
+    breakdown = Breakdown((("a", Rate(10, 20)),), Rate(10, 20))
+    assert breakdown["a"] == Rate(10, 20)
+    assert hash(breakdown) == hash(Breakdown((("a", Rate(10, 20)),), Rate(10, 20)))
+
+
 def test_the_checker_recovers_a_lone_or_zero_suppressed_cell() -> None:
     """The attacker in these tests works: it solves what a naive table would leak."""
     assert recoverable({"a": (3, 47)}, (3, 47), min_size=1) == ["'a': (3, 47)"]

@@ -209,6 +209,13 @@ class Rate:
         )
 
 
+def _cells(instance: Breakdown, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(tuple)(instance, attribute, value)
+    for index, cell in enumerate(value):
+        if len(cell) != 2 or not isinstance(cell[1], Rate):
+            raise DataError(f"Breakdown.cells[{index}]", "expected a (group, Rate) pair")
+
+
 @attrs.frozen(repr=False)
 class Breakdown(Mapping[GroupKey, Rate]):
     """Rates per group (``breakdown[group]``) and their ``total``, suppression applied.
@@ -217,7 +224,7 @@ class Breakdown(Mapping[GroupKey, Rate]):
     share one population: the cells' numerators and denominators add up to the total's.
     """
 
-    cells: tuple[tuple[GroupKey, Rate], ...] = attrs.field()
+    cells: tuple[tuple[GroupKey, Rate], ...] = attrs.field(validator=_cells)
     total: Rate = attrs.field(validator=v.is_instance(Rate))
     _index: dict[GroupKey, Rate] = attrs.field(init=False, eq=False)
 
