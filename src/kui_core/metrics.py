@@ -57,6 +57,7 @@ __all__ = [
     "application_shares",
     "completion_rate",
     "neet_share",
+    "secondary_suppression",
 ]
 
 Z_95 = 1.959963984540054
