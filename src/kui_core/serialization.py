@@ -1,0 +1,666 @@
+"""JSON for every kui-core model: one cattrs converter, ``dumps``/``loads`` and JSON Lines.
+
+The format (DESIGN.md § 8): dates as ISO ``YYYY-MM-DD`` (nothing else: no datetimes, no week
+dates), enums by value, field names as in the model (snake_case; an attrs ``alias`` where the
+attribute is private), tuples as arrays, frozensets as sorted arrays, a
+:class:`~kui_core.cpr.CprNumber` as its ``DDMMYY-SSSS`` text. A top-level object carries
+``"schema_version": 1``; on input the key is optional (absent means version 1) and must be the
+integer 1 where present. Nothing is coerced: ``"5"`` is not an integer, ``true`` is not a number,
+``5.7`` is not an integer (an integer is accepted where a float is expected). Bad input of any kind
+raises :class:`~kui_core.errors.DataError` whose ``path`` names the field
+(``$.educations[0].completed_on``) and whose ``errors`` lists every problem found.
+
+Models are handled generically (hook factories for attrs classes, enums, tuples, frozensets), so
+models added later work without registration. Two converters share the hooks: a fast one without
+detailed validation does the work; only when it fails is the same input run through the detailed
+public :data:`converter` to name every problem with its path. The core does no I/O: the JSON Lines
+helpers take and return text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+import cattrs
+from cattrs.cols import list_structure_factory
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .cpr import CprNumber
+from .errors import DataError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "converter",
+    "dumps",
+    "dumps_jsonl",
+    "iter_dumps_jsonl",
+    "iter_jsonl",
+    "loads",
+    "loads_jsonl",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+"""The version of the JSON format written by :func:`dumps` and accepted by :func:`loads`."""
+
+_VERSION_KEY = "schema_version"
+
+Hook = Callable[[Any, Any], Any]
+UnstructureHook = Callable[[Any], Any]
+
+
+class _Invalid(ValueError):
+    """A hook's complaint about a JSON value; the message is the reason (never the value)."""
+
+
+_JSON_KINDS: dict[type, str] = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+
+
+def _kind(value: object) -> str:
+    return _JSON_KINDS.get(type(value), type(value).__name__)
+
+
+def _name(tp: Any) -> str:
+    return getattr(tp, "__name__", None) or repr(tp)
+
+
+# --- scalars and enums ---------------------------------------------------------------------------
+# cattrs looks up ``str``, ``int`` and ``float`` hooks by class hierarchy, so an enum deriving from
+# ``str`` (``Programme``) or ``int`` reaches the scalar hook with its own type as ``tp``: each
+# scalar hook hands such a type on to the enum hooks.
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _enum_structure_factory(cl: type[enum.Enum]) -> Hook:
+    members = {member.value: member for member in cl}
+    value_types = frozenset(type(value) for value in members)
+    allowed = ", ".join(json.dumps(value) for value in members)
+
+    def structure_enum(value: Any, _: Any) -> enum.Enum:
+        # Look up by type first: ``True == 1`` must not find the member with value 1.
+        if type(value) in value_types:
+            member = members.get(value)
+            if member is not None:
+                return member
+        raise _Invalid(f"expected one of {allowed}")
+
+    return structure_enum
+
+
+_enum_hook = functools.cache(_enum_structure_factory)
+
+
+def _structure_subclass(value: Any, tp: Any) -> Any:
+    """A subclass of a scalar type: enums by value; nothing else is supported."""
+    if not _is_enum(tp):
+        raise _Invalid(f"{_name(tp)} values cannot be read")
+    return _enum_hook(tp)(value, tp)
+
+
+def _structure_str(value: Any, tp: Any) -> Any:
+    if tp is not str:
+        return _structure_subclass(value, tp)
+    if type(value) is str:
+        return value
+    raise _Invalid(f"expected a string, got {_kind(value)}")
+
+
+def _structure_int(value: Any, tp: Any) -> Any:
+    if tp is not int:
+        return _structure_subclass(value, tp)
+    if type(value) is int:
+        return value
+    raise _Invalid(f"expected an integer, got {_kind(value)}")
+
+
+def _structure_float(value: Any, tp: Any) -> Any:
+    if tp is not float:
+        return _structure_subclass(value, tp)
+    if type(value) is float or type(value) is int:
+        return value
+    raise _Invalid(f"expected a number, got {_kind(value)}")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise _Invalid(f"expected a boolean, got {_kind(value)}")
+
+
+_ISO_DATE_MATCH = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII).fullmatch
+_from_iso = _dt.date.fromisoformat
+
+
+def _structure_date(value: Any, tp: Any) -> Any:
+    if tp is not _dt.date:
+        return _structure_subclass(value, tp)  # datetime: not supported
+    if type(value) is not str:
+        raise _Invalid(f"expected a date as a YYYY-MM-DD string, got {_kind(value)}")
+    if _ISO_DATE_MATCH(value) is None:
+        # Never echo the text: it might be a CPR number in the wrong field.
+        raise _Invalid("expected a date as YYYY-MM-DD")
+    try:
+        return _from_iso(value)
+    except ValueError:
+        raise _Invalid("not a real calendar date (YYYY-MM-DD)") from None
+
+
+def _structure_cpr(value: Any, _: Any) -> CprNumber:
+    if type(value) is not str:
+        raise _Invalid(f"expected a CPR number as a DDMMYY-SSSS string, got {_kind(value)}")
+    return CprNumber(value)  # its DataError never shows the digits
+
+
+def _unstructure_cpr(value: CprNumber) -> str:
+    # The one sanctioned place outside cpr.py that reveals the digits: serialized data.
+    return value.reveal()
+
+
+def _unstructure_date(value: _dt.date) -> str:
+    return value.isoformat()
+
+
+def _unstructure_enum(value: enum.Enum) -> Any:
+    return value.value
+
+
+def _unstructure_str(value: str) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+# --- containers ----------------------------------------------------------------------------------
+
+
+def _origin(tp: Any) -> Any:
+    return typing.get_origin(tp)
+
+
+def _is_optional(tp: Any) -> bool:
+    if _origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    args = typing.get_args(tp)
+    return len(args) == 2 and type(None) in args
+
+
+def _hook(conv: cattrs.Converter, tp: Any) -> Hook:
+    """The structure hook for ``tp``; an enum's own (not the ``str``/``int`` hook it inherits)."""
+    return _enum_hook(tp) if _is_enum(tp) else conv.get_structure_hook(tp)
+
+
+def _optional_structure_factory(tp: Any, conv: cattrs.Converter) -> Hook:
+    (inner,) = (arg for arg in typing.get_args(tp) if arg is not type(None))
+    hook = _hook(conv, inner)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
+
+
+def _array_hook(item: Any, conv: cattrs.Converter, into: Callable[[list[Any]], Any]) -> Hook:
+    """A JSON array (nothing else) of ``item`` values, as ``into(list)``.
+
+    Detailed: cattrs' own list hook, whose notes give each bad item's index. Fast: a plain loop.
+    """
+    if conv.detailed_validation:
+        as_list = list[item]
+        base: Hook = list_structure_factory(as_list, conv)
+
+        def structure_array(value: Any, _: Any) -> Any:
+            if type(value) is not list:
+                raise _Invalid(f"expected an array, got {_kind(value)}")
+            return into(base(value, as_list))
+
+        return structure_array
+
+    hook = _hook(conv, item)
+
+    def structure_array_fast(value: Any, _: Any) -> Any:
+        if type(value) is not list:
+            raise _Invalid("expected an array")
+        return into([hook(element, item) for element in value])
+
+    return structure_array_fast
+
+
+def _is_list(tp: Any) -> bool:
+    return _origin(tp) is list
+
+
+def _list_structure_factory(tp: Any, conv: cattrs.Converter) -> Hook:
+    (item,) = typing.get_args(tp)
+    return _array_hook(item, conv, list)
+
+
+def _is_tuple(tp: Any) -> bool:
+    return _origin(tp) is tuple
+
+
+def _tuple_structure_factory(tp: Any, conv: cattrs.Converter) -> Hook:
+    args = typing.get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return _array_hook(args[0], conv, tuple)
+    return _fixed_tuple_hook(args, conv)
+
+
+def _fixed_tuple_hook(args: tuple[Any, ...], conv: cattrs.Converter) -> Hook:
+    """``tuple[A, B]``: an array of exactly that many items (cattrs' own would truncate)."""
+    hooks = [(_hook(conv, arg), arg) for arg in args]
+    detailed = conv.detailed_validation
+
+    def structure_fixed_tuple(value: Any, tp: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _Invalid(f"expected an array, got {_kind(value)}")
+        if len(value) != len(hooks):
+            raise _Invalid(f"expected an array of {len(hooks)} items, got {len(value)}")
+        if not detailed:
+            return tuple([hook(item, arg) for (hook, arg), item in zip(hooks, value, strict=True)])
+        result, errors = [], []
+        for index, ((hook, arg), item) in enumerate(zip(hooks, value, strict=True)):
+            try:
+                result.append(hook(item, arg))
+            except Exception as exc:
+                note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, arg)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return tuple(result)
+
+    return structure_fixed_tuple
+
+
+def _is_frozenset(tp: Any) -> bool:
+    return _origin(tp) is frozenset
+
+
+def _frozenset_structure_factory(tp: Any, conv: cattrs.Converter) -> Hook:
+    (item,) = typing.get_args(tp)
+    as_list = _array_hook(item, conv, list)
+
+    def structure_frozenset(value: Any, _: Any) -> frozenset[Any]:
+        items = as_list(value, None)
+        result = frozenset(items)
+        if len(result) != len(items):
+            raise _Invalid("the items of a set must be unique")
+        return result
+
+    return structure_frozenset
+
+
+def _is_sequence(tp: Any) -> bool:
+    return tp in (list, tuple) or _origin(tp) in (list, tuple)
+
+
+def _sequence_unstructure_factory(tp: Any, conv: cattrs.Converter) -> UnstructureHook:
+    args = typing.get_args(tp)
+    if len(args) == 1 or (len(args) == 2 and args[1] is Ellipsis):
+        hook = conv.get_unstructure_hook(args[0])
+        return lambda value: [hook(item) for item in value]
+    if args:
+        hooks = [conv.get_unstructure_hook(arg) for arg in args]
+        return lambda value: [h(item) for h, item in zip(hooks, value, strict=True)]
+    return lambda value: [conv.unstructure(item) for item in value]
+
+
+def _is_any_frozenset(tp: Any) -> bool:
+    return tp is frozenset or _origin(tp) is frozenset
+
+
+def _frozenset_unstructure_factory(tp: Any, conv: cattrs.Converter) -> UnstructureHook:
+    args = typing.get_args(tp)
+    hook: UnstructureHook = conv.get_unstructure_hook(args[0]) if args else conv.unstructure
+
+    def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+        items = [hook(item) for item in value]
+        try:
+            return sorted(items)
+        except TypeError:  # items without an order (objects): order by their JSON text
+            return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+
+    return unstructure_frozenset
+
+
+# --- models --------------------------------------------------------------------------------------
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp)
+
+
+def _model_structure_factory(cl: type[Any], conv: cattrs.Converter) -> Hook:
+    # Enum fields get their own hook directly (see ``_hook``); everything else from ``conv``.
+    hints = typing.get_type_hints(cl)
+    enum_fields: dict[str, Any] = {
+        field.name: override(struct_hook=_enum_hook(hints[field.name]))
+        for field in attrs.fields(cl)
+        if _is_enum(hints.get(field.name))
+    }
+    fn: Hook = make_dict_structure_fn(
+        cl,
+        conv,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_use_alias=True,
+        _cattrs_detailed_validation=conv.detailed_validation,
+        **enum_fields,
+    )
+    if not conv.detailed_validation:
+        # The fast path: any wrong shape fails inside the generated code, and the detailed
+        # converter then says what was wrong.
+        return fn
+
+    def structure_model(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _Invalid(f"expected an object, got {_kind(value)}")
+        return fn(value, cl)
+
+    return structure_model
+
+
+def _model_unstructure_factory(cl: type[Any], conv: cattrs.Converter) -> UnstructureHook:
+    fn: UnstructureHook = make_dict_unstructure_fn(cl, conv, _cattrs_use_alias=True)
+    return fn
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    # Factories first: hooks registered later take precedence.
+    conv.register_structure_hook_factory(_is_model, _model_structure_factory)
+    conv.register_structure_hook_factory(_is_enum, _enum_structure_factory)
+    conv.register_structure_hook_factory(_is_optional, _optional_structure_factory)
+    conv.register_structure_hook_factory(_is_list, _list_structure_factory)
+    conv.register_structure_hook_factory(_is_tuple, _tuple_structure_factory)
+    conv.register_structure_hook_factory(_is_frozenset, _frozenset_structure_factory)
+    for tp, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+        (_dt.date, _structure_date),
+        (CprNumber, _structure_cpr),
+    ):
+        conv.register_structure_hook(tp, hook)
+
+    conv.register_unstructure_hook_factory(_is_model, _model_unstructure_factory)
+    conv.register_unstructure_hook_func(_is_enum, _unstructure_enum)
+    conv.register_unstructure_hook_factory(_is_sequence, _sequence_unstructure_factory)
+    conv.register_unstructure_hook_factory(_is_any_frozenset, _frozenset_unstructure_factory)
+    conv.register_unstructure_hook(str, _unstructure_str)
+    conv.register_unstructure_hook(_dt.date, _unstructure_date)
+    conv.register_unstructure_hook(CprNumber, _unstructure_cpr)
+    return conv
+
+
+converter: cattrs.Converter = _make_converter(detailed=True)
+"""The public converter (detailed validation): ``converter.structure`` raises cattrs' own
+``ClassValidationError``; :func:`structure` and :func:`loads` turn that into a
+:class:`~kui_core.errors.DataError`."""
+
+_fast = _make_converter(detailed=False)
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+_LEADING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?=[.\[]|$)")
+_SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z_]*[0-9]{0,2}", re.ASCII)
+
+
+def _subpath(model_path: str) -> str | None:
+    """``"Period.end"`` (a model validator's path) -> ``".end"``; ``"CprNumber"`` -> ``""``."""
+    match = _LEADING_NAME.match(model_path)
+    return None if match is None else model_path[match.end() :]
+
+
+def _describe(exc: BaseException, tp: Any, path: str) -> list[tuple[str, str]]:
+    if isinstance(exc, DataError):
+        found = []
+        for model_path, reason in exc.errors:
+            sub = _subpath(model_path)
+            found.append(
+                (path + sub, reason) if sub is not None else (path, f"{model_path}: {reason}")
+            )
+        return found
+    if isinstance(exc, _Invalid):
+        return [(path, str(exc))]
+    if isinstance(exc, KeyError):
+        return [(path, "required field missing")]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        # A key is user text and might be a CPR number: show only plain field-like names.
+        return [
+            (f"{path}.{key}", "unknown field")
+            if len(key) <= 64 and _SAFE_KEY.fullmatch(key)
+            else (path, "unknown field (name not shown)")
+            for key in sorted(exc.extra_fields)
+        ]
+    # Anything else comes from inside cattrs; its text may quote the input, so it is not shown.
+    expected = "" if tp is None else f", expected {_name(tp)}"
+    return [(path, f"invalid value{expected}")]
+
+
+def _data_error(exc: BaseException) -> DataError:
+    """All problems of a failed detailed structuring, each with its ``$``-path."""
+    leaves: list[tuple[BaseException, Any]] = []
+
+    def remember(leaf: BaseException, tp: Any) -> str:
+        leaves.append((leaf, tp))
+        return str(len(leaves) - 1)
+
+    found: list[tuple[str, str]] = []
+    for line in cattrs.transform_error(exc, "$", remember):
+        token, _, path = line.partition(" @ ")
+        leaf, tp = leaves[int(token)]
+        found.extend(_describe(leaf, tp, path))
+    return DataError(*found[0], errors=tuple(found))
+
+
+# --- the document level --------------------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+_decoder = json.JSONDecoder(parse_constant=_reject_constant)
+_decode = _decoder.decode
+
+
+def _parse(data: str | bytes) -> Any:
+    """The JSON value of ``data`` (UTF-8 if bytes); ``DataError`` at ``$`` if it is not JSON."""
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        raise TypeError(f"expected JSON as str or bytes, got {type(data).__name__}")
+    try:
+        return _decode(data if isinstance(data, str) else bytes(data).decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        reason = f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    except UnicodeDecodeError as exc:
+        reason = f"invalid JSON: not UTF-8 (byte {exc.start})"
+    except ValueError as exc:  # NaN/Infinity, integers beyond Python's digit limit
+        reason = f"invalid JSON: {exc}"
+    except RecursionError:
+        reason = "invalid JSON: nested too deeply"
+    raise DataError("$", reason)
+
+
+def _version_problem(doc: dict[str, Any]) -> str | None:
+    version = doc.pop(_VERSION_KEY)
+    if type(version) is int and version == SCHEMA_VERSION:
+        return None
+    return f"unsupported schema_version, expected {SCHEMA_VERSION}"
+
+
+def _is_document_model(tp: Any) -> bool:
+    """A model written as a JSON object (CprNumber is an attrs class written as a string)."""
+    return _is_model(tp) and tp is not CprNumber
+
+
+def _strip_versions(doc: Any, cls: Any) -> None:
+    """Remove (and check) ``schema_version`` from the top-level object(s) of ``doc`` in place."""
+    if _is_document_model(cls):
+        if type(doc) is dict and _VERSION_KEY in doc:
+            problem = _version_problem(doc)
+            if problem is not None:
+                raise DataError(f"$.{_VERSION_KEY}", problem)
+    elif _is_sequence(cls) and type(doc) is list:
+        args = typing.get_args(cls)
+        if args and _is_document_model(args[0]):
+            for index, item in enumerate(doc):
+                if type(item) is dict and _VERSION_KEY in item:
+                    problem = _version_problem(item)
+                    if problem is not None:
+                        raise DataError(f"$[{index}].{_VERSION_KEY}", problem)
+
+
+def _structure_owned(doc: Any, cls: Any) -> Any:
+    """Structure a freshly parsed document (which may be modified)."""
+    _strip_versions(doc, cls)
+    try:
+        return _fast.get_structure_hook(cls)(doc, cls)
+    except Exception:
+        pass
+    try:
+        result = converter.get_structure_hook(cls)(doc, cls)
+    except Exception as exc:
+        raise _data_error(exc) from None
+    # The two converters share their hooks, so the detailed one fails where the fast one did.
+    return result  # pragma: no cover
+
+
+@overload
+def structure(data: Any, cls: type[T]) -> T: ...
+@overload
+def structure(data: Any, cls: Any) -> Any: ...
+def structure(data: Any, cls: Any) -> Any:
+    """Build ``cls`` (a model, ``list[Model]``, ...) from already parsed JSON data.
+
+    For callers with their own JSON parser. ``data`` is not modified. Raises ``DataError``.
+    """
+    return _structure_owned(_copy_top(data), cls)
+
+
+def _copy_top(data: Any) -> Any:
+    # Only the top level (and a top-level array's objects) lose their schema_version key.
+    if type(data) is dict:
+        return dict(data)
+    if type(data) is list:
+        return [dict(item) if type(item) is dict else item for item in data]
+    return data
+
+
+def unstructure(obj: Any) -> Any:
+    """The JSON data (dicts, lists, strings, numbers, ``None``) of ``obj``, as :func:`dumps`
+    writes it: a model's object, or each object of a list of models, gets ``schema_version``."""
+    data = converter.unstructure(obj)
+    if type(data) is dict and _is_document_model(type(obj)):
+        return {_VERSION_KEY: SCHEMA_VERSION, **data}
+    if type(data) is list and isinstance(obj, list | tuple):
+        return [
+            {_VERSION_KEY: SCHEMA_VERSION, **item}
+            if type(item) is dict and _is_document_model(type(original))
+            else item
+            for original, item in zip(obj, data, strict=True)
+        ]
+    return data
+
+
+def dumps(obj: Any, *, indent: int | None = None) -> str:
+    """JSON text of a model (or a list of models, a date, an enum ...); see the module doc."""
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return json.dumps(
+        unstructure(obj), ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )
+
+
+@overload
+def loads(data: str | bytes, cls: type[T]) -> T: ...
+@overload
+def loads(data: str | bytes, cls: Any) -> Any: ...
+def loads(data: str | bytes, cls: Any) -> Any:
+    """Parse JSON text (``str``, or UTF-8 ``bytes``) into ``cls``: a model, ``list[Model]``, ...
+
+    Raises ``DataError`` for invalid JSON (path ``$``) and for every problem in the data, with
+    the field path (``$.educations[0].completed_on``). ``loads(dumps(x), type(x)) == x``.
+    """
+    return _structure_owned(_parse(data), cls)
+
+
+# --- JSON Lines ----------------------------------------------------------------------------------
+
+
+def iter_dumps_jsonl(objs: Iterable[Any]) -> Iterator[str]:
+    """One JSON Lines line (with its ``"\\n"``) per object, lazily: for writing big cohorts."""
+    for obj in objs:
+        yield dumps(obj) + "\n"
+
+
+def dumps_jsonl(objs: Iterable[Any]) -> str:
+    """JSON Lines text: one :func:`dumps` document per line, each ending in ``"\\n"``."""
+    return "".join(iter_dumps_jsonl(objs))
+
+
+def _line_error(number: int, error: DataError) -> DataError:
+    prefix = f"line {number}: "
+    return DataError(
+        prefix + error.path,
+        error.reason,
+        errors=tuple((prefix + path, reason) for path, reason in error.errors),
+    )
+
+
+def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
+    """Lazily parse JSON Lines (one ``cls`` document per line; blank lines skipped).
+
+    ``lines`` is any iterable of lines, such as an open file. A bad line raises ``DataError``
+    whose path starts with its 1-based line number: ``line 3: $.birth_date``.
+    """
+    fast = _fast.get_structure_hook(cls)
+    document_model = _is_document_model(cls)
+    for number, line in enumerate(lines, 1):
+        try:
+            doc = _decode(line) if type(line) is str else _parse(line)
+            if document_model and type(doc) is dict:
+                version = doc.pop(_VERSION_KEY, SCHEMA_VERSION)
+                if type(version) is not int or version != SCHEMA_VERSION:
+                    raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
+            value = fast(doc, cls)
+        except Exception:
+            if not line.strip():
+                continue
+            try:
+                value = _structure_owned(_parse(line), cls)
+            except DataError as exc:
+                raise _line_error(number, exc) from None
+        yield value
+
+
+def loads_jsonl(data: str | bytes | Iterable[str | bytes], cls: type[T]) -> list[T]:
+    """Parse JSON Lines text (or an iterable of lines) into a list of ``cls``; see
+    :func:`iter_jsonl`. Lines are split on ``"\\n"`` only (a ``"\\r"`` before it is ignored)."""
+    if isinstance(data, str):
+        return list(iter_jsonl(data.split("\n"), cls))
+    if isinstance(data, bytes | bytearray):
+        return list(iter_jsonl(bytes(data).split(b"\n"), cls))
+    return list(iter_jsonl(data, cls))
