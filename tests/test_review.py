@@ -145,3 +145,18 @@ def test_render_without_findings_and_without_a_plan() -> None:
 def test_render_refuses_an_unknown_language() -> None:
     with pytest.raises(DataError, match="lang: expected one of da, en"):
         review_case(CLEAN, ON).render("de")
+
+
+def test_in_care_from_16_with_no_plan_at_all_is_late_after_3_months() -> None:
+    """Born 10 January 2008, in care since 2023: 16 on 10 January 2024, a plan due by 10 April."""
+    in_care = Youth("y-7", D(2008, 1, 10), in_care=(Period(D(2023, 1, 1)),))
+    c = YouthCase(in_care, D(2023, 6, 1))
+    assert "plan.in_care_plan_late" not in review_case(c, D(2024, 4, 10)).codes
+    late = review_case(c, D(2024, 4, 11))
+    assert late.plan is None
+    assert "plan.in_care_plan_late" in late.codes
+    # The close neighbour: not in care, no plan, nothing to report about the plan.
+    assert not any(
+        code.startswith("plan.")
+        for code in review_case(attrs.evolve(c, youth=YOUTH), D(2024, 4, 11)).codes
+    )

@@ -6,7 +6,9 @@
 (:func:`~kui_core.check_coordination`), the transitions between placements
 (:func:`~kui_core.check_transitions`) and the deadlines of the 15–17 duty
 (:func:`~kui_core.check_duty`). The plan in force is the newest version made on or before ``on``;
-versions made later are not known yet on ``on``.
+versions made later are not known yet on ``on``. Where no plan is in force, the one plan rule
+that can still apply is checked: a young person in care from 16 who has no plan at all by the
+deadline gets ``plan.in_care_plan_late`` (barnets lov § 108 a).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
 from .errors import DataError
 from .findings import LANGUAGES, Finding, Severity
-from .plan import PlanReport, validate_plan
+from .plan import PlanReport, _in_care_findings, validate_plan
 from .policy import DEFAULT_POLICY, Policy
 from .transitions import check_transitions
 
@@ -163,9 +165,14 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
             case.previous_plan(current),
             first_plan_on=known[0].created_on,
         )
+        plan_findings: list[Finding] = list(plan_report.findings)
+    else:
+        # No plan yet: as if the first plan came the day after ``on``, i.e. after any deadline
+        # that has passed by ``on``.
+        plan_findings = _in_care_findings(case.youth, on, policy, on + _dt.timedelta(days=1))
     findings = [
         *eligibility.findings,
-        *(plan_report.findings if plan_report is not None else ()),
+        *plan_findings,
         *check_coordination(case, on, policy),
         *check_transitions(case, on, policy),
         *check_duty(case, on, policy),
