@@ -7,6 +7,7 @@ replaces it with Markdown rendered from the code:
   worked examples from ``docs/rule_examples.py`` executed at build time;
 - ``<!-- kui:policy -->``: every :class:`kui_core.Policy` field with its default and source;
 - ``<!-- kui:targets -->``: the national targets with their baselines and sources;
+- ``<!-- kui:strategies -->``: the Hypothesis strategies of ``kui_core.strategies``;
 - ``<!-- kui:glossary -->``: the Danish ↔ English ↔ code glossary, each code name checked
   against the package;
 - ``<!-- kui:api-index -->``: the public names of ``kui_core`` and where they are documented.
@@ -300,6 +301,52 @@ def render_targets_table() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The Hypothesis strategies
+
+
+def _short_signature(obj: Callable[..., Any]) -> str:
+    """``youths(on, *, policy, min_age, ...)``: the parameter names, without defaults."""
+    import inspect
+
+    parts: list[str] = []
+    star = False
+    for parameter in inspect.signature(obj).parameters.values():
+        if parameter.kind is parameter.KEYWORD_ONLY and not star:
+            parts.append("*")
+            star = True
+        if parameter.kind is parameter.VAR_KEYWORD:
+            parts.append(f"**{parameter.name}")
+        else:
+            parts.append(parameter.name)
+    return f"({', '.join(parts)})"
+
+
+def render_strategies_table() -> str:
+    """Every public name of ``kui_core.strategies`` with the first sentence of its docstring."""
+    import inspect
+
+    import kui_core.strategies as strategies
+
+    rows = ["| name | what it is |", "| --- | --- |"]
+    for name in sorted(strategies.__all__):
+        obj = getattr(strategies, name)
+        if inspect.isfunction(obj):
+            shown = f"{name}{_short_signature(obj)}"
+            summary = (obj.__doc__ or "").strip().split("\n\n")[0]
+        elif inspect.isclass(obj):
+            shown = name
+            summary = (obj.__doc__ or "").strip().split("\n\n")[0]
+        else:
+            shown = name
+            summary = f"a constant: {', '.join(f'`{item}`' for item in obj)}"
+        summary = re.sub(r":(?:class|func|data|attr|meth):`~?([^`]+)`", r"`\1`", summary)
+        summary = re.sub(r"``([^`]+)``", r"`\1`", " ".join(summary.split()))
+        summary = summary.replace("`kui_core.", "`")
+        rows.append(f"| `{shown}` | {_escape_cell(summary)} |")
+    return "\n".join(rows) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
 # The glossary
 
 
@@ -398,6 +445,7 @@ MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:glossary -->": render_glossary,
     "<!-- kui:api-index -->": render_api_index,
     "<!-- kui:targets -->": render_targets_table,
+    "<!-- kui:strategies -->": render_strategies_table,
 }
 
 

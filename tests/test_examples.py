@@ -6,6 +6,7 @@ scripts take their reference day as an argument and read only the files they shi
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -18,7 +19,9 @@ EXAMPLES = ROOT / "examples"
 CPR_DIGITS = "100305-4321"  # the synthetic CPR number in examples/data/intake.json
 
 
+@functools.cache
 def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run one example (each distinct command once per test session: they are deterministic)."""
     return subprocess.run(
         [sys.executable, str(EXAMPLES / script), *args],
         capture_output=True,
@@ -31,6 +34,7 @@ def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProces
 
 RUNS: dict[str, tuple[str, ...]] = {
     "intake_eligibility.py": ("--lang", "en"),
+    "property_test_your_code.py": (),
 }
 
 
@@ -82,3 +86,13 @@ def test_intake_speaks_danish_by_default() -> None:
     out = run("intake_eligibility.py").stdout
     assert "A-101: alder 20, i målgruppen: ja, opsøgende indsats: ja" in out
     assert "kommunen skal tilbyde vejledning gennem opsøgende indsats" in out
+
+
+# -- property_test_your_code.py -----------------------------------------------------------------
+
+
+def test_property_example_runs_every_property() -> None:
+    result = run("property_test_your_code.py")
+    assert result.returncode == 0, result.stderr
+    assert "ok  test_worklist_is_exactly_those_needing_outreach" in result.stdout
+    assert "4 properties hold" in result.stdout
