@@ -161,7 +161,7 @@ def reference_days(
     _check_range(min_value, max_value)
     _check_year(min_value, "min_value")
     _check_year(max_value, "max_value")
-    return st.composite(lambda draw: _draw_reference_day(draw, min_value, max_value))()
+    return _reference_day_strategy(min_value, max_value)
 
 
 def _age_window(on: _dt.date, low_age: int, high_age: int) -> tuple[_dt.date, _dt.date]:
@@ -229,7 +229,7 @@ def birth_dates(
     low_age, high_age = _age_bounds(min_age, max_age, policy)
     if on is not None:
         _check_year(on, "on")
-    return st.composite(lambda draw: _draw_birth(draw, on, low_age, high_age, policy))()
+    return _birth_strategy(on, low_age, high_age, policy)
 
 
 # -- periods -----------------------------------------------------------------------------------
@@ -278,16 +278,13 @@ def periods(
     _check_year(max_value, "max_value")
     if max_days < (0 if allow_empty else 1):
         raise InvalidArgument(f"max_days={max_days} leaves no possible length")
-    return st.composite(
-        lambda draw: _draw_period(
-            draw,
-            min_value,
-            max_value,
-            max_days=max_days,
-            allow_open=allow_open,
-            allow_empty=allow_empty,
-        )
-    )()
+    return _period_strategy(
+        min_value,
+        max_value,
+        max_days=max_days,
+        allow_open=allow_open,
+        allow_empty=allow_empty,
+    )
 
 
 # -- CPR ---------------------------------------------------------------------------------------
@@ -304,6 +301,19 @@ def seventh_digits(year: int) -> tuple[int, ...]:
 def _check_digit(head: str) -> int:
     """The 10th digit that makes the modulus-11 sum divisible by 11 (10 means: none does)."""
     return -sum(int(d) * w for d, w in zip(head, _CPR_WEIGHTS, strict=True)) % 11
+
+
+def _draw_any_cpr(
+    draw: st.DrawFn, birth_date: _dt.date | None, modulus_11: bool | None
+) -> CprNumber:
+    born = birth_date
+    if born is None:
+        born = (
+            _draw_birth(draw, None, 0, 0, DEFAULT_POLICY)
+            if draw(st.booleans())
+            else _draw_day(draw, _CPR_MIN_BIRTH, _CPR_MAX_BIRTH)
+        )
+    return _draw_cpr(draw, born, modulus_11)
 
 
 def _draw_cpr(draw: st.DrawFn, born: _dt.date, modulus_11: bool | None) -> CprNumber:
@@ -342,17 +352,7 @@ def cpr_numbers(
             f"birth_date={birth_date.isoformat()} cannot be written as a CPR number (1858-2057)"
         )
 
-    def build(draw: st.DrawFn) -> CprNumber:
-        born = birth_date
-        if born is None:
-            born = (
-                _draw_birth(draw, None, 0, 0, DEFAULT_POLICY)
-                if draw(st.booleans())
-                else _draw_day(draw, _CPR_MIN_BIRTH, _CPR_MAX_BIRTH)
-            )
-        return _draw_cpr(draw, born, modulus_11)
-
-    return st.composite(build)()
+    return _cpr_strategy(birth_date, modulus_11)
 
 
 # -- education and work ------------------------------------------------------------------------
@@ -418,7 +418,7 @@ def education_records(
     _check_range(low, high, "min_start")
     _check_year(low, "min_start")
     _check_year(high, "max_start")
-    return st.composite(lambda draw: _draw_record(draw, on, choices, status, low, high))()
+    return _record_strategy(on, choices, status, low, high)
 
 
 def _draw_hours(draw: st.DrawFn) -> float:
@@ -432,7 +432,7 @@ def _draw_hours(draw: st.DrawFn) -> float:
 
 def weekly_hours() -> st.SearchStrategy[float]:
     """Hours per week from 0 to 60, favouring the 18-, 20- and 30-hour thresholds (and 19.5)."""
-    return st.composite(_draw_hours)()
+    return _hours_strategy()
 
 
 def _draw_employment(draw: st.DrawFn, on: _dt.date | None) -> Employment:
@@ -455,7 +455,7 @@ def employments(on: _dt.date | None = None) -> st.SearchStrategy[Employment]:
     """
     if on is not None:
         _check_year(on, "on")
-    return st.composite(lambda draw: _draw_employment(draw, on))()
+    return _employment_strategy(on)
 
 
 # -- the young person --------------------------------------------------------------------------
@@ -562,19 +562,16 @@ def youths(
                 raise InvalidArgument(
                     "with_cpr=True needs births from 1858 to 2057; narrow on/min_age/max_age"
                 )
-    return st.composite(
-        lambda draw: _draw_youth(
-            draw,
-            on,
-            low_age,
-            high_age,
-            policy,
-            with_cpr,
-            max_educations,
-            max_employments,
-            in_care,
-        )
-    )()
+    return _youth_strategy(
+        on,
+        low_age,
+        high_age,
+        policy,
+        with_cpr,
+        max_educations,
+        max_employments,
+        in_care,
+    )
 
 
 def _cohort_key(youth: Youth) -> str:
@@ -643,7 +640,7 @@ def policies() -> st.SearchStrategy[Policy]:
     coordinator span, the publication threshold and extra closed days (Grundlovsdag,
     24 December).
     """
-    return st.one_of(st.just(DEFAULT_POLICY), st.composite(_draw_policy)())
+    return st.one_of(st.just(DEFAULT_POLICY), _policy_strategy())
 
 
 def legal_bases() -> st.SearchStrategy[LegalBasis]:
@@ -658,19 +655,34 @@ def findings(codes: Sequence[str] | None = None) -> st.SearchStrategy[Finding]:
     unknown = [code for code in choices if code not in RULES]
     if unknown or not choices:
         raise InvalidArgument(f"codes must be known rule codes, got {list(choices)!r}")
-    subjects = st.none() | st.text(
-        string.ascii_letters + string.digits + " ,-", min_size=1, max_size=20
-    ).filter(str.strip)
+    return _finding_strategy(choices)
 
-    def build(draw: st.DrawFn) -> Finding:
-        code = _pick(draw, choices)
-        period = None
-        if draw(st.booleans()):
-            period = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
-        subject = draw(subjects)
-        return finding(code, period=period, subject=subject)
 
-    return st.composite(build)()
+_SUBJECTS = st.none() | st.text(
+    string.ascii_letters + string.digits + " ,-", min_size=1, max_size=20
+).filter(str.strip)
+
+
+def _draw_finding(draw: st.DrawFn, choices: Sequence[str]) -> Finding:
+    code = _pick(draw, choices)
+    period = None
+    if draw(st.booleans()):
+        period = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
+    return finding(code, period=period, subject=draw(_SUBJECTS))
+
+
+# Composite strategies are built once here: st.composite compiles a wrapper function, far too
+# slow to repeat on every call of a public strategy (which users make inside their own draws).
+_reference_day_strategy = st.composite(_draw_reference_day)
+_birth_strategy = st.composite(_draw_birth)
+_period_strategy = st.composite(_draw_period)
+_cpr_strategy = st.composite(_draw_any_cpr)
+_record_strategy = st.composite(_draw_record)
+_hours_strategy = st.composite(_draw_hours)
+_employment_strategy = st.composite(_draw_employment)
+_youth_strategy = st.composite(_draw_youth)
+_policy_strategy = st.composite(_draw_policy)
+_finding_strategy = st.composite(_draw_finding)
 
 
 # -- registration for st.from_type ------------------------------------------------------------
