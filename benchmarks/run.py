@@ -36,7 +36,7 @@ SEED = 2030
 TARGETS = {"loads": 5.0, "eligibility": 3.0}
 
 
-def _module(name: str) -> Any | None:
+def _module(name: str) -> Any:
     try:
         return importlib.import_module(f"kui_core.{name}")
     except ModuleNotFoundError as error:
@@ -45,11 +45,38 @@ def _module(name: str) -> Any | None:
         return None
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+def _timed(fn: Callable[[], Any], *, collector: bool = True) -> tuple[float, Any]:
+    """CPU seconds of this process for ``fn()``, and its result.
+
+    CPU time rather than wall time: the machine may be shared, and a busy neighbour should not
+    make either side look slower. Everything alive before the call is frozen out of the garbage
+    collector (``gc.freeze``), so neither side pays for scanning the other's million objects.
+    With ``collector`` the collector runs on what ``fn`` allocates, as it would for a user;
+    without, it is switched off for the call (the pure cost of the code).
+    """
     gc.collect()
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
+    gc.freeze()
+    if not collector:
+        gc.disable()
+    try:
+        start = time.process_time()
+        result = fn()
+        return time.process_time() - start, result
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+class Versus:
+    """Both sides timed with the collector on and, where asked, once more with it off."""
+
+    def __init__(self, ours: Callable[[], Any], base: Callable[[], Any], gc_off: bool) -> None:
+        self.ours, self.ours_result = _timed(ours)
+        self.base, self.base_result = _timed(base)
+        self.ours_off = self.base_off = None
+        if gc_off:
+            self.ours_off, _ = _timed(ours, collector=False)
+            self.base_off, _ = _timed(base, collector=False)
 
 
 def _rss_mb() -> float:
@@ -62,23 +89,43 @@ class Report:
     """Rows of the result table, printed as they come and once more at the end."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str, str, str]] = []
+        self.rows: list[tuple[str, ...]] = []
         self.notes: list[str] = []
 
-    def add(self, part: str, ours: float, base: float, baseline: str, target: float | None) -> None:
-        ratio = ours / base if base else float("inf")
+    def add(self, part: str, times: Versus, baseline: str, target: float | None) -> None:
+        ratio = times.ours / times.base if times.base else float("inf")
         verdict = "" if target is None else ("ok" if ratio <= target else "MISSED")
         goal = "" if target is None else f"<= {target:g}x"
-        row = (part, f"{ours:8.2f}", f"{base:8.2f}", baseline, f"{ratio:6.1f}x {goal}", verdict)
+        off = ""
+        if times.ours_off is not None and times.base_off:
+            ratio_off = times.ours_off / times.base_off
+            off = f"{times.ours_off:.2f} / {times.base_off:.2f} = {ratio_off:.1f}x"
+        row = (
+            part,
+            f"{times.ours:.2f}",
+            f"{times.base:.2f}",
+            baseline,
+            f"{ratio:.1f}x {goal}",
+            verdict,
+            off,
+        )
         self.rows.append(row)
-        print(f"  {part}: {ours:.2f} s vs {baseline} {base:.2f} s -> {ratio:.1f}x {verdict}")
+        print(f"  {part}: {times.ours:.2f} s vs {baseline} {times.base:.2f} s -> {ratio:.1f}x")
 
     def note(self, text: str) -> None:
         self.notes.append(text)
         print(f"  {text}")
 
     def print(self, out: Any = sys.stdout) -> None:
-        header = ("part", "kui-core s", "baseline s", "baseline", "ratio (target)", "")
+        header = (
+            "part",
+            "kui-core CPU s",
+            "baseline CPU s",
+            "baseline",
+            "ratio (target)",
+            "",
+            "GC off: ours / base = ratio",
+        )
         rows = [header, *self.rows]
         widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
         for index, row in enumerate(rows):
@@ -189,10 +236,12 @@ def plain_coordination(
 
 try:
     import msgspec
-except ModuleNotFoundError:  # only in the dev extra
-    msgspec = None
 
-if msgspec is not None:
+    HAVE_MSGSPEC = True
+except ModuleNotFoundError:  # only in the dev extra
+    HAVE_MSGSPEC = False
+
+if HAVE_MSGSPEC:
 
     class MPeriod(msgspec.Struct, forbid_unknown_fields=True):
         start: dt.date
@@ -222,12 +271,12 @@ if msgspec is not None:
 # -- the parts ----------------------------------------------------------------------------------
 
 
-def bench_loads(report: Report, youths: list[Youth], profile: bool) -> None:
+def bench_loads(report: Report, youths: list[Youth], profile: bool, gc_off: bool) -> None:
     serialization = _module("serialization")
     if serialization is None or not hasattr(serialization, "iter_jsonl"):
         report.note("loads: skipped (kui_core.serialization.iter_jsonl not there yet)")
         return
-    if msgspec is None:
+    if not HAVE_MSGSPEC:
         report.note("loads: skipped (msgspec not installed: pip install -e '.[dev]')")
         return
     decoder = msgspec.json.Decoder(MYouth)
@@ -235,15 +284,19 @@ def bench_loads(report: Report, youths: list[Youth], profile: bool) -> None:
     size = sum(map(len, lines)) / 2**20
     report.note(f"dumps: {len(lines):,} JSON Lines ({size:,.0f} MB of text) in {seconds:.1f} s")
     before = _rss_mb()
-    ours, decoded = _timed(lambda: list(serialization.iter_jsonl(lines, Youth)))
+    _, decoded = _timed(lambda: list(serialization.iter_jsonl(lines, Youth)))
     decoded_mb = _rss_mb() - before
     assert decoded == youths, "iter_jsonl did not give back the same youths"
     del decoded
-    base, mirrored = _timed(lambda: [decoder.decode(line) for line in lines])
-    assert len(mirrored) == len(youths)
-    assert mirrored[-1].person_id == youths[-1].person_id
-    del mirrored
-    report.add("loads (iter_jsonl -> Youth)", ours, base, "msgspec Struct", TARGETS["loads"])
+    times = Versus(
+        lambda: len(list(serialization.iter_jsonl(lines, Youth))),
+        lambda: [decoder.decode(line) for line in lines],
+        gc_off,
+    )
+    assert times.ours_result == len(times.base_result) == len(youths)
+    assert times.base_result[-1].person_id == youths[-1].person_id
+    del times.base_result
+    report.add("loads (iter_jsonl -> Youth)", times, "msgspec Struct", TARGETS["loads"])
     report.note(
         f"memory of {len(youths):,} youths decoded from JSON Lines: {decoded_mb:,.0f} MB RSS"
         f" ({decoded_mb * 2**20 / max(1, len(youths)):,.0f} bytes each; nothing shared)"
@@ -252,23 +305,26 @@ def bench_loads(report: Report, youths: list[Youth], profile: bool) -> None:
         _profile(lambda: list(serialization.iter_jsonl(lines[:50_000], Youth)))
 
 
-def bench_eligibility(report: Report, youths: list[Youth], profile: bool) -> None:
-    ours, results = _timed(lambda: [assess_eligibility(y, ON) for y in youths])
-    base, plain = _timed(lambda: [plain_eligibility(y, ON) for y in youths])
+def bench_eligibility(report: Report, youths: list[Youth], profile: bool, gc_off: bool) -> None:
+    times = Versus(
+        lambda: [assess_eligibility(y, ON) for y in youths],
+        lambda: [plain_eligibility(y, ON) for y in youths],
+        gc_off,
+    )
+    results, plain = times.ours_result, times.base_result
     for result, expected in zip(results, plain, strict=True):
         got = (result.in_target_group, result.enrolled, result.outreach_required)
         assert (*got, result.eligible_until.toordinal()) == expected, (result, expected)
     in_group = sum(r.in_target_group for r in results)
     outreach = sum(r.outreach_required for r in results)
-    report.add(
-        "assess_eligibility (with findings)", ours, base, "plain loop", TARGETS["eligibility"]
-    )
+    target = TARGETS["eligibility"]
+    report.add("assess_eligibility (with findings)", times, "plain loop", target)
     report.note(f"eligibility: {in_group:,} in the target group, {outreach:,} need outreach")
     if profile:
         _profile(lambda: [assess_eligibility(y, ON) for y in youths[:100_000]])
 
 
-def bench_metrics(report: Report, youths: list[Youth], profile: bool) -> None:
+def bench_metrics(report: Report, youths: list[Youth], profile: bool, gc_off: bool) -> None:
     metrics = _module("metrics")
     if metrics is None:
         report.note("metrics: skipped (kui_core.metrics not there yet)")
@@ -277,11 +333,12 @@ def bench_metrics(report: Report, youths: list[Youth], profile: bool) -> None:
     def ours_fn() -> tuple[Any, Any]:
         return metrics.completion_rate(youths, ON), metrics.neet_share(youths, ON)
 
-    ours, (completion, neet) = _timed(ours_fn)
-    base, (done, aged_25, idle, aged) = _timed(lambda: plain_metrics(youths, ON))
+    times = Versus(ours_fn, lambda: plain_metrics(youths, ON), gc_off)
+    completion, neet = times.ours_result
+    done, aged_25, idle, aged = times.base_result
     assert (completion.numerator, completion.denominator) == (done, aged_25), completion
     assert (neet.numerator, neet.denominator) == (idle, aged), neet
-    report.add("completion_rate + neet_share", ours, base, "plain loops", None)
+    report.add("completion_rate + neet_share", times, "plain loops", None)
     report.note(f"metrics: completion at 25 {completion}, NEET 15–24 {neet} (synthetic)")
     if profile:
         _profile(ours_fn)
@@ -309,50 +366,73 @@ def _cases(youths: list[Youth], assignments: int) -> list[Any]:
     return cases
 
 
+def _one_long_case(youth: Youth, assignments: int) -> Any:
+    """One case handed over ``assignments - 1`` times, every 50th handover a day late (a gap)."""
+    case_module = _module("case")
+    opened = dt.date(1800, 1, 1)
+    chain = []
+    for index in range(assignments):
+        start = opened + dt.timedelta(days=index * 2 + (1 if index % 50 == 49 else 0))
+        end = None if index == assignments - 1 else opened + dt.timedelta(days=index * 2 + 2)
+        chain.append(
+            case_module.CoordinatorAssignment(f"c{index % 7}", "ungeenhed", Period(start, end))
+        )
+    return case_module.YouthCase(youth, opened, coordinators=tuple(chain))
+
+
+def _plain_case(case: Any, on: dt.date) -> tuple[list[tuple[int, int]], int]:
+    spans = [
+        (a.period.start.toordinal(), _ordinal(a.period.end), a.coordinator_id)
+        for a in case.coordinators
+    ]
+    return plain_coordination(
+        case.opened_on.toordinal(), _ordinal(case.closed_on), on.toordinal(), spans
+    )
+
+
+def _agree(findings: Sequence[Any], plain: tuple[list[tuple[int, int]], int]) -> None:
+    gaps = [
+        (f.period.start.toordinal(), f.period.end.toordinal())
+        for f in findings
+        if f.code == "coordination.gap"
+    ]
+    overlap_days = sum(f.period.days for f in findings if f.code == "coordination.overlap")
+    assert (gaps, overlap_days) == plain, (findings, plain)
+
+
 def bench_coordination(
-    report: Report, youths: list[Youth], assignments: int, profile: bool
+    report: Report, youths: list[Youth], assignments: int, profile: bool, gc_off: bool
 ) -> None:
     coordination = _module("coordination")
     if coordination is None or _module("case") is None:
         report.note("coordination: skipped (kui_core.coordination not there yet)")
         return
-    cases = _cases(youths, assignments)
     on = dt.date(2025, 10, 1)
-    ours, results = _timed(lambda: [coordination.check_coordination(c, on) for c in cases])
-
-    def plain_all() -> list[tuple[list[tuple[int, int]], int]]:
-        out = []
-        for c in cases:
-            spans = [
-                (
-                    a.period.start.toordinal(),
-                    None if a.period.end is None else a.period.end.toordinal(),
-                    a.coordinator_id,
-                )
-                for a in c.coordinators
-            ]
-            closed = _ordinal(c.closed_on)
-            out.append(plain_coordination(c.opened_on.toordinal(), closed, on.toordinal(), spans))
-        return out
-
-    base, plain = _timed(plain_all)
-    for findings, (gaps, overlap_days) in zip(results, plain, strict=True):
-        got_gaps = [
-            (f.period.start.toordinal(), f.period.end.toordinal())
-            for f in findings
-            if f.code == "coordination.gap"
-        ]
-        got_overlap = sum(f.period.days for f in findings if f.code == "coordination.overlap")
-        assert (got_gaps, got_overlap) == (gaps, overlap_days), (findings, gaps, overlap_days)
-    total = sum(len(c.coordinators) for c in cases)
-    report.add(
-        f"check_coordination ({len(cases):,} cases, {total:,} assignments)",
-        ours,
-        base,
-        "sort + sweep",
-        None,
+    cases = _cases(youths, assignments)
+    times = Versus(
+        lambda: [coordination.check_coordination(c, on) for c in cases],
+        lambda: [_plain_case(c, on) for c in cases],
+        gc_off,
     )
-    report.note(f"coordination: {sum(map(len, results)):,} findings")
+    for findings, plain in zip(times.ours_result, times.base_result, strict=True):
+        _agree(findings, plain)
+    total = sum(len(c.coordinators) for c in cases)
+    part = f"check_coordination ({len(cases):,} cases, {total:,} assignments)"
+    report.add(part, times, "sort + sweep", None)
+    report.note(
+        f"coordination: {sum(map(len, times.ours_result)):,} findings in {len(cases):,} cases"
+    )
+
+    long_case = _one_long_case(youths[0], assignments)
+    times = Versus(
+        lambda: coordination.check_coordination(long_case, on),
+        lambda: _plain_case(long_case, on),
+        gc_off,
+    )
+    _agree(times.ours_result, times.base_result)
+    report.add(
+        f"check_coordination (1 case, {assignments:,} assignments)", times, "sort + sweep", None
+    )
     if profile:
         _profile(lambda: [coordination.check_coordination(c, on) for c in cases])
 
@@ -397,11 +477,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="run only these parts (repeatable)",
     )
     parser.add_argument("--profile", action="append", default=[], help="cProfile these parts")
+    parser.add_argument(
+        "--no-gc-off", action="store_true", help="skip the repeat with the garbage collector off"
+    )
     args = parser.parse_args(argv)
     parts = args.only or ["loads", "eligibility", "metrics", "coordination"]
 
     print(f"kui-core benchmarks: n={args.n:,}, seed {SEED}, reference day {ON}; {machine()}")
     report = Report()
+    gc_off = not args.no_gc_off
     before = _rss_mb()
     seconds, youths = _timed(lambda: list(iter_population(args.n, seed=SEED, on=ON)))
     generated_mb = _rss_mb() - before
@@ -411,13 +495,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         " bytes each; equal dates and records shared)"
     )
     if "loads" in parts:
-        bench_loads(report, youths, "loads" in args.profile)
+        bench_loads(report, youths, "loads" in args.profile, gc_off)
     if "eligibility" in parts:
-        bench_eligibility(report, youths, "eligibility" in args.profile)
+        bench_eligibility(report, youths, "eligibility" in args.profile, gc_off)
     if "metrics" in parts:
-        bench_metrics(report, youths, "metrics" in args.profile)
+        bench_metrics(report, youths, "metrics" in args.profile, gc_off)
     if "coordination" in parts:
-        bench_coordination(report, youths, args.assignments, "coordination" in args.profile)
+        bench_coordination(report, youths, args.assignments, "coordination" in args.profile, gc_off)
     print()
     report.print()
     return 0
