@@ -26,6 +26,17 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+def _is_a(value: object, cls: type[Any]) -> bool:
+    """``isinstance``, except that a ``datetime`` is not accepted where a ``date`` is expected.
+
+    ``datetime`` subclasses ``date`` but never compares equal to one, so a datetime slipped into
+    a set of closed days (or a tuple of dates) would silently never match.
+    """
+    if cls is _dt.date:
+        return type(value) is _dt.date
+    return isinstance(value, cls)
+
+
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A calendar day (``datetime.date``, not ``datetime.datetime``)."""
     if type(value) is not _dt.date:
@@ -88,7 +99,7 @@ def is_instance(cls: type[Any]) -> Validator:
     """An instance of ``cls`` (for model and enum fields)."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
+        if not _is_a(value, cls):
             raise DataError(
                 _path(instance, attribute), f"expected {cls.__name__}, got {_kind(value)}"
             )
@@ -114,7 +125,7 @@ def is_tuple_of(cls: type[Any]) -> Validator:
         if not isinstance(value, tuple):
             raise DataError(_path(instance, attribute), f"expected a tuple, got {_kind(value)}")
         for index, item in enumerate(value):
-            if not isinstance(item, cls):
+            if not _is_a(item, cls):
                 raise DataError(
                     f"{_path(instance, attribute)}[{index}]",
                     f"expected {cls.__name__}, got {_kind(item)}",
@@ -130,7 +141,7 @@ def is_frozenset_of(cls: type[Any]) -> Validator:
         if not isinstance(value, frozenset):
             raise DataError(_path(instance, attribute), f"expected a frozenset, got {_kind(value)}")
         for item in value:
-            if not isinstance(item, cls):
+            if not _is_a(item, cls):
                 raise DataError(
                     _path(instance, attribute), f"expected {cls.__name__} items, got {_kind(item)}"
                 )
