@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProces
 RUNS: dict[str, tuple[str, ...]] = {
     "intake_eligibility.py": ("--lang", "en"),
     "property_test_your_code.py": (),
+    "publish_metrics.py": (),
 }
 
 
@@ -96,3 +98,34 @@ def test_property_example_runs_every_property() -> None:
     assert result.returncode == 0, result.stderr
     assert "ok  test_worklist_is_exactly_those_needing_outreach" in result.stdout
     assert "4 properties hold" in result.stdout
+
+
+# -- publish_metrics.py -------------------------------------------------------------------------
+
+
+def test_metrics_table_has_every_municipality_and_the_total() -> None:
+    out = run("publish_metrics.py").stdout
+    assert "## Young people's education and work, 1 October 2025" in out
+    for name in ("Esbjerg (561)", "Varde (573)", "Vejen (575)", "Læsø (825)", "Total"):
+        assert f"| {name} |" in out
+    assert "at most 3.5 % by 2030" in out
+
+
+def test_metrics_table_suppresses_the_small_municipality_and_shows_no_counts() -> None:
+    out = run("publish_metrics.py").stdout
+    laeso = next(line for line in out.splitlines() if line.startswith("| Læsø"))
+    assert laeso.count("[suppressed]") == 3
+    # a suppressed small cell never stands alone in a column: secondary suppression
+    rows = [line.split(" | ") for line in out.splitlines() if line.startswith("| ")][1:-1]
+    for column in (1, 2, 3):
+        assert [row[column] for row in rows].count("[suppressed]") != 1
+    assert not re.search(r"\d+/\d", out)  # shares only, never "n/N" counts
+
+
+def test_metrics_csv_is_the_same_table() -> None:
+    result = run("publish_metrics.py", "--format", "csv", "--year", "2024")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Municipality,Completion at 25,NEET 15–24,EUD/EUX applications"
+    assert len(lines) == 6
+    assert lines[4].startswith("Læsø (825),[suppressed],[suppressed],[suppressed]")
