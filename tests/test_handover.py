@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -76,6 +77,16 @@ class CaseLifecycle(RuleBasedStateMachine):
         self.current_start, self.current_end = on, end
 
     @precondition(lambda self: self.case.closed_on is None)
+    @rule(before=st.integers(1, 400), open_ended=st.booleans())
+    def hand_over_before_the_current_start_is_refused(self, before: int, open_ended: bool) -> None:
+        on = self.current_start - before * DAY
+        end = None if open_ended else self.current_start + DAY
+        unchanged = self.case
+        with pytest.raises(HandoverError, match="precedes"):
+            handover(self.case, assign("eva", on, end), on)
+        assert self.case == unchanged
+
+    @precondition(lambda self: self.case.closed_on is None)
     @rule(after=st.integers(0, 400))
     def close(self, after: int) -> None:
         closed_on = self.current_start + after * DAY
@@ -105,6 +116,7 @@ class CaseLifecycle(RuleBasedStateMachine):
             assert check_coordination(self.case, probe) == ()
 
 
+CaseLifecycle.TestCase.settings = settings(stateful_step_count=30)
 TestCaseLifecycle = CaseLifecycle.TestCase
 
 
@@ -166,6 +178,23 @@ def test_refused_when_the_day_precedes_the_current_assignment() -> None:
     c = case_with(assign("anna", D(2025, 4, 1)))
     with pytest.raises(HandoverError, match=r"precedes the start .*2025-04-01"):
         handover(c, assign("bo", D(2025, 3, 20)), D(2025, 3, 20))
+
+
+def test_refused_when_back_dated_into_an_earlier_assignment() -> None:
+    """Anna until 31 March 2025, Cem from 1 April: a handover on 20 March would overlap Cem."""
+    c = case_with(assign("anna", OPENED, D(2025, 4, 1)), assign("cem", D(2025, 4, 1)))
+    with pytest.raises(HandoverError, match=r"precedes the start of the assignment of cem"):
+        handover(c, assign("bo", D(2025, 3, 20)), D(2025, 3, 20))
+
+
+def test_a_stand_in_until_a_planned_assignment_is_allowed() -> None:
+    """Cem is planned from 1 May 2025; Bo stands in from 1 April until 30 April inclusive."""
+    c = case_with(assign("anna", OPENED, D(2025, 5, 1)), assign("cem", D(2025, 5, 1)))
+    after = handover(c, assign("bo", D(2025, 4, 1), D(2025, 5, 1)), D(2025, 4, 1))
+    assert check_coordination(after, D(2025, 12, 31)) == ()
+    # The close neighbour: an open-ended stand-in would run into Cem's assignment.
+    with pytest.raises(HandoverError, match="would overlap"):
+        handover(c, assign("bo", D(2025, 4, 1)), D(2025, 4, 1))
 
 
 def test_refused_when_the_new_assignment_does_not_start_on_the_day() -> None:

@@ -252,8 +252,11 @@ def handover(case: YouthCase, to: CoordinatorAssignment, on: _dt.date) -> YouthC
     day). Returns a new case; ``case`` is unchanged.
 
     Raises :class:`HandoverError` where ``to`` does not start on ``on`` or covers no day, where
-    ``on`` lies outside the case, where ``on`` precedes the start of the current assignment,
-    where nobody holds the case on ``on``, or where two assignments hold it (ambiguous).
+    ``on`` lies outside the case, where nobody holds the case on ``on``, where two assignments
+    hold it (ambiguous), or where ``on`` precedes the start of the current assignment: no
+    assignment holds the case on ``on`` but one starts later, or ``to`` would overlap an
+    assignment starting after ``on`` (a back-dated handover into an earlier assignment, or one
+    running into a planned assignment). ``to`` may end before a planned assignment starts.
     """
     day = on.isoformat()
     if to.period.start != on:
@@ -278,14 +281,26 @@ def handover(case: YouthCase, to: CoordinatorAssignment, on: _dt.date) -> YouthC
         raise HandoverError(
             f"{len(holders)} assignments ({ids}) hold the case on {day}: the handover is ambiguous"
         )
+    later = sorted(
+        (a for a in case.coordinators if a.period.start > on and not a.period.empty),
+        key=lambda a: (a.period.start, a.coordinator_id),
+    )
     if not holders:
-        later = [a.period.start for a in case.coordinators if a.period.start > on]
         if later:
             raise HandoverError(
                 f"the handover day {day} precedes the start of the current assignment"
-                f" ({max(later).isoformat()})"
+                f" ({later[0].coordinator_id} from {later[0].period.start.isoformat()})"
             )
         raise HandoverError(f"nobody holds the case on {day}: there is nothing to hand over")
+    clash = next((a for a in later if a.period.overlaps(to.period)), None)
+    if clash is not None:
+        # Back-dating into an earlier assignment, or running into a planned one: either way the
+        # new assignment would overlap one that starts after the handover day.
+        raise HandoverError(
+            f"the handover day {day} precedes the start of the assignment of"
+            f" {clash.coordinator_id} ({clash.period.start.isoformat()}), which the new"
+            " assignment would overlap"
+        )
     (position,) = holders
     current = case.coordinators[position]
     if current.period.start == on:
