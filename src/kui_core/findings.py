@@ -346,5 +346,7 @@ class Finding:
 
 def finding(code: str, *, period: Period | None = None, subject: str | None = None) -> Finding:
     """A :class:`Finding` for ``code`` with the severity and legal basis of the catalogue."""
-    rule = RULES[code]
+    rule = RULES.get(code)
+    if rule is None:
+        raise DataError("Finding.code", f"unknown rule code {code!r}")
     return Finding(rule.code, rule.severity, rule.legal_basis, period=period, subject=subject)

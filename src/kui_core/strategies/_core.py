@@ -649,8 +649,12 @@ def legal_bases() -> st.SearchStrategy[LegalBasis]:
 
 
 def findings(codes: Sequence[str] | None = None) -> st.SearchStrategy[Finding]:
-    """:class:`~kui_core.Finding` values for the catalogue's codes (or only ``codes``), with and
-    without a ``period`` and a ``subject``; severity and legal basis come from the catalogue."""
+    """:class:`~kui_core.Finding` values for the catalogue's codes (or only ``codes``).
+
+    Severity and legal basis come from the catalogue. ``period`` and ``subject`` are sometimes
+    ``None``, except where the rule's message names them inline (``coordination.gap`` always
+    has a period, ``plan.goal_overdue`` a subject), as the rules themselves produce them.
+    """
     choices = tuple(sorted(RULES)) if codes is None else tuple(codes)
     unknown = [code for code in choices if code not in RULES]
     if unknown or not choices:
@@ -660,15 +664,20 @@ def findings(codes: Sequence[str] | None = None) -> st.SearchStrategy[Finding]:
 
 _SUBJECTS = st.none() | st.text(
     string.ascii_letters + string.digits + " ,-", min_size=1, max_size=20
-).filter(str.strip)
+).map(str.strip).filter(bool)
 
 
 def _draw_finding(draw: st.DrawFn, choices: Sequence[str]) -> Finding:
     code = _pick(draw, choices)
+    # A template naming {subject} or {period} inline needs the value; the "_note" asides not.
+    templates = RULES[code].da + RULES[code].en
     period = None
-    if draw(st.booleans()):
+    if "{period}" in templates or draw(st.booleans()):
         period = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
-    return finding(code, period=period, subject=draw(_SUBJECTS))
+    subject = draw(_SUBJECTS)
+    if subject is None and "{subject}" in templates:
+        subject = _pick(draw, ("G1", "I1", "c-1, c-2", "eud"))
+    return finding(code, period=period, subject=subject)
 
 
 # Composite strategies are built once here: st.composite compiles a wrapper function, far too
