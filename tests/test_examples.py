@@ -33,10 +33,12 @@ def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProces
     )
 
 
-RUNS: dict[str, tuple[str, ...]] = {
-    "intake_eligibility.py": ("--lang", "en"),
-    "property_test_your_code.py": (),
-    "publish_metrics.py": (),
+# script -> (arguments, expected exit status)
+RUNS: dict[str, tuple[tuple[str, ...], int]] = {
+    "intake_eligibility.py": (("--lang", "en"), 0),
+    "nightly_review.py": (("--lang", "en"), 1),  # the sample export has one bad line on purpose
+    "property_test_your_code.py": ((), 0),
+    "publish_metrics.py": ((), 0),
 }
 
 
@@ -45,9 +47,10 @@ def test_every_example_script_is_run_by_this_file() -> None:
 
 
 @pytest.mark.parametrize("script", sorted(RUNS))
-def test_example_exits_cleanly(script: str) -> None:
-    result = run(script, *RUNS[script])
-    assert result.returncode == 0, result.stderr
+def test_example_exits_as_documented(script: str) -> None:
+    args, status = RUNS[script]
+    result = run(script, *args)
+    assert result.returncode == status, result.stderr
     assert result.stdout.strip()
 
 
@@ -129,3 +132,45 @@ def test_metrics_csv_is_the_same_table() -> None:
     assert lines[0] == "Municipality,Completion at 25,NEET 15–24,EUD/EUX applications"
     assert len(lines) == 6
     assert lines[4].startswith("Læsø (825),[suppressed],[suppressed],[suppressed]")
+
+
+# -- nightly_review.py --------------------------------------------------------------------------
+
+
+def test_nightly_review_lists_errors_then_warnings_and_refuses_the_bad_line() -> None:
+    result = run("nightly_review.py", "--lang", "en")
+    out = result.stdout
+    assert "Nightly review 2.3.2026: 6 open cases" in out
+    assert "Errors (4):" in out
+    assert "  y-102  coordination.gap: No coordinator during 2.2.2026 through 8.2.2026." in out
+    assert "  y-104  duty.contact_overdue:" in out
+    assert "  y-105  transition.no_next_step:" in out
+    assert "  y-106  coordination.missing:" in out
+    assert "Warnings (2):" in out
+    assert out.index("Errors (4):") < out.index("Warnings (2):")
+    assert "In order (1): y-101" in out
+    assert "refused: line 7: $.opened_on: not a real calendar date" in result.stderr
+    assert result.returncode == 1
+
+
+def test_nightly_review_json_is_one_finding_per_line_with_half_open_periods() -> None:
+    result = run("nightly_review.py", "--json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["severity"] for row in rows] == ["error"] * 4 + ["warning"] * 2
+    gap = rows[0]
+    assert gap["code"] == "coordination.gap"
+    assert gap["period"] == {"start": "2026-02-02", "end": "2026-02-09"}
+    assert "til og med 8.2.2026" in gap["message"]  # Danish by default, inclusive last day
+
+
+def test_nightly_review_on_a_later_night_sees_more_deadlines_pass() -> None:
+    out = run("nightly_review.py", "--on", "2026-03-20", "--lang", "en").stdout
+    assert "y-104  duty.new_activity_overdue:" in out  # 30 days after 16.2.2026 have passed
+
+
+def test_the_shipped_sample_export_is_what_the_script_writes(tmp_path: Path) -> None:
+    target = tmp_path / "open_cases.jsonl"
+    result = run("nightly_review.py", "--write-sample", str(target))
+    assert result.returncode == 0, result.stderr
+    shipped = EXAMPLES / "data" / "open_cases.jsonl"
+    assert target.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
