@@ -7,32 +7,28 @@ across functions and administrations (uvm.dk, "Den sammenhængende kommunale ung
 (``coordination.gap``) or more than one (``coordination.overlap``), exact to the day;
 :func:`handover` passes a case from one coordinator to the next without a gap or an overlap.
 
-The coordination span
-    With :attr:`CoordinatorRequired.WHOLE_CASE` (the default) it is every day from
-    ``opened_on`` until ``closed_on`` (exclusive). With
-    :attr:`CoordinatorRequired.COORDINATED_EFFORT` it is only the days of the case on which
-    interventions of two or more distinct municipal units run. Either way it is checked up to and
-    including the reference day ``on``.
+**The coordination span.** With :attr:`CoordinatorRequired.WHOLE_CASE` (the default) it is every
+day from ``opened_on`` until ``closed_on`` (exclusive). With
+:attr:`CoordinatorRequired.COORDINATED_EFFORT` it is only the days of the case on which
+interventions of two or more distinct municipal units run. Either way it is checked up to and
+including the reference day ``on``.
 
-Which plan's interventions count
-    Each plan version speaks for the days from its ``created_on`` until the next version's
-    ``created_on``; the first version also for the days before it was made. A version that drops
-    an intervention thereby ends it, and a past intervention still counts on the days an older
-    version was in force.
+**Which plan's interventions count.** Each plan version speaks for the days from its
+``created_on`` until the next version's ``created_on``; the first version also for the days
+before it was made. A version that drops an intervention thereby ends it, and a past
+intervention still counts on the days an older version was in force.
 
-How the days are reported
-    Gaps and overlaps are maximal runs of consecutive days of the span. A run of overlap days
-    breaks where the *set* of coordinators changes: A+B for a week and then A+B+C for a week are
-    two findings, each with its coordinator ids (sorted, comma-separated) in ``subject``. Runs
-    never bridge a day outside the span. A coordinator is a person: two assignments of the same
-    ``coordinator_id`` on the same day (say, for two units) are one coordinator, not an
-    overlap. Where the span is non-empty and no assignment covers any day of it,
-    ``coordination.missing`` (with the span's hull as its period) replaces one span-long gap.
+**How the days are reported.** Gaps and overlaps are maximal runs of consecutive days of the
+span. A run of overlap days breaks where the *set* of coordinators changes: A+B for a week and
+then A+B+C for a week are two findings, each with its coordinator ids (sorted, comma-separated)
+in ``subject``. Runs never bridge a day outside the span. A coordinator is a person: two
+assignments of the same ``coordinator_id`` on the same day (say, for two units) are one
+coordinator, not an overlap. Where the span is non-empty and no assignment covers any day of
+it, ``coordination.missing`` (with the span's hull as its period) replaces one span-long gap.
 
-Cost
-    Sort plus one sweep over the start and end events: O(n log n) in the number of assignments
-    and interventions, plus the size of the reported coordinator lists (which, for n assignments
-    all overlapping at once, is itself quadratic).
+**Cost.** Sort plus one sweep over the start and end events: O(n log n) in the number of
+assignments and interventions, plus the size of the reported coordinator lists (which, for n
+assignments all overlapping at once, is itself quadratic).
 """
 
 from __future__ import annotations

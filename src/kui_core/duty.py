@@ -6,14 +6,15 @@ A 15–17-year-old who does not follow the plan must be contacted within
 af unge uden for skolen"). Each recorded :class:`~kui_core.case.DutyLapse` starts both clocks on
 its ``noticed_on`` day, which itself is not counted.
 
-Decisions
-    * The age that matters is the age on ``noticed_on``: a lapse noticed the day before the 18th
-      birthday keeps its deadlines even though they fall after it.
-    * A deadline is met by acting on or before its last day. It is reported only once ``on`` is
-      past that day.
-    * A deadline met late is still reported (the record shows it was missed); its period runs
-      from the day after the deadline up to and including the day of the late contact or
-      activity. A deadline still not met has an open-ended period from the day after it.
+Decisions:
+
+- The age that matters is the age on ``noticed_on``: a lapse noticed the day before the 18th
+  birthday keeps its deadlines even though they fall after it.
+- A deadline is met by acting on or before its last day. It is reported only once ``on`` is
+  past that day.
+- A deadline met late is still reported (the record shows it was missed); its period runs from
+  the day after the deadline up to and including the day of the late contact or activity. A
+  deadline still not met has an open-ended period from the day after it.
 """
 
 from __future__ import annotations

@@ -4,26 +4,23 @@ The Esbjerg and Lejre strategies ("ingen går tabt i overgangene") want a next s
 young person whose placement (tilbud) ends while they are still in the target group. The longest
 acceptable wait is :attr:`Policy.max_transition_gap_days` (N, default 30), a municipal choice.
 
-The rule, exactly
-    A placement ending at ``end`` (its period is half-open, so ``end`` is the first day without
-    it) needs a next step by the *transition deadline* ``end + N`` days. A next step is either
+**The rule, exactly.** A placement ending at ``end`` (its period is half-open, so ``end`` is the
+first day without it) needs a next step by the *transition deadline* ``end + N`` days. A next
+step is either
 
-    * another placement that covers at least one day from ``end`` to the deadline (inclusive) —
-      a placement that starts by the deadline, or one already running that goes on past
-      ``end``; or
-    * a goal, not closed (open, or already achieved), with a target date from ``end`` to the
-      deadline (inclusive), in a plan version made on or before the deadline.
+- another placement that covers at least one day from ``end`` to the deadline (inclusive): a
+  placement that starts by the deadline, or one already running that goes on past ``end``; or
+- a goal, not closed (open, or already achieved), with a target date from ``end`` to the
+  deadline (inclusive), in a plan version made on or before the deadline.
 
-    With N = 0 the next placement must start on ``end`` itself. A zero-length placement never
-    ran and needs no next step. The rule applies where the young
-    person is in the target group (:func:`~kui_core.assess_eligibility`) on ``end`` and the case
-    was still open on ``end``. It is reported only once the grace period has fully passed, that
-    is when ``on`` is after the deadline.
+With N = 0 the next placement must start on ``end`` itself. A zero-length placement never ran and
+needs no next step. The rule applies where the young person is in the target group
+(:func:`~kui_core.assess_eligibility`) on ``end`` and the case was still open on ``end``. It is
+reported only once the grace period has fully passed, that is when ``on`` is after the deadline.
 
-The finding
-    ``transition.no_next_step`` with the placement's id in ``subject`` and the uncovered days as
-    ``period``: from ``end`` until the next placement starts (where one started by ``on``),
-    open-ended otherwise.
+**The finding.** ``transition.no_next_step`` with the placement's id in ``subject`` and the
+uncovered days as ``period``: from ``end`` until the next placement starts (where one started
+by ``on``), open-ended otherwise.
 """
 
 from __future__ import annotations
