@@ -221,6 +221,32 @@ def _optional_structure_factory(tp: Any, conv: cattrs.Converter) -> Hook:
     return structure_optional
 
 
+def _is_union(tp: Any) -> bool:
+    return _origin(tp) in (typing.Union, types.UnionType)
+
+
+def _union_structure_factory(tp: Any, conv: cattrs.Converter) -> Hook:
+    """``A | B``: the first member that accepts the value (the hooks are strict, so a JSON
+    object only fits a model, a string only a string-like member, ...)."""
+    members = [(_hook(conv, arg), arg) for arg in typing.get_args(tp) if arg is not type(None)]
+    allow_none = type(None) in typing.get_args(tp)
+    expected = " or ".join(_name(arg) for _, arg in members)
+    models = [arg for _, arg in members if _is_document_model(arg)]
+
+    def structure_union(value: Any, _: Any) -> Any:
+        if value is None and allow_none:
+            return None
+        for hook, arg in members:
+            try:
+                return hook(value, arg)
+            except Exception:
+                if type(value) is dict and len(models) == 1 and arg is models[0]:
+                    raise  # an object meant as the one model: report its own problems
+        raise _Invalid(f"expected {expected}, got {_kind(value)}")
+
+    return structure_union
+
+
 def _array_hook(item: Any, conv: cattrs.Converter, into: Callable[[list[Any]], Any]) -> Hook:
     """A JSON array (nothing else) of ``item`` values, as ``into(list)``.
 
@@ -391,6 +417,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Factories first: hooks registered later take precedence.
     conv.register_structure_hook_factory(_is_model, _model_structure_factory)
     conv.register_structure_hook_factory(_is_enum, _enum_structure_factory)
+    conv.register_structure_hook_factory(_is_union, _union_structure_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_structure_factory)
     conv.register_structure_hook_factory(_is_list, _list_structure_factory)
     conv.register_structure_hook_factory(_is_tuple, _tuple_structure_factory)
@@ -495,7 +522,8 @@ def _parse(data: str | bytes) -> Any:
     try:
         return _decode(data if isinstance(data, str) else bytes(data).decode("utf-8"))
     except json.JSONDecodeError as exc:
-        reason = f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        where = f"line {exc.lineno} column" if exc.lineno > 1 else "column"
+        reason = f"invalid JSON: {exc.msg} at {where} {exc.colno}"
     except UnicodeDecodeError as exc:
         reason = f"invalid JSON: not UTF-8 (byte {exc.start})"
     except ValueError as exc:  # NaN/Infinity, integers beyond Python's digit limit
@@ -536,13 +564,16 @@ def _strip_versions(doc: Any, cls: Any) -> None:
 
 def _structure_owned(doc: Any, cls: Any) -> Any:
     """Structure a freshly parsed document (which may be modified)."""
+    # Hooks are looked up outside the ``try``: a type no hook can handle is a programming
+    # error (cattrs' StructureHandlerNotFoundError), not bad data.
+    fast, detailed = _fast.get_structure_hook(cls), converter.get_structure_hook(cls)
     _strip_versions(doc, cls)
     try:
-        return _fast.get_structure_hook(cls)(doc, cls)
-    except Exception:
+        return fast(doc, cls)
+    except Exception:  # the detailed converter below says exactly what was wrong
         pass
     try:
-        result = converter.get_structure_hook(cls)(doc, cls)
+        result = detailed(doc, cls)
     except Exception as exc:
         raise _data_error(exc) from None
     # The two converters share their hooks, so the detailed one fails where the fast one did.
@@ -656,7 +687,7 @@ def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
         yield value
 
 
-def loads_jsonl(data: str | bytes | Iterable[str | bytes], cls: type[T]) -> list[T]:
+def loads_jsonl(data: str | bytes | bytearray | Iterable[str | bytes], cls: type[T]) -> list[T]:
     """Parse JSON Lines text (or an iterable of lines) into a list of ``cls``; see
     :func:`iter_jsonl`. Lines are split on ``"\\n"`` only (a ``"\\r"`` before it is ignored)."""
     if isinstance(data, str):
