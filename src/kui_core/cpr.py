@@ -8,6 +8,7 @@ office has issued such numbers since 2007.
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 import attrs
 
@@ -90,6 +91,11 @@ class CprNumber:
 
     def __repr__(self) -> str:
         return f"CprNumber('{_MASK}')"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Hypothesis' failure reports (and IPython) pretty-print attrs classes field by field,
+        # bypassing __repr__ and showing the digits; this hook, which they check first, masks.
+        printer.text(repr(self))
 
     def __str__(self) -> str:
         return _MASK
