@@ -25,7 +25,7 @@ import importlib
 import io
 import pkgutil
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -74,10 +74,21 @@ def _defining_module(name: str) -> str | None:
 
 
 def _first_line(obj: object) -> str:
-    if isinstance(obj, enum.Enum | dict | frozenset | tuple | str | int) or attrs.has(type(obj)):
+    if attrs.has(type(obj)):
+        return f"a `{type(obj).__name__}` value"
+    if isinstance(obj, Mapping):
+        return f"a read-only mapping of {len(obj)} entries"
+    if isinstance(obj, enum.Enum | frozenset | tuple | str | int):
         return ""
     doc = getattr(obj, "__doc__", None) or ""
-    return doc.strip().split("\n\n")[0].replace("\n", " ")
+    return _plain(doc.strip().split("\n\n")[0])
+
+
+def _plain(text: str) -> str:
+    """Docstring prose as Markdown: Sphinx roles and ``literals`` become `code`."""
+    text = re.sub(r":(?:class|func|data|attr|meth|mod|exc|obj):`~?([^`]+)`", r"`\1`", text)
+    text = re.sub(r"``([^`]+)``", r"`\1`", " ".join(text.split()))
+    return text.replace("`kui_core.", "`")
 
 
 def render_api_index() -> str:
@@ -339,9 +350,7 @@ def render_strategies_table() -> str:
         else:
             shown = name
             summary = f"a constant: {', '.join(f'`{item}`' for item in obj)}"
-        summary = re.sub(r":(?:class|func|data|attr|meth):`~?([^`]+)`", r"`\1`", summary)
-        summary = re.sub(r"``([^`]+)``", r"`\1`", " ".join(summary.split()))
-        summary = summary.replace("`kui_core.", "`")
+        summary = _plain(summary)
         rows.append(f"| `{shown}` | {_escape_cell(summary)} |")
     return "\n".join(rows) + "\n"
 

@@ -304,14 +304,13 @@ COORDINATION = Family(
     prefix="coordination.",
     title="Coordination",
     checked_by="check_coordination",
-    requires=("kui_core.coordination.check_coordination", "kui_core.YouthCase"),
+    requires=("kui_core.check_coordination", "kui_core.YouthCase"),
     setup="""\
 from datetime import date
 
 import attrs
 
-from kui_core import CoordinatorAssignment, Period, Youth, YouthCase
-from kui_core.coordination import check_coordination
+from kui_core import CoordinatorAssignment, Period, Youth, YouthCase, check_coordination
 
 on = date(2026, 3, 2)
 case = YouthCase(Youth("y-1", date(2005, 3, 10)), opened_on=date(2026, 1, 5))
@@ -353,14 +352,13 @@ TRANSITION = Family(
     prefix="transition.",
     title="Transitions between offers",
     checked_by="check_transitions",
-    requires=("kui_core.transitions.check_transitions", "kui_core.Placement"),
+    requires=("kui_core.check_transitions", "kui_core.Placement"),
     setup="""\
 from datetime import date
 
 import attrs
 
-from kui_core import Period, Placement, Youth, YouthCase
-from kui_core.transitions import check_transitions
+from kui_core import Period, Placement, Youth, YouthCase, check_transitions
 
 on = date(2026, 3, 2)
 fgu = Placement("pl-1", "FGU basic education", Period(date(2025, 8, 11), date(2026, 1, 9)))
@@ -384,12 +382,11 @@ DUTY = Family(
     prefix="duty.",
     title="The education duty, 15–17",
     checked_by="check_duty",
-    requires=("kui_core.duty.check_duty", "kui_core.DutyLapse"),
+    requires=("kui_core.check_duty", "kui_core.DutyLapse"),
     setup="""\
 from datetime import date
 
-from kui_core import DutyLapse, Youth, YouthCase
-from kui_core.duty import check_duty
+from kui_core import DutyLapse, Youth, YouthCase, check_duty
 
 on = date(2026, 3, 2)
 case = YouthCase(Youth("y-1", date(2009, 5, 1)), opened_on=date(2025, 8, 1))  # 16 years old

@@ -45,8 +45,8 @@ from kui_core import (
     Severity,
     Youth,
     YouthCase,
+    review_case,
 )
-from kui_core.review import review_case
 from kui_core.serialization import dumps_jsonl, loads, unstructure
 
 SAMPLE = Path(__file__).parent / "data" / "open_cases.jsonl"
