@@ -30,8 +30,31 @@ def _hypothesis_setup_hook() -> None:
     register = getattr(_core, "register_type_strategies", None)
     if register is not None:  # None while _core is mid-import: the call at the end registers
         register()
+    from . import _case
+
+    register = getattr(_case, "register_type_strategies", None)
+    if register is not None:  # likewise for the plan and case strategies
+        register()
 
 
+from ._case import (  # noqa: E402
+    BROKEN_CASE_CODES,
+    BROKEN_PLAN_CODES,
+    PlanExample,
+    broken_cases,
+    broken_plans,
+    cases,
+    coordinator_assignments,
+    duty_lapses,
+    goals,
+    interventions,
+    milestones,
+    participants,
+    placements,
+    plan_examples,
+    plans,
+    units,
+)
 from ._core import (  # noqa: E402
     birth_dates,
     cohorts,
@@ -49,17 +72,33 @@ from ._core import (  # noqa: E402
 )
 
 __all__ = [
+    "BROKEN_CASE_CODES",
+    "BROKEN_PLAN_CODES",
+    "PlanExample",
     "birth_dates",
+    "broken_cases",
+    "broken_plans",
+    "cases",
     "cohorts",
+    "coordinator_assignments",
     "cpr_numbers",
+    "duty_lapses",
     "education_records",
     "employments",
     "findings",
+    "goals",
+    "interventions",
     "legal_bases",
+    "milestones",
+    "participants",
     "periods",
     "person_ids",
+    "placements",
+    "plan_examples",
+    "plans",
     "policies",
     "reference_days",
+    "units",
     "weekly_hours",
     "youths",
 ]
