@@ -268,3 +268,17 @@ def test_the_committed_trajectory_chart_is_what_the_script_draws() -> None:
 def test_markers_inside_sentences_are_not_expanded() -> None:
     text = "Write `<!-- kui:policy -->` on its own line.\n"
     assert _hooks().expand(text) == text
+
+
+def test_api_docstrings_fence_doctests_and_convert_roles_and_tables() -> None:
+    _hooks()  # puts docs/ on sys.path
+    griffe_docstrings = importlib.import_module("griffe_docstrings")
+    text = (
+        "See :class:`~kui_core.periods.Period`.\n\n"
+        ">>> [1, 2]\n[1, 2]\n\n"
+        "== ====\na  b\n== ====\n1  2\n== ====\n"
+    )
+    rendered = griffe_docstrings.render(text)
+    assert "See `Period`." in rendered
+    assert "```pycon\n>>> [1, 2]\n[1, 2]\n```" in rendered
+    assert "| a | b |\n| --- | --- |\n| 1 | 2 |" in rendered
