@@ -25,6 +25,7 @@ from kui_core import (
     Target,
     Youth,
     YouthCase,
+    serialization,
     strategies,
 )
 from kui_core.serialization import (
@@ -301,6 +302,35 @@ def test_invalid_json_lines_name_the_line() -> None:
         DataError, match=r"^line 2: \$: invalid JSON: Expecting property name .* at column 2$"
     ):
         list(iter_jsonl([b'{"person_id": "p", "birth_date": "2008-05-17"}', b"{oops"], Youth))
+
+
+def test_json_lines_with_odd_whitespace_or_trailing_text() -> None:
+    valid = dumps(Youth("a", D(2008, 1, 1)))
+    assert [y.person_id for y in iter_jsonl(["  " + valid + " \t\r\n"], Youth)] == ["a"]
+    with pytest.raises(DataError, match=r"^line 1: \$: invalid JSON: Extra data at column"):
+        list(iter_jsonl([valid + " x"], Youth))
+    with pytest.raises(DataError, match=r"^line 2: \$: invalid JSON: Extra data at column"):
+        list(iter_jsonl([valid, valid + "\x0c"], Youth))  # form feed: not JSON whitespace
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(alphabet="0123456789-W+T:. ", max_size=12)
+    | st.dates().map(lambda day: day.isoformat())
+    | st.dates().map(lambda day: day.isocalendar()).map(lambda w: f"{w[0]:04d}-W{w[1]:02d}-{w[2]}")
+)
+def test_fast_and_detailed_date_hooks_agree(text: str) -> None:
+    """The hot path's cheaper date check accepts exactly the YYYY-MM-DD texts."""
+    try:
+        expected = serialization._structure_date(text, D)
+    except ValueError:
+        expected = None
+    for fast in (serialization._structure_date_fast, serialization._structure_optional_date_fast):
+        try:
+            got = fast(text, D)
+        except ValueError:
+            got = None
+        assert got == expected
 
 
 def test_an_unsupported_type_is_a_programming_error() -> None:
