@@ -107,7 +107,7 @@ def test_plan_examples_validate_clean(example: PlanExample) -> None:
 
 
 @pytest.mark.parametrize("code", BROKEN_PLAN_CODES)
-@settings(max_examples=20)
+@settings(max_examples=10)
 @given(data=st.data())
 def test_each_broken_plan_strategy_yields_exactly_its_code(code: str, data: st.DataObject) -> None:
     example = data.draw(broken_plans(code))

@@ -92,8 +92,23 @@ _EDU_OR_JOB = (GoalKind.EDUCATION, GoalKind.JOB)
 _NOT_EDU_OR_JOB = tuple(k for k in GoalKind if k not in _EDU_OR_JOB)
 
 
+# Drawing an index or a day offset as an integer is much cheaper than building a new
+# sampled_from/dates strategy for every draw, and shrinks the same way (towards the first item,
+# towards the earliest day).
+
+
 def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    return draw(st.sampled_from(items))
+    return items[draw(st.integers(0, len(items) - 1))]
+
+
+def _shuffled(draw: st.DrawFn, items: Sequence[T]) -> list[T]:
+    """``items`` in an order drawn by Hypothesis (shrinks towards the given order)."""
+    rest = list(items)
+    return [rest.pop(_pick_index(draw, len(rest))) for _ in range(len(rest))]
+
+
+def _pick_index(draw: st.DrawFn, size: int) -> int:
+    return int(draw(st.integers(0, size - 1)))
 
 
 def _day(draw: st.DrawFn, low: _dt.date, high: _dt.date, near: Sequence[_dt.date] = ()) -> _dt.date:
@@ -101,7 +116,7 @@ def _day(draw: st.DrawFn, low: _dt.date, high: _dt.date, near: Sequence[_dt.date
     close = [day for day in near if low <= day <= high]
     if close and bool(draw(st.booleans())):
         return _pick(draw, close)
-    return draw(st.dates(low, high))
+    return low + _ONE_DAY * draw(st.integers(0, (high - low).days))
 
 
 def _running(period: Period, on: _dt.date) -> bool:
@@ -181,8 +196,8 @@ def milestones(goal_ids: Sequence[str] = ("g1",)) -> st.SearchStrategy[Milestone
 def _draw_milestone(
     draw: st.DrawFn, milestone_id: str, goal_ids: Sequence[str], on: _dt.date
 ) -> Milestone:
-    due = draw(st.none() | st.dates(on - _YEAR, on + _YEAR))
-    reached = draw(st.none() | st.dates(on - _YEAR, on))
+    due = _day(draw, on - _YEAR, on + _YEAR) if draw(st.booleans()) else None
+    reached = _day(draw, on - _YEAR, on, near=(on,)) if draw(st.booleans()) else None
     return Milestone(milestone_id, _pick(draw, goal_ids), _pick(draw, _DUTY_TEXTS), due, reached)
 
 
@@ -283,15 +298,14 @@ def _draw_plan(
     all_goals = (main, *extra)
     goal_ids = [g.id for g in all_goals]
 
-    others = draw(
-        st.lists(st.tuples(person_ids(), st.sampled_from(_OTHER_ROLES)), max_size=3, unique=True)
-    )
-    people = [Participant(youth.person_id, Role.YOUTH), *(Participant(p, r) for p, r in others)]
-    people = draw(st.permutations(people))
+    people = {Participant(youth.person_id, Role.YOUTH)}
+    for _ in range(draw(st.integers(0, 3))):
+        people.add(Participant(draw(person_ids()), _pick(draw, _OTHER_ROLES)))
+    ordered = _shuffled(draw, sorted(people, key=lambda p: (p.person_id, p.role)))
 
     jobs: list[Intervention] = []
     for n in range(1, 1 + draw(st.integers(1, 4))):
-        supports = {"g1"} | draw(st.frozensets(st.sampled_from(goal_ids)))
+        supports = {"g1"} | {goal for goal in goal_ids if draw(st.integers(0, 2)) == 0}
         jobs.append(
             Intervention(
                 f"i{n}",
@@ -322,7 +336,7 @@ def _draw_plan(
     return EducationPlan(
         id=plan_id,
         created_on=created,
-        participants=tuple(people),
+        participants=tuple(ordered),
         goals=all_goals,
         interventions=tuple(jobs),
         next_follow_up=next_follow_up,
@@ -511,7 +525,7 @@ def _break_intervention_goal(draw: st.DrawFn, ex: PlanExample) -> PlanExample:
         Period(start, end),
         draw(st.sampled_from([frozenset(), frozenset({"g-unknown"})])),
     )
-    jobs = draw(st.permutations([*ex.plan.interventions, orphan]))
+    jobs = _shuffled(draw, [*ex.plan.interventions, orphan])
     return ex._replace(plan=attrs.evolve(ex.plan, interventions=tuple(jobs)))
 
 
@@ -531,7 +545,7 @@ def _break_shared_goal(draw: st.DrawFn, ex: PlanExample) -> PlanExample:
     ended = [i for i in ex.plan.interventions if not _running(i.period, on)]
     jobs = [*ended, running("i-a", first, "g1"), running("i-b", second, "g-side")]
     plan = attrs.evolve(
-        ex.plan, goals=(*ex.plan.goals, side), interventions=tuple(draw(st.permutations(jobs)))
+        ex.plan, goals=(*ex.plan.goals, side), interventions=tuple(_shuffled(draw, jobs))
     )
     return ex._replace(plan=plan)
 
@@ -627,10 +641,10 @@ def _draw_chain(
     draw: st.DrawFn, opened: _dt.date, on: _dt.date, closed: _dt.date | None
 ) -> list[CoordinatorAssignment]:
     """A gapless chain of handovers from (at or before) ``opened`` past the end of the span."""
-    start = opened - _ONE_DAY * draw(st.sampled_from([0, 0, 1, 30]))
+    start = opened - _ONE_DAY * _pick(draw, (0, 0, 1, 30))
     count = draw(st.integers(1, 4))
     horizon = max(on, start) + _YEAR
-    handovers = sorted(draw(st.sets(st.dates(start + _ONE_DAY, horizon), max_size=count - 1)))
+    handovers = sorted({_day(draw, start + _ONE_DAY, horizon) for _ in range(count - 1)})
     starts = [start, *handovers]
     bound = on + _ONE_DAY if closed is None else min(closed, on + _ONE_DAY)
     last_end = None
@@ -687,7 +701,7 @@ def _draw_lapses(
     """Lapses from the plan, each answered within both deadlines (or not yet due)."""
     out: list[DutyLapse] = []
     for _ in range(draw(st.integers(0, 2))):
-        noticed = _day(draw, opened, on)
+        noticed = _day(draw, opened, on, near=(on,))
         contacted = _in_time(draw, noticed, _contact_deadline(noticed, policy), on)
         activity = _in_time(draw, noticed, _activity_deadline(noticed, policy), on)
         out.append(DutyLapse(noticed, contacted, activity))
@@ -725,7 +739,7 @@ def _draw_case(
     if plan_on_day and first_high < on:
         count = max(count, 2)
     first = on if plan_on_day and count == 1 else _day(draw, first_low, first_high, (first_high,))
-    later = sorted(draw(st.lists(st.dates(first, on), min_size=count - 1, max_size=count - 1)))
+    later = sorted(_day(draw, first, on, near=(first, on)) for _ in range(count - 1))
     if plan_on_day and later:
         later[-1] = on
     made = [first, *later]
@@ -756,7 +770,7 @@ def _draw_case(
     closed = None
     if may_close and draw(st.integers(0, 3)) == 0:
         closed = _day(draw, opened, on + _YEAR, near=(on, on + _ONE_DAY))
-    chain = draw(st.permutations(_draw_chain(draw, opened, on, closed)))
+    chain = _shuffled(draw, _draw_chain(draw, opened, on, closed))
     return YouthCase(
         youth=youth,
         opened_on=opened,
@@ -854,7 +868,7 @@ def _break_coordination(
                 )
             if end is None or end > stop:
                 cut.append(attrs.evolve(a, period=Period(max(start, stop), end)))
-        return attrs.evolve(case, coordinators=tuple(draw(st.permutations(cut))))
+        return attrs.evolve(case, coordinators=tuple(_shuffled(draw, cut)))
     # coordination.overlap: a second coordinator within one assignment of the chain
     day = _day(draw, case.opened_on, on, near=(case.opened_on, on))
     (holder,) = [a for a in chain if a.period.contains(day)]
@@ -864,7 +878,7 @@ def _break_coordination(
         _pick(draw, _UNIT_CODES),
         Period(day, day + _ONE_DAY * draw(st.integers(1, room))),
     )
-    return attrs.evolve(case, coordinators=tuple(draw(st.permutations([*chain, extra]))))
+    return attrs.evolve(case, coordinators=tuple(_shuffled(draw, [*chain, extra])))
 
 
 def _break_transition(
@@ -903,11 +917,11 @@ def _break_transition(
         found.append(Placement("pl-next", _pick(draw, _PLACEMENT_TEXTS), Period(start)))
 
     def no_bridge(goal: Goal) -> Goal:
-        # A goal dated inside the grace period would count as a next step.
+        # A goal not closed and dated inside the grace period would count as a next step.
         date = goal.target_date
-        if goal.status is not GoalStatus.CLOSED and date is not None and end <= date <= deadline:
-            return attrs.evolve(goal, target_date=deadline + _ONE_DAY)
-        return goal
+        dated_inside = date is not None and end <= date <= deadline
+        bridges = dated_inside and goal.status is not GoalStatus.CLOSED
+        return attrs.evolve(goal, target_date=deadline + _ONE_DAY if bridges else date)
 
     versions = tuple(attrs.evolve(p, goals=tuple(map(no_bridge, p.goals))) for p in case.plans)
     return attrs.evolve(case, plans=versions, placements=tuple(found))
@@ -916,7 +930,7 @@ def _break_transition(
 def _break_duty(
     draw: st.DrawFn, code: str, on: _dt.date, policy: Policy, plan_on_day: bool
 ) -> YouthCase:
-    noticed = _day(draw, on - 400 * _ONE_DAY, on - _ONE_DAY)
+    noticed = _day(draw, on - 400 * _ONE_DAY, on - _ONE_DAY, near=(on - _ONE_DAY,))
     if code == "duty.contact_overdue":
         while (late := _contact_deadline(noticed, policy)) >= on:
             noticed -= (late - on).days * _ONE_DAY + _ONE_DAY
@@ -936,7 +950,7 @@ def _break_duty(
         days = draw(never_or_late)
         started = None if days is None else activity + days * _ONE_DAY
         lapse = DutyLapse(noticed, _day(draw, noticed, min(contact, on)), started)
-    lapses = draw(st.permutations([*case.duty_lapses, lapse]))
+    lapses = _shuffled(draw, [*case.duty_lapses, lapse])
     return attrs.evolve(case, duty_lapses=tuple(lapses))
 
 
