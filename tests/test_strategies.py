@@ -398,3 +398,13 @@ def test_importing_the_strategies_first_also_registers() -> None:
             check=True,
         )
         assert result.stdout.strip() == "Youth"
+
+
+@given(youths(ON, min_age=0, max_age=3))
+def test_young_children_have_no_work_before_birth(youth: Youth) -> None:
+    for job in youth.employments:
+        assert job.period.start >= youth.birth_date
+
+
+def test_an_employment_ending_on_the_reference_day_comes_up() -> None:
+    _found(employments(ON), lambda job: job.period.end == ON)

@@ -435,14 +435,22 @@ def weekly_hours() -> st.SearchStrategy[float]:
     return _hours_strategy()
 
 
-def _draw_employment(draw: st.DrawFn, on: _dt.date | None) -> Employment:
+def _draw_employment(
+    draw: st.DrawFn, on: _dt.date | None, not_before: _dt.date | None = None
+) -> Employment:
     if on is None:
         span = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
     else:
-        # Starting or ending on the reference day (or next to it) decides "works 20 h on `on`".
-        span = _draw_period(
-            draw, _years_before(on, 5), on + _ONE_DAY, near=_around([on], 1), max_days=3 * 366
-        )
+        low = _years_before(on, 5)
+        if not_before is not None:
+            low = min(max(low, not_before), on)
+        if draw(st.booleans()):
+            # Starting on the reference day (or next to it) decides "works 20 h on `on`".
+            span = _draw_period(draw, low, on + _ONE_DAY, near=_around([on], 1), max_days=3 * 366)
+        else:
+            # Ending on it (not working on `on` any more), the day before or the day after.
+            end = max(_pick(draw, _around([on], 1)), low)
+            span = Period(_draw_day(draw, low, end), end)
     return Employment(span, _draw_hours(draw))
 
 
@@ -450,8 +458,9 @@ def employments(on: _dt.date | None = None) -> st.SearchStrategy[Employment]:
     """:class:`~kui_core.Employment` values; with ``on``, periods start or end around ``on``.
 
     Hours per week follow :func:`weekly_hours` (the 18/20/30-hour thresholds: 19.5 is not 20).
-    With ``on``, employments start in the five years before ``on`` and last up to three years,
-    so they are running on ``on``, ended just before it, or start just after it.
+    With ``on``, employments start in the five years before ``on``; many start or end on ``on``
+    or the day next to it, so they are running on ``on``, ended just before it, or start just
+    after it.
     """
     if on is not None:
         _check_year(on, "on")
@@ -503,7 +512,7 @@ def _draw_youth(
         for _ in range(draw(st.integers(0, max_educations)))
     )
     job_count = draw(st.integers(0, max_employments))
-    jobs = tuple(_draw_employment(draw, anchor) for _ in range(job_count))
+    jobs = tuple(_draw_employment(draw, anchor, born) for _ in range(job_count))
     care: tuple[Period, ...] = ()
     if in_care or (in_care is None and draw(st.integers(0, 3)) == 0):
         care = _draw_care(draw, born, anchor, force=bool(in_care))
