@@ -303,6 +303,7 @@ def test_policies_include_the_february_28_rule_and_the_default() -> None:
         lambda: periods(max_days=-1),
         lambda: birth_dates(ON, min_age=10, max_age=9),
         lambda: birth_dates(ON, min_age=-1),
+        lambda: youths(ON, max_age=121),
         lambda: birth_dates(dt.date(3000, 1, 1)),
         lambda: cpr_numbers(dt.date(1857, 12, 31)),
         lambda: cpr_numbers(dt.date(2058, 1, 1)),

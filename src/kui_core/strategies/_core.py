@@ -55,6 +55,7 @@ _DEFAULT_MAX_DAY = _dt.date(2040, 12, 31)
 # Births the strategies support around a reference day: far enough from date.min/date.max that
 # the 8-year education window and 30-year age spans never overflow.
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
+_MAX_AGE = 120
 _CPR_MIN_BIRTH = _dt.date(1858, 1, 1)
 _CPR_MAX_BIRTH = _dt.date(2057, 12, 31)
 _CPR_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -154,6 +155,8 @@ def reference_days(
 ) -> st.SearchStrategy[_dt.date]:
     """Reference days (``on=``) from ``min_value`` to ``max_value`` inclusive (default 1990–2040).
 
+    The strategies support days in the years 1800 to 2200.
+
     Besides any day, it favours the days where rules turn: 28 February, 29 February and
     1 March (leap-day birthdays), the Easter days and Store Bededag (working-day deadlines),
     Christmas and New Year, 5 June (Grundlovsdag), 1 October (the national NEET count).
@@ -190,11 +193,11 @@ def _draw_birth(
     age = draw(st.integers(low_age, high_age))
     earliest, latest = _age_window(on, age, age)
     boundaries = [policy.min_age, policy.age_limit]
-    close = _around([_years_before(on, age) for age in boundaries], spread=2)
+    close = _around([_years_before(on, boundary) for boundary in boundaries], spread=2)
     close += [
         _dt.date(year, 2, 29)
-        for age in boundaries
-        for year in range(on.year - age - 1, on.year - age + 2)
+        for boundary in boundaries
+        for year in range(on.year - boundary - 1, on.year - boundary + 2)
         if _is_leap(year)
     ]
     close = [day for day in close if low_age <= age_on(day, on, policy) <= high_age]
@@ -206,8 +209,10 @@ def _draw_birth(
 def _age_bounds(min_age: int | None, max_age: int | None, policy: Policy) -> tuple[int, int]:
     low_age = max(policy.min_age - 2, 0) if min_age is None else min_age
     high_age = policy.age_limit + 2 if max_age is None else max_age
-    if low_age < 0 or high_age < low_age:
-        raise InvalidArgument(f"need 0 <= min_age <= max_age, got {low_age} and {high_age}")
+    if low_age < 0 or high_age < low_age or high_age > _MAX_AGE:
+        raise InvalidArgument(
+            f"need 0 <= min_age <= max_age <= {_MAX_AGE}, got {low_age} and {high_age}"
+        )
     return low_age, high_age
 
 
