@@ -454,6 +454,22 @@ def test_no_cpr_digits_in_errors(document: dict[str, Any]) -> None:
     assert_no_cpr(caught.value)
 
 
+@attrs.frozen
+class Counts:
+    by_key: dict[str, int] = attrs.field(factory=dict)
+
+
+def test_mapping_keys_that_might_be_personal_data_are_not_named() -> None:
+    assert loads(dumps(Counts({"a": 1})), Counts) == Counts({"a": 1})
+    document = {"by_key": {CPR: "1", "it's": "2", 'say "x"': "3", "ok_1": "4"}}
+    assert problems(document, Counts) == (
+        ("$.by_key[<key not shown>]", "expected an integer, got string"),
+        ("$.by_key[<key not shown>]", "expected an integer, got string"),
+        ("$.by_key[<key not shown>]", "expected an integer, got string"),
+        ("$.by_key['ok_1']", "expected an integer, got string"),
+    )
+
+
 def test_extra_keys_that_might_be_personal_data_are_not_named() -> None:
     assert problems(youth(**{CPR: 1, "note2": 2})) == (
         ("$", "unknown field (name not shown)"),

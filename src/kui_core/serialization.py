@@ -485,6 +485,17 @@ _fast = _make_converter(detailed=False)
 
 _LEADING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?=[.\[]|$)")
 _SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z_]*[0-9]{0,2}", re.ASCII)
+# A mapping key in a cattrs path, as its Python repr: ``$.counts['x']``.
+_PATH_KEY = re.compile(r"""\[('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\]""")
+
+
+def _safe(key: str) -> bool:
+    """Whether a user-chosen key may be shown: plain field-like names only (no CPR digits)."""
+    return len(key) <= 64 and _SAFE_KEY.fullmatch(key) is not None
+
+
+def _mask_keys(path: str) -> str:
+    return _PATH_KEY.sub(lambda m: m[0] if _safe(m[1][1:-1]) else "[<key not shown>]", path)
 
 
 def _subpath(model_path: str) -> str | None:
@@ -510,7 +521,7 @@ def _describe(exc: BaseException, tp: Any, path: str) -> list[tuple[str, str]]:
         # A key is user text and might be a CPR number: show only plain field-like names.
         return [
             (f"{path}.{key}", "unknown field")
-            if len(key) <= 64 and _SAFE_KEY.fullmatch(key)
+            if _safe(key)
             else (path, "unknown field (name not shown)")
             for key in sorted(exc.extra_fields)
         ]
@@ -531,7 +542,7 @@ def _data_error(exc: BaseException) -> DataError:
     for line in cattrs.transform_error(exc, "$", remember):
         token, _, path = line.partition(" @ ")
         leaf, tp = leaves[int(token)]
-        found.extend(_describe(leaf, tp, path))
+        found.extend(_describe(leaf, tp, _mask_keys(path)))
     return DataError(*found[0], errors=tuple(found))
 
 
