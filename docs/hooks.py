@@ -26,6 +26,7 @@ import io
 import pkgutil
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -476,13 +477,30 @@ def on_page_markdown(markdown: str, **kwargs: Any) -> str:
     return expand(markdown)
 
 
+OPTIONAL_PAGES = {"Performance": "performance.md"}
+"""Pages other people write: listed in the nav (before the changelog) once the file exists."""
+
+
 def on_config(config: Any, **kwargs: Any) -> Any:
-    """mkdocs hook: list one API page per public module under "API reference" in the nav."""
+    """mkdocs hook: list one API page per public module under "API reference" in the nav, and
+    the optional pages that exist."""
     pages: list[Any] = ["reference/index.md"]
     pages.extend({f"kui_core.{m}": f"reference/{m}.md"} for m in public_modules())
-    for item in config["nav"] or ():
+    nav = config["nav"] or []
+    for item in nav:
         if isinstance(item, dict) and "API reference" in item:
             item["API reference"] = pages
+    listed = {
+        value
+        for item in nav
+        if isinstance(item, dict)
+        for value in item.values()
+        if isinstance(value, str)
+    }
+    docs_dir = Path(config["docs_dir"])
+    for title, page in OPTIONAL_PAGES.items():
+        if (docs_dir / page).exists() and page not in listed:
+            nav.insert(max(len(nav) - 1, 0), {title: page})
     return config
 
 

@@ -282,3 +282,24 @@ def test_api_docstrings_fence_doctests_and_convert_roles_and_tables() -> None:
     assert "See `Period`." in rendered
     assert "```pycon\n>>> [1, 2]\n[1, 2]\n```" in rendered
     assert "| a | b |\n| --- | --- |\n| 1 | 2 |" in rendered
+
+
+def test_nav_gets_one_api_page_per_module_and_the_performance_page_once_it_exists(
+    tmp_path: Path,
+) -> None:
+    hooks = _hooks()
+
+    def config() -> dict[str, Any]:
+        return {
+            "docs_dir": str(tmp_path),
+            "nav": [{"Getting started": "index.md"}, {"API reference": []}, {"Changelog": "c.md"}],
+        }
+
+    without = hooks.on_config(config())["nav"]
+    assert [next(iter(item)) for item in without] == ["Getting started", "API reference", "Changelog"]
+    api = without[1]["API reference"]
+    assert api[0] == "reference/index.md"
+    assert {"kui_core.periods": "reference/periods.md"} in api
+    (tmp_path / "performance.md").write_text("# Performance\n", encoding="utf-8")
+    with_page = hooks.on_config(config())["nav"]
+    assert with_page[-2:] == [{"Performance": "performance.md"}, {"Changelog": "c.md"}]
