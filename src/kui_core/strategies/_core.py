@@ -142,11 +142,23 @@ def special_days(year: int) -> tuple[_dt.date, ...]:
 
 
 def _draw_reference_day(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> _dt.date:
-    if draw(st.booleans()):
+    kind = draw(st.integers(0, 2))
+    if kind == 1:
         year = draw(st.integers(low.year, high.year))
         day = _pick(draw, special_days(year))
         if low <= day <= high:
             return day
+    elif kind == 2:
+        # 28 February, 29 February and 1 March, mostly in a year divisible by four.
+        year = draw(st.integers(low.year, high.year))
+        if draw(st.booleans()) and year - year % 4 >= low.year:
+            year -= year % 4
+        leap_days = [_dt.date(year, 2, 28), _dt.date(year, 3, 1)]
+        if _is_leap(year):
+            leap_days.insert(1, _dt.date(year, 2, 29))
+        inside = [day for day in leap_days if low <= day <= high]
+        if inside:
+            return _pick(draw, inside)
     return _draw_day(draw, low, high)
 
 
