@@ -735,9 +735,9 @@ def _draw_case(
     else:
         first_high = _first_plan_limit(youth, on, policy)
         first_low = first_high - 3 * _YEAR
-    count = draw(st.integers(min_plans, 3))
-    if plan_on_day and first_high < on:
-        count = max(count, 2)
+    # A plan made on ``on`` cannot be the first where the first had to come earlier (§ 108 a).
+    fewest = max(min_plans, 2 if plan_on_day and first_high < on else 1)
+    count = draw(st.integers(fewest, 3))
     first = on if plan_on_day and count == 1 else _day(draw, first_low, first_high, (first_high,))
     later = sorted(_day(draw, first, on, near=(first, on)) for _ in range(count - 1))
     if plan_on_day and later:
