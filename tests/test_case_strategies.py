@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -37,6 +37,7 @@ from kui_core.strategies import (
     broken_cases,
     broken_plans,
     cases,
+    goals,
     interventions,
     milestones,
     plan_examples,
@@ -259,3 +260,10 @@ def test_plans_with_a_day_but_no_youth_draw_the_youth(data: st.DataObject) -> No
     plan = data.draw(plans(on=ON))
     assert plan.created_on <= ON
     assert any(p.role is Role.YOUTH for p in plan.participants)
+
+
+def test_goals_include_undated_goals_and_goals_due_the_day_after() -> None:
+    """``find`` searches until it succeeds: both kinds are certainly generated."""
+    assert find(goals(), lambda g: g.target_date is None).target_date is None
+    due = find(goals(on=ON), lambda g: g.target_date == dt.date(2025, 10, 2))
+    assert due.target_date == dt.date(2025, 10, 2)
