@@ -26,6 +26,7 @@ from kui_core import (
     Role,
     Severity,
     Youth,
+    check_in_care_plan,
     validate_plan,
 )
 
@@ -435,6 +436,15 @@ def test_care_with_last_day_on_the_deadline_still_creates_the_duty() -> None:
     assert check(_care_plan(D(2025, 5, 1)), youth, D(2025, 5, 1)) == ["plan.in_care_plan_late"]
     youth = attrs.evolve(youth, in_care=(Period(D(2020, 1, 1), D(2025, 4, 30)),))
     assert check(_care_plan(D(2025, 5, 1)), youth, D(2025, 5, 1)) == []
+
+
+def test_in_care_without_any_plan_is_late_from_2025_05_01() -> None:
+    """For a young person with no plan at all (``first_plan_on=None``)."""
+    assert check_in_care_plan(IN_CARE, D(2025, 4, 30)) == ()
+    (f,) = check_in_care_plan(IN_CARE, D(2025, 5, 1))
+    assert (f.code, f.subject) == ("plan.in_care_plan_late", "2025-04-30")
+    assert check_in_care_plan(IN_CARE, D(2025, 5, 1), first_plan_on=D(2025, 4, 30)) == ()
+    assert check_in_care_plan(YOUTH, D(2025, 5, 1)) == ()
 
 
 def test_in_care_age_and_months_are_policy_values() -> None:

@@ -37,6 +37,7 @@ from .plan import (
     Participant,
     PlanReport,
     Role,
+    check_in_care_plan,
     validate_plan,
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
@@ -95,6 +96,7 @@ __all__ = [
     "assess_eligibility",
     "check_coordination",
     "check_duty",
+    "check_in_care_plan",
     "check_transitions",
     "completion_rate",
     "contact_deadline",

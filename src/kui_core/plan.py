@@ -36,6 +36,7 @@ __all__ = [
     "Participant",
     "PlanReport",
     "Role",
+    "check_in_care_plan",
     "validate_plan",
 ]
 
@@ -283,7 +284,7 @@ def validate_plan(
         *_intervention_findings(plan, on),
         *_follow_up_findings(plan, on, policy),
         *_duty_findings(plan, youth, on, policy),
-        *_in_care_findings(youth, on, policy, earliest),
+        *check_in_care_plan(youth, on, earliest, policy),
         *_dropped_findings(plan, previous),
     ]
     findings.sort(key=lambda f: (f.severity.rank, f.code))
@@ -392,22 +393,38 @@ def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] |
     return None
 
 
-def _in_care_findings(
-    youth: Youth, on: _dt.date, policy: Policy, first_plan_on: _dt.date
-) -> list[Finding]:
-    """In care from 16: the first plan made within 3 months (barnets lov § 108 a).
+def check_in_care_plan(
+    youth: Youth,
+    on: _dt.date,
+    first_plan_on: _dt.date | None = None,
+    policy: Policy = DEFAULT_POLICY,
+) -> tuple[Finding, ...]:
+    """``plan.in_care_plan_late``: in care from 16, a plan within 3 months (barnets lov § 108 a).
 
-    Reported once the deadline has passed (``on`` after it) when the young person's first plan
-    came after it; the lateness stays on the record. Subject: the deadline (ISO date).
+    The deadline is ``policy.in_care_plan_months`` calendar months after the later of the
+    ``policy.in_care_plan_age`` birthday and entering care; a care period ending before the
+    deadline creates no duty. ``first_plan_on`` is the day the young person's first plan was
+    made, ``None`` where there is none yet. Reported once ``on`` is past the deadline with no
+    plan made by it; the lateness stays on the record. Subject: the deadline (ISO date);
+    period: from the start of the duty to the deadline inclusive. :func:`validate_plan` applies
+    it; use it directly for a young person who has no plan at all.
     """
     window = _in_care_window(youth, policy)
     if window is None:
-        return []
+        return ()
     start, deadline = window
-    if on > deadline and first_plan_on > deadline:
+    if on > deadline and (first_plan_on is None or first_plan_on > deadline):
         period = Period(start, deadline + _ONE_DAY)
-        return [finding("plan.in_care_plan_late", subject=deadline.isoformat(), period=period)]
-    return []
+        return (finding("plan.in_care_plan_late", subject=deadline.isoformat(), period=period),)
+    return ()
+
+
+def _in_care_findings(
+    youth: Youth, on: _dt.date, policy: Policy, first_plan_on: _dt.date
+) -> list[Finding]:
+    # Kept for review.py, which calls it with ``first_plan_on=on + 1 day`` for a case without
+    # a plan; ``check_in_care_plan(youth, on, None, policy)`` says that directly.
+    return list(check_in_care_plan(youth, on, first_plan_on, policy))
 
 
 def _dropped_findings(plan: EducationPlan, previous: EducationPlan | None) -> list[Finding]:
