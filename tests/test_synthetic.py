@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kui_core import DataError, Programme, Track, Youth
+from kui_core import DataError, Programme, Track, Youth, synthetic
 from kui_core.dates import age_on
 from kui_core.metrics import Application, Rate, application_shares
 from kui_core.synthetic import (
@@ -85,6 +85,12 @@ def test_a_smaller_population_is_a_prefix_of_a_larger_one() -> None:
 
 def test_different_seeds_give_different_people() -> None:
     assert population(20, seed=1, on=ON) != population(20, seed=2, on=ON)
+
+
+def test_a_small_sharing_cache_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = population(300, seed=6, on=ON)
+    monkeypatch.setattr(synthetic, "_CACHE_LIMIT", 10)
+    assert population(300, seed=6, on=ON) == expected
 
 
 def test_iter_population_is_lazy_and_equals_the_list() -> None:

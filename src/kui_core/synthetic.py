@@ -149,6 +149,8 @@ _TREND_PER_YEAR: Final = 0.003
 _TENTH_GRADE_SHARE: Final = 0.35
 _IN_CARE_SHARE: Final = 0.015
 _MAX_ATTEMPTS: Final = 4
+_CACHE_LIMIT = 50_000
+"""Records and jobs kept for sharing between people; beyond this the cache starts afresh."""
 _GAP_JOB_HOURS: Final = (8, 10, 12, 15, 18, 18, 20, 20, 25, 30, 37, 37)
 
 
@@ -391,6 +393,8 @@ class _Generator:
         key = (programme, start, end, completed)
         found = self.records.get(key)
         if found is None:
+            if len(self.records) >= _CACHE_LIMIT:
+                self.records.clear()  # keeps a long lazy stream's memory flat
             ended = None if end is None else self.day(end)
             found = self.records[key] = EducationRecord(
                 programme,
@@ -408,6 +412,8 @@ class _Generator:
         key = (start, end, hours)
         found = self.jobs.get(key)
         if found is None:
+            if len(self.jobs) >= _CACHE_LIMIT:
+                self.jobs.clear()
             period = Period(self.day(start), None if end is None else self.day(end))
             found = self.jobs[key] = Employment(period, hours)
         return found
