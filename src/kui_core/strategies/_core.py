@@ -563,7 +563,7 @@ def youths(
     max_employments: int = 2,
     in_care: bool | None = None,
 ) -> st.SearchStrategy[Youth]:
-    """Valid :class:`~kui_core.Youth` values.
+    """Valid :class:`~kui_core.Youth` values, aged and dated where the target-group rules turn.
 
     With ``on`` (the reference day you will assess them on), people are aged ``min_age`` to
     ``max_age`` on ``on`` (default: two years either side of the target group), many within a
