@@ -213,6 +213,13 @@ def test_policy_frozensets_are_sorted_arrays() -> None:
     assert loads(dumps(closed), Policy) == closed
 
 
+def test_intervention_supports_is_a_sorted_array() -> None:
+    goals = frozenset({"g3", "g1", "g2"})
+    intervention = Intervention("i1", "jc", "x", Period(D(2024, 1, 1)), goals)
+    assert json.loads(dumps(intervention))["supports"] == ["g1", "g2", "g3"]
+    assert loads(dumps(intervention), Intervention) == intervention
+
+
 def test_an_integer_is_accepted_for_a_float_field() -> None:
     document = dict(
         YOUTH_JSON, employments=[{"period": {"start": "2024-02-01"}, "hours_per_week": 20}]
