@@ -87,13 +87,22 @@ def test_intersection_is_the_shared_days(a: Period, b: Period) -> None:
 def test_clip_keeps_the_days_before_until(period: Period, until: dt.date) -> None:
     clipped = period.clip(until)
     kept = {day for day in days_of(period) if day < until}
-    if until <= period.start:
+    if not kept:
         assert clipped is None
     else:
         assert clipped is not None
         assert days_of(clipped) == kept
+        assert not clipped.empty
         assert clipped.end is not None
         assert clipped.end <= until
+
+
+def test_clip_of_an_empty_period_is_none() -> None:
+    """Period(2024-03-01, 2024-03-01) has no day to keep before any ``until``."""
+    empty = Period(dt.date(2024, 3, 1), dt.date(2024, 3, 1))
+    assert empty.clip(dt.date(2024, 3, 2)) is None
+    assert empty.clip(dt.date(2024, 3, 1)) is None
+    assert empty.clip(dt.date(2024, 2, 1)) is None
 
 
 @given(small_periods())

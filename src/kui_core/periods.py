@@ -82,8 +82,12 @@ class Period:
         return Period(start, min(ends) if ends else None)
 
     def clip(self, until: _dt.date) -> Period | None:
-        """The part of the period before ``until`` (exclusive), or ``None`` if nothing is left."""
-        if until <= self.start:
+        """The part of the period before ``until`` (exclusive), or ``None`` if nothing is left.
+
+        Never returns an empty period: an empty period, or ``until`` on or before ``start``,
+        leaves no day, hence ``None``.
+        """
+        if until <= self.start or self.empty:
             return None
         end = until if self.end is None else min(self.end, until)
         return Period(self.start, end)
