@@ -174,3 +174,36 @@ def test_the_shipped_sample_export_is_what_the_script_writes(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     shipped = EXAMPLES / "data" / "open_cases.jsonl"
     assert target.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+# -- docs/examples.md shows real output ---------------------------------------------------------
+
+
+def _documented_runs() -> list[tuple[str, tuple[str, ...], list[str]]]:
+    """(script, args, shown lines) for each section of docs/examples.md: the first command of its
+    ``sh`` block and the ``text`` block after it ("..." marks lines left out)."""
+    page = (ROOT / "docs" / "examples.md").read_text(encoding="utf-8")
+    found = []
+    for section in page.split("\n## ")[1:]:
+        command = re.search(r"```sh\npython examples/(\S+)((?: --?\S+| [\w.-]+)*)", section)
+        shown = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+        assert command is not None, section[:60]
+        assert shown is not None, section[:60]
+        args = tuple(command.group(2).split())
+        lines = [line for line in shown.group(1).splitlines() if line != "..."]
+        found.append((command.group(1), args, lines))
+    return found
+
+
+def test_every_example_has_a_section_in_the_docs() -> None:
+    assert {script for script, _, _ in _documented_runs()} == set(RUNS)
+
+
+@pytest.mark.parametrize(("script", "args", "lines"), _documented_runs(), ids=lambda v: str(v))
+def test_the_output_shown_in_the_docs_is_the_real_output(
+    script: str, args: tuple[str, ...], lines: list[str]
+) -> None:
+    result = run(script, *args)
+    output = (result.stdout + "\n" + result.stderr).splitlines()
+    missing = [line for line in lines if line not in output]
+    assert missing == [], f"docs/examples.md shows lines {script} no longer prints"
