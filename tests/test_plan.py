@@ -27,6 +27,7 @@ from kui_core import (
     Severity,
     Youth,
     check_in_care_plan,
+    in_care_plan_deadline,
     validate_plan,
 )
 
@@ -445,6 +446,16 @@ def test_in_care_without_any_plan_is_late_from_2025_05_01() -> None:
     assert (f.code, f.subject) == ("plan.in_care_plan_late", "2025-04-30")
     assert check_in_care_plan(IN_CARE, D(2025, 5, 1), first_plan_on=D(2025, 4, 30)) == ()
     assert check_in_care_plan(YOUTH, D(2025, 5, 1)) == ()
+
+
+def test_in_care_plan_deadline_is_the_last_day_in_time_2025_04_30() -> None:
+    """16 on 31.1.2025 and in care since 2020: the plan is due by 30.4.2025 (3 months)."""
+    assert in_care_plan_deadline(IN_CARE) == D(2025, 4, 30)
+    assert in_care_plan_deadline(YOUTH) is None
+    ended_early = attrs.evolve(IN_CARE, in_care=(Period(D(2020, 1, 1), D(2025, 4, 30)),))
+    assert in_care_plan_deadline(ended_early) is None
+    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_months=1)
+    assert in_care_plan_deadline(IN_CARE, policy) == D(2025, 2, 28)
 
 
 def test_in_care_age_and_months_are_policy_values() -> None:

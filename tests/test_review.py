@@ -17,6 +17,8 @@ from kui_core.plan import (
     Intervention,
     Participant,
     Role,
+    check_in_care_plan,
+    in_care_plan_deadline,
 )
 from kui_core.review import CaseReport, review_case
 
@@ -160,3 +162,13 @@ def test_in_care_from_16_with_no_plan_at_all_is_late_after_3_months() -> None:
         code.startswith("plan.")
         for code in review_case(attrs.evolve(c, youth=YOUTH), D(2024, 4, 11)).codes
     )
+
+
+def test_without_a_plan_the_in_care_rule_is_check_in_care_plan_with_no_plan() -> None:
+    """No plan at all: review_case reports exactly what check_in_care_plan does, day by day."""
+    in_care = Youth("y-7", D(2008, 1, 10), in_care=(Period(D(2023, 1, 1)),))
+    c = YouthCase(in_care, D(2023, 6, 1))
+    assert in_care_plan_deadline(in_care) == D(2024, 4, 10)
+    for day in (D(2024, 4, 10), D(2024, 4, 11), D(2030, 1, 1)):
+        plan_findings = [f for f in review_case(c, day).findings if f.code.startswith("plan.")]
+        assert plan_findings == list(check_in_care_plan(in_care, day))

@@ -38,6 +38,7 @@ from .plan import (
     PlanReport,
     Role,
     check_in_care_plan,
+    in_care_plan_deadline,
     validate_plan,
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
@@ -102,6 +103,7 @@ __all__ = [
     "contact_deadline",
     "coordination_span",
     "handover",
+    "in_care_plan_deadline",
     "neet_share",
     "new_activity_deadline",
     "review_case",

@@ -37,6 +37,7 @@ __all__ = [
     "PlanReport",
     "Role",
     "check_in_care_plan",
+    "in_care_plan_deadline",
     "validate_plan",
 ]
 
@@ -393,6 +394,18 @@ def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] |
     return None
 
 
+def in_care_plan_deadline(youth: Youth, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+    """The last day on which a young person in care must have a plan (barnets lov § 108 a).
+
+    ``policy.in_care_plan_months`` (3) calendar months after the later of the
+    ``policy.in_care_plan_age`` (16th) birthday and entering care; ``None`` where no care
+    period creates the duty (none running on or after that birthday, or each ending before its
+    deadline).
+    """
+    window = _in_care_window(youth, policy)
+    return None if window is None else window[1]
+
+
 def check_in_care_plan(
     youth: Youth,
     on: _dt.date,
@@ -417,14 +430,6 @@ def check_in_care_plan(
         period = Period(start, deadline + _ONE_DAY)
         return (finding("plan.in_care_plan_late", subject=deadline.isoformat(), period=period),)
     return ()
-
-
-def _in_care_findings(
-    youth: Youth, on: _dt.date, policy: Policy, first_plan_on: _dt.date
-) -> list[Finding]:
-    # Kept for review.py, which calls it with ``first_plan_on=on + 1 day`` for a case without
-    # a plan; ``check_in_care_plan(youth, on, None, policy)`` says that directly.
-    return list(check_in_care_plan(youth, on, first_plan_on, policy))
 
 
 def _dropped_findings(plan: EducationPlan, previous: EducationPlan | None) -> list[Finding]:

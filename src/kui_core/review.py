@@ -24,7 +24,7 @@ from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
 from .errors import DataError
 from .findings import LANGUAGES, Finding, Severity
-from .plan import PlanReport, _in_care_findings, validate_plan
+from .plan import PlanReport, check_in_care_plan, validate_plan
 from .policy import DEFAULT_POLICY, Policy
 from .transitions import check_transitions
 
@@ -167,9 +167,8 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
         )
         plan_findings: list[Finding] = list(plan_report.findings)
     else:
-        # No plan yet: as if the first plan came the day after ``on``, i.e. after any deadline
-        # that has passed by ``on``.
-        plan_findings = _in_care_findings(case.youth, on, policy, on + _dt.timedelta(days=1))
+        # No plan yet: only the § 108 a deadline for a young person in care can be missed.
+        plan_findings = list(check_in_care_plan(case.youth, on, None, policy))
     findings = [
         *eligibility.findings,
         *plan_findings,
