@@ -297,6 +297,11 @@ def test_loads_wants_text() -> None:
         loads(5, Youth)  # type: ignore[call-overload]
 
 
+def test_json_lines_want_lines_of_text() -> None:
+    with pytest.raises(TypeError, match="expected JSON as str or bytes, got int"):
+        list(iter_jsonl([5], Youth))  # type: ignore[list-item]
+
+
 def test_invalid_json_lines_name_the_line() -> None:
     with pytest.raises(
         DataError, match=r"^line 2: \$: invalid JSON: Expecting property name .* at column 2$"

@@ -728,8 +728,9 @@ def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
                     raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
             value = fast(doc, cls)
         except Exception:
-            if not line.strip():
-                continue
+            if isinstance(line, str | bytes | bytearray) and not line.strip():
+                continue  # a blank line
+            # Anything but text raises TypeError here, bad JSON or data a DataError.
             try:
                 value = _structure_owned(_parse(line), cls)
             except DataError as exc:
