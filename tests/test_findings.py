@@ -72,6 +72,9 @@ def test_every_rule_is_complete(code: str) -> None:
 def test_message_formats_without_leftover_braces(
     code: str, period: Period | None, subject: str | None, lang: str
 ) -> None:
+    rule = RULES[code]
+    if (subject is None and rule.requires_subject) or (period is None and rule.requires_period):
+        return  # refused on construction: see test_a_finding_lacking_an_inline_value_is_refused
     text = finding(code, period=period, subject=subject).message(lang)
     assert text.strip()
     assert not LEFTOVER.search(text)
@@ -80,6 +83,49 @@ def test_message_formats_without_leftover_braces(
         assert subject in text
     if period is not None and "period" in getattr(RULES[code], lang):
         assert PERIOD.format(lang) in text
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_requires_what_its_templates_name_inline(code: str) -> None:
+    rule = RULES[code]
+    templates = rule.da + rule.en
+    assert rule.requires_subject == ("{subject}" in templates)
+    assert rule.requires_period == ("{period}" in templates)
+
+
+def test_requirements_of_some_rules() -> None:
+    assert RULES["plan.goal_without_target_date"].requires_subject
+    assert not RULES["plan.goal_without_target_date"].requires_period
+    assert RULES["coordination.gap"].requires_period
+    assert not RULES["coordination.gap"].requires_subject
+    assert RULES["coordination.overlap"].requires_subject
+    assert RULES["coordination.overlap"].requires_period
+    assert not RULES["eligibility.over_age_limit"].requires_subject
+    assert not RULES["eligibility.over_age_limit"].requires_period
+
+
+@pytest.mark.parametrize(
+    ("code", "values", "path"),
+    [
+        ("plan.goal_without_target_date", {}, "Finding.subject"),
+        ("plan.goal_overdue", {"period": PERIOD}, "Finding.subject"),
+        ("coordination.gap", {}, "Finding.period"),
+        ("coordination.overlap", {"subject": "c-1, c-2"}, "Finding.period"),
+        ("coordination.overlap", {"period": PERIOD}, "Finding.subject"),
+    ],
+)
+def test_a_finding_lacking_an_inline_value_is_refused(
+    code: str, values: dict[str, object], path: str
+) -> None:
+    """Without it the message would read "Goal  has no target date."."""
+    with pytest.raises(DataError) as caught:
+        finding(code, **values)  # type: ignore[arg-type]
+    assert caught.value.path == path
+    assert code in caught.value.reason
+    rule = RULES[code]
+    with pytest.raises(DataError) as caught:
+        Finding(code, rule.severity, rule.legal_basis, **values)  # type: ignore[arg-type]
+    assert caught.value.path == path
 
 
 def test_period_note_reads_til_og_med() -> None:
@@ -138,6 +184,7 @@ def test_bad_finding_fields_are_data_errors(changes: dict[str, object], path: st
         "code": rule.code,
         "severity": rule.severity,
         "legal_basis": rule.legal_basis,
+        "period": PERIOD,
     }
     values.update(changes)
     with pytest.raises(DataError) as caught:

@@ -56,6 +56,16 @@ class Rule:
     en: str = attrs.field(validator=v.is_str)
     legal_basis: LegalBasis = attrs.field(validator=v.is_instance(LegalBasis))
 
+    @property
+    def requires_subject(self) -> bool:
+        """True where a template names ``{subject}`` inline: its findings must have a subject."""
+        return "{subject}" in self.da or "{subject}" in self.en
+
+    @property
+    def requires_period(self) -> bool:
+        """True where a template names ``{period}`` inline: its findings must have a period."""
+        return "{period}" in self.da or "{period}" in self.en
+
 
 def _rule(
     code: str, severity: Severity, summary: str, da: str, en: str, basis: LegalBasis
@@ -306,19 +316,35 @@ def _known_code(instance: Finding, attribute: attrs.Attribute[Any], value: Any) 
         raise DataError("Finding.code", f"unknown rule code {value!r}")
 
 
+def _period(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_optional_instance(Period)(instance, attribute, value)
+    if value is None and RULES[instance.code].requires_period:
+        raise DataError("Finding.period", f"rule {instance.code!r} names the period in its message")
+
+
+def _subject(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_optional_str(instance, attribute, value)
+    if value is None and RULES[instance.code].requires_subject:
+        raise DataError(
+            "Finding.subject", f"rule {instance.code!r} names the subject in its message"
+        )
+
+
 @attrs.frozen
 class Finding:
     """What a rule found: its ``code``, ``severity``, ``legal_basis`` and the triggering data.
 
     ``period`` is the days concerned (a coordination gap, an overdue deadline); ``subject`` names
-    what the finding is about (a goal id, a programme, coordinator ids).
+    what the finding is about (a goal id, a programme, coordinator ids). Where the rule's message
+    names one of them inline (:attr:`Rule.requires_subject`, :attr:`Rule.requires_period`), it
+    is required: a finding never reads "Goal  has no target date.".
     """
 
     code: str = attrs.field(validator=_known_code)
     severity: Severity = attrs.field(validator=v.is_instance(Severity))
     legal_basis: LegalBasis = attrs.field(validator=v.is_instance(LegalBasis))
-    period: Period | None = attrs.field(default=None, validator=v.is_optional_instance(Period))
-    subject: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    period: Period | None = attrs.field(default=None, validator=_period)
+    subject: str | None = attrs.field(default=None, validator=_subject)
 
     @property
     def rule(self) -> Rule:
