@@ -45,11 +45,12 @@ def test_contact_a_day_later_29_april_2025_is_late() -> None:
     (finding,) = check_duty(case_with(lapse), D(2025, 12, 31))
     assert finding.code == "duty.contact_overdue"
     assert finding.period == Period(D(2025, 4, 29), D(2025, 4, 30))  # late on 29 April
+    assert finding.subject == "2025-04-28"
     assert finding.message("en") == (
-        "The young person is not following the plan and was not contacted within 5 working days"
-        " (29.4.2025 through 29.4.2025)."
+        "The young person is not following the plan and was not contacted by the deadline"
+        " 2025-04-28 (29.4.2025 through 29.4.2025)."
     )
-    assert "inden 5 hverdage" in finding.message("da")
+    assert "inden fristen 2025-04-28" in finding.message("da")
 
 
 def test_no_contact_is_reported_only_after_the_deadline_day() -> None:
@@ -90,8 +91,9 @@ def test_no_new_activity_is_reported_from_day_31_open_ended() -> None:
     (finding,) = check_duty(c, D(2025, 5, 17))
     assert finding.code == "duty.new_activity_overdue"
     assert finding.period == Period(D(2025, 5, 17))
+    assert finding.subject == "2025-05-16"
     assert finding.message("da") == (
-        "Den unge har ikke fået en ny aktivitet inden 30 dage (fra 17.5.2025)."
+        "Den unge har ikke fået en ny aktivitet inden fristen 2025-05-16 (fra 17.5.2025)."
     )
 
 
@@ -100,6 +102,22 @@ def test_both_deadlines_missed_gives_both_findings() -> None:
         "duty.contact_overdue",
         "duty.new_activity_overdue",
     ]
+
+
+def test_messages_follow_the_policy_deadlines_10_working_days_and_14_days() -> None:
+    """Noticed Wed 16 April 2025: contact due Mon 5 May (10 working days), activity 30 April."""
+    policy = attrs.evolve(
+        DEFAULT_POLICY, contact_deadline_working_days=10, new_activity_deadline_days=14
+    )
+    contact, activity = check_duty(case_with(DutyLapse(EASTER_WEDNESDAY)), D(2025, 6, 1), policy)
+    assert (contact.code, contact.subject) == ("duty.contact_overdue", "2025-05-05")
+    assert (activity.code, activity.subject) == ("duty.new_activity_overdue", "2025-04-30")
+    for found in (contact, activity):
+        for lang in ("da", "en"):
+            text = found.message(lang)
+            assert found.subject in text
+            assert " 5 " not in text
+            assert "30 d" not in text
 
 
 # -- who the duty applies to --------------------------------------------------------------

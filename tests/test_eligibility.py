@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 import pytest
@@ -93,6 +94,24 @@ def test_findings_explain_the_decision(case: tuple[Youth, dt.date, Policy]) -> N
     for item in result.findings:
         assert item.message("da")
         assert item.message("en")
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@given(assessments())
+def test_every_number_in_a_message_comes_from_the_finding(
+    case: tuple[Youth, dt.date, Policy],
+) -> None:
+    """True under any policy: messages show no number the finding's data does not carry."""
+    youth, on, policy = case
+    for item in assess_eligibility(youth, on, policy).findings:
+        for lang in ("da", "en"):
+            data = (item.subject or "") + (item.period.format(lang) if item.period else "")
+            assert set(NUMBER.findall(item.message(lang))) <= set(NUMBER.findall(data))
+        if item.code in ("eligibility.employed_20h", "eligibility.outreach_required"):
+            assert item.subject is not None
+            assert item.subject.endswith(f" {policy.outreach_work_hours:g} h")
 
 
 @given(assessments())
@@ -256,7 +275,7 @@ def test_20_hours_of_work_means_no_outreach() -> None:
     assert result.in_target_group
     assert not result.outreach_required
     assert result.codes == ("eligibility.in_target_group", "eligibility.employed_20h")
-    assert result.findings[-1].subject == "20 h"
+    assert result.findings[-1].subject == "20 h ≥ 20 h"
 
 
 def test_19_5_hours_of_work_still_needs_outreach() -> None:
@@ -279,6 +298,45 @@ def test_the_30_hour_reading_is_a_policy_choice() -> None:
     assert assess_eligibility(
         _youth(employments=[job]), dt.date(2020, 1, 15), policy
     ).outreach_required
+
+
+def test_work_findings_name_the_policy_threshold_30_hours_2020_01_15() -> None:
+    """The 30-hour reading: 25 h needs outreach, 32 h does not; no message says 20 hours."""
+    policy = attrs.evolve(DEFAULT_POLICY, outreach_work_hours=30)
+    on = dt.date(2020, 1, 15)
+    short, full = (
+        assess_eligibility(
+            _youth(employments=[Employment(Period(dt.date(2019, 1, 1)), hours)]), on, policy
+        ).findings[-1]
+        for hours in (25, 32)
+    )
+    assert (short.code, short.subject) == ("eligibility.outreach_required", "25 h < 30 h")
+    assert (full.code, full.subject) == ("eligibility.employed_20h", "32 h ≥ 30 h")
+    for found in (short, full):
+        for lang in ("da", "en"):
+            assert "20" not in found.message(lang)
+            assert f"({found.subject})" in found.message(lang)
+
+
+def test_hours_just_under_the_threshold_are_not_rounded_up_2020_01_15() -> None:
+    """19.9999999 h is not 20 h: the subject must not read "20 h < 20 h"."""
+    job = Employment(Period(dt.date(2019, 1, 1)), 19.9999999)
+    result = assess_eligibility(_youth(employments=[job]), dt.date(2020, 1, 15))
+    assert result.outreach_required
+    assert result.findings[-1].subject == "19.9999999 h < 20 h"
+
+
+def test_age_findings_read_true_under_an_age_limit_of_30_on_2027_07_01() -> None:
+    """Aged 26 with age_limit 30: in the group, and no message says "under 25"."""
+    policy = attrs.evolve(DEFAULT_POLICY, age_limit=30)
+    on = dt.date(2027, 7, 1)
+    young = assess_eligibility(_youth(), on, policy)
+    assert young.in_target_group
+    old = assess_eligibility(_youth(), on, attrs.evolve(policy, age_limit=26))
+    assert old.codes[0] == "eligibility.over_age_limit"
+    for found in (*young.findings, *old.findings):
+        for lang in ("da", "en"):
+            assert "25" not in found.message(lang)
 
 
 def test_every_reason_is_reported() -> None:

@@ -93,6 +93,18 @@ def test_rule_requires_what_its_templates_name_inline(code: str) -> None:
     assert rule.requires_period == ("{period}" in templates)
 
 
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_messages_carry_no_numbers_of_their_own(code: str) -> None:
+    """Every number a message shows comes from the finding's data, never from the template.
+
+    Hours, ages and deadlines are Policy values: a template saying "20 hours" or "5 working
+    days" would be false under another policy.
+    """
+    rule = RULES[code]
+    assert not re.search(r"\d", rule.da)
+    assert not re.search(r"\d", rule.en)
+
+
 def test_requirements_of_some_rules() -> None:
     assert RULES["plan.goal_without_target_date"].requires_subject
     assert not RULES["plan.goal_without_target_date"].requires_period

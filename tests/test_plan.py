@@ -326,6 +326,17 @@ def test_aged_17_on_2025_09_01_the_duty_description_is_required() -> None:
     assert report.findings[0].subject == "17"
 
 
+def test_duty_description_message_follows_the_policy_duty_ages_on_2025_09_01() -> None:
+    """Duty ages 14–18 by policy: an 18-year-old's message must not say "15–17"."""
+    p, youth = _no_duty(D(2007, 9, 1))  # 18 on 1.9.2025
+    policy = attrs.evolve(DEFAULT_POLICY, duty_min_age=14, duty_max_age=18)
+    (f,) = validate_plan(p, youth, ON, policy).findings
+    assert (f.code, f.subject) == ("plan.duty_description_missing", "18")
+    for lang in ("da", "en"):
+        assert "15" not in f.message(lang)
+        assert "(18)" in f.message(lang)
+
+
 def test_turning_18_on_2025_09_01_ends_the_duty_description_requirement() -> None:
     p, youth = _no_duty(D(2007, 9, 1))
     assert check(p, youth) == []

@@ -14,7 +14,8 @@ Decisions:
   past that day.
 - A deadline met late is still reported (the record shows it was missed); its period runs from
   the day after the deadline up to and including the day of the late contact or activity. A
-  deadline still not met has an open-ended period from the day after it.
+  deadline still not met has an open-ended period from the day after it. The ``subject`` is the
+  deadline itself (its last day, ISO date), so the message is true under any policy.
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ def _overdue(
     if on <= deadline or (done_on is not None and done_on <= deadline):
         return None
     first_late_day = deadline + _ONE_DAY
+    subject = deadline.isoformat()
     if done_on is not None and done_on <= on:
-        return finding(code, period=Period(first_late_day, done_on + _ONE_DAY))
-    return finding(code, period=Period(first_late_day))
+        return finding(code, period=Period(first_late_day, done_on + _ONE_DAY), subject=subject)
+    return finding(code, period=Period(first_late_day), subject=subject)
 
 
 def check_duty(

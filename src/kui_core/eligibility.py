@@ -40,12 +40,20 @@ class Eligibility:
         return tuple(f.code for f in self.findings)
 
 
+def _hours(value: float) -> str:
+    """Hours for a message: short (``20``, ``19.5``), but never rounded to look like another."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(float(value))
+
+
 def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> Eligibility:
     """Decide whether ``youth`` is in the target group on ``on`` and whether outreach is due.
 
     Every reason that applies is reported as a finding, not only the first: a 26-year-old
     graduate gets both ``eligibility.over_age_limit`` and
-    ``eligibility.completed_qualifying_education``.
+    ``eligibility.completed_qualifying_education``. ``eligibility.employed_20h`` and
+    ``eligibility.outreach_required`` carry the weekly hours against
+    :attr:`Policy.outreach_work_hours` as their subject (``"25 h < 30 h"``).
     """
     age = age_on(youth.birth_date, on, policy)
     findings: list[Finding] = []
@@ -89,10 +97,12 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
                 finding("eligibility.enrolled", subject=", ".join(p.value for p in enrolled_in))
             )
         if employed:
-            findings.append(finding("eligibility.employed_20h", subject=f"{hours:g} h"))
+            subject = f"{_hours(hours)} h ≥ {_hours(policy.outreach_work_hours)} h"
+            findings.append(finding("eligibility.employed_20h", subject=subject))
     outreach_required = in_target_group and not (enrolled or employed or outreach_completed)
     if outreach_required:
-        findings.append(finding("eligibility.outreach_required"))
+        subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
+        findings.append(finding("eligibility.outreach_required", subject=subject))
 
     return Eligibility(
         on=on,

@@ -82,19 +82,22 @@ RULES: Mapping[str, Rule] = types.MappingProxyType(
             _rule(
                 "eligibility.in_target_group",
                 I,
-                "Aged from Policy.min_age to under 25 with no completed qualifying education.",
-                "Den unge er i målgruppen: under 25 år og uden en afsluttet"
+                "Aged from Policy.min_age (15) to under Policy.age_limit (25) with no completed"
+                " qualifying education.",
+                "Den unge er i målgruppen: under aldersgrænsen og uden en afsluttet"
                 " erhvervskompetencegivende uddannelse{subject_note}.",
-                "The young person is in the target group: under 25 with no completed qualifying"
-                " education{subject_note}.",
+                "The young person is in the target group: under the age limit with no completed"
+                " qualifying education{subject_note}.",
                 legal.KUI_PURPOSE,
             ),
             _rule(
                 "eligibility.over_age_limit",
                 I,
-                "Aged 25 or more on the reference day: outside the target group.",
-                "Den unge er fyldt 25 år{subject_note} og er uden for målgruppen.",
-                "The young person is 25 or older{subject_note} and outside the target group.",
+                "Aged Policy.age_limit (25) or more on the reference day: outside the target"
+                " group.",
+                "Den unge har nået aldersgrænsen{subject_note} og er uden for målgruppen.",
+                "The young person has reached the age limit{subject_note} and is outside the target"
+                " group.",
                 legal.KUI_AGE_LIMIT,
             ),
             _rule(
@@ -140,21 +143,21 @@ RULES: Mapping[str, Rule] = types.MappingProxyType(
                 I,
                 "In paid work of at least Policy.outreach_work_hours (20) hours a week: no"
                 " outreach.",
-                "Den unge har lønnet arbejde på mindst 20 timer om ugen{subject_note}; ingen"
+                "Den unge har lønnet arbejde på mindst timegrænsen om ugen{subject_note}; ingen"
                 " opsøgende indsats.",
-                "The young person has paid work of at least 20 hours a week{subject_note}; no"
-                " outreach needed.",
+                "The young person has paid work of at least the weekly hours limit{subject_note};"
+                " no outreach needed.",
                 legal.OUTREACH,
             ),
             _rule(
                 "eligibility.outreach_required",
                 I,
-                "In the target group, neither enrolled nor working 20 hours: the municipality"
-                " must offer guidance through outreach.",
-                "Den unge er hverken i uddannelse eller i arbejde på mindst 20 timer om ugen:"
-                " kommunen skal tilbyde vejledning gennem opsøgende indsats.",
-                "The young person is neither in education nor working at least 20 hours a week:"
-                " the municipality must offer guidance through outreach.",
+                "In the target group, neither enrolled nor working Policy.outreach_work_hours (20)"
+                " hours a week: the municipality must offer guidance through outreach.",
+                "Den unge er hverken i uddannelse eller i arbejde på mindst timegrænsen om"
+                " ugen{subject_note}: kommunen skal tilbyde vejledning gennem opsøgende indsats.",
+                "The young person is neither in education nor working at least the weekly hours"
+                " limit{subject_note}: the municipality must offer guidance through outreach.",
                 legal.OUTREACH,
             ),
             # -- the education plan -----------------------------------------------------------
@@ -229,11 +232,12 @@ RULES: Mapping[str, Rule] = types.MappingProxyType(
             _rule(
                 "plan.duty_description_missing",
                 E,
-                "Aged 15–17 and the plan does not describe how the education duty is met.",
-                "Den unge er 15–17 år, og planen beskriver ikke, hvordan uddannelsespligten"
-                " opfyldes.",
-                "The young person is 15–17 and the plan does not describe how the education duty"
-                " is met.",
+                "Aged Policy.duty_min_age to Policy.duty_max_age (15–17) and the plan does not"
+                " describe how the education duty is met.",
+                "Den unge er i den uddannelsespligtige alder{subject_note}, og planen beskriver"
+                " ikke, hvordan uddannelsespligten opfyldes.",
+                "The young person is of education-duty age{subject_note} and the plan does not"
+                " describe how the education duty is met.",
                 legal.KUI_DUTY,
             ),
             _rule(
@@ -291,18 +295,22 @@ RULES: Mapping[str, Rule] = types.MappingProxyType(
             _rule(
                 "duty.contact_overdue",
                 E,
-                "Aged 15–17, not following the plan, and not contacted within 5 working days.",
-                "Den unge følger ikke planen og er ikke kontaktet inden 5 hverdage{period_note}.",
-                "The young person is not following the plan and was not contacted within 5"
-                " working days{period_note}.",
+                "Aged 15–17, not following the plan, and not contacted within"
+                " Policy.contact_deadline_working_days (5) working days.",
+                "Den unge følger ikke planen og er ikke kontaktet inden fristen"
+                " {subject}{period_note}.",
+                "The young person is not following the plan and was not contacted by the"
+                " deadline {subject}{period_note}.",
                 legal.DUTY_DEADLINES,
             ),
             _rule(
                 "duty.new_activity_overdue",
                 E,
-                "Aged 15–17 and no new activity within 30 calendar days.",
-                "Den unge har ikke fået en ny aktivitet inden 30 dage{period_note}.",
-                "The young person has not been offered a new activity within 30 days{period_note}.",
+                "Aged 15–17 and no new activity within Policy.new_activity_deadline_days (30)"
+                " calendar days.",
+                "Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",
+                "The young person has not been offered a new activity by the deadline"
+                " {subject}{period_note}.",
                 legal.DUTY_DEADLINES,
             ),
         ]
