@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from kui_core import DEFAULT_POLICY, DataError, LeapDayRule, Policy, age_on, working_days_after
 from kui_core.dates import (
+    SUPPORTED_FIRST_DAY,
+    SUPPORTED_LAST_DAY,
     birthday,
     danish_public_holidays,
     is_working_day,
@@ -126,6 +128,32 @@ def test_before_birth_the_age_is_negative() -> None:
 
 
 # -- public holidays ---------------------------------------------------------------------------
+
+
+def test_the_supported_calendar_is_1858_to_2299() -> None:
+    """From the earliest birth date a CPR number can express."""
+    assert dt.date(1858, 1, 1) == SUPPORTED_FIRST_DAY
+    assert dt.date(2299, 12, 31) == SUPPORTED_LAST_DAY
+
+
+@pytest.mark.parametrize(
+    ("born", "age"),
+    [(dt.date(9990, 6, 1), 25), (dt.date(2000, 1, 1), 10**6), (dt.date(5, 1, 1), -9)],
+)
+def test_a_birthday_beyond_the_calendar_is_a_data_error(born: dt.date, age: int) -> None:
+    """Year 10015 (or -4) has no date: a DataError naming ``age``, never a bare ValueError."""
+    with pytest.raises(DataError) as caught:
+        birthday(born, age)
+    assert caught.value.path == "age"
+    assert "years 1 to 9999" in caught.value.reason
+    with pytest.raises(DataError):
+        last_day_before_age(born, age)
+
+
+def test_age_on_works_for_any_day_of_the_calendar() -> None:
+    born = dt.date(2000, 2, 29)
+    assert age_on(born, dt.date.max) == 7999
+    assert age_on(born, dt.date.min) == -2000
 
 
 def test_holidays_2025() -> None:

@@ -225,6 +225,23 @@ def test_employments_around_on_are_valid(job: Employment) -> None:
     assert job.period.start <= ON + dt.timedelta(days=1)
 
 
+@given(st.data())
+def test_youths_and_births_stay_in_the_supported_calendar_near_1858(data: st.DataObject) -> None:
+    """On 1.1.1870, ages 0 to 120 reach back to 1749: only births from 1858 are drawn."""
+    on = dt.date(1870, 1, 1)
+    born = data.draw(birth_dates(on, min_age=0, max_age=120))
+    assert dt.date(1858, 1, 1) <= born <= on
+    youth = data.draw(youths(on, min_age=0, max_age=120))
+    assert dt.date(1858, 1, 1) <= youth.birth_date <= on
+
+
+def test_no_supported_birth_date_gives_the_ages_asked_for() -> None:
+    with pytest.raises(InvalidArgument, match="1858"):
+        youths(dt.date(1850, 1, 1))
+    with pytest.raises(InvalidArgument, match="1858"):
+        birth_dates(dt.date(1870, 1, 1), min_age=13)
+
+
 def test_seventh_digits_follow_the_century_table() -> None:
     """1936: digits 0-3 and 4, 9 (00-36 with 4/9 is 2000? no: 1900 only from 37)."""
     assert seventh_digits(1936) == (0, 1, 2, 3)

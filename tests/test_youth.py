@@ -6,9 +6,29 @@ import datetime as dt
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from kui_core import CprNumber, DataError, EducationRecord, Employment, Period, Programme, Youth
-from kui_core.strategies import reference_days, youths
+from kui_core import (
+    CprNumber,
+    DataError,
+    EducationRecord,
+    Employment,
+    Period,
+    Policy,
+    Programme,
+    Youth,
+    assess_eligibility,
+    check_in_care_plan,
+    in_care_plan_deadline,
+)
+from kui_core.dates import (
+    SUPPORTED_FIRST_DAY,
+    SUPPORTED_LAST_DAY,
+    age_on,
+    birthday,
+    last_day_before_age,
+)
+from kui_core.strategies import policies, reference_days, youths
 
 BORN = dt.date(2004, 2, 29)
 
@@ -108,3 +128,157 @@ def test_bad_fields_are_data_errors_naming_the_field(kwargs: dict[str, object], 
         Youth(**values)  # type: ignore[arg-type]
     assert caught.value.path == path
     assert str(caught.value).startswith(path + ": ")
+
+
+# -- dates before birth and the supported calendar ----------------------------------------
+
+
+STX = EducationRecord(Programme.STX, dt.date(2020, 8, 1))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        (
+            {"educations": (STX, STX, EducationRecord(Programme.FGU, dt.date(2004, 2, 28)))},
+            "Youth.educations[2].started_on",
+        ),
+        (
+            {"employments": (Employment(Period(dt.date(2003, 1, 1), dt.date(2005, 1, 1)), 10),)},
+            "Youth.employments[0].period.start",
+        ),
+        (
+            {"in_care": (Period(dt.date(2010, 1, 1)), Period(dt.date(2004, 2, 28)))},
+            "Youth.in_care[1].start",
+        ),
+    ],
+)
+def test_nothing_starts_before_birth_2004_02_29(kwargs: dict[str, object], path: str) -> None:
+    """Born 29 February 2004: a record or period starting on 28 February 2004 is bad data."""
+    with pytest.raises(DataError) as caught:
+        Youth("y-7", BORN, **kwargs)  # type: ignore[arg-type]
+    assert caught.value.path == path
+    assert "birth_date" in caught.value.reason
+    assert "2004" not in caught.value.reason  # the birth date is part of the CPR number
+
+
+def test_records_and_periods_may_start_on_the_day_of_birth() -> None:
+    youth = Youth(
+        "y-8",
+        BORN,
+        educations=(EducationRecord(Programme.OTHER, BORN),),
+        employments=(Employment(Period(BORN, BORN), 0),),
+        in_care=(Period(BORN),),
+    )
+    assert youth.in_care_on(BORN)
+
+
+@pytest.mark.parametrize(
+    "born", [dt.date(1857, 12, 31), dt.date(2300, 1, 1), dt.date(9999, 6, 1), dt.date(1, 1, 1)]
+)
+def test_birth_dates_outside_1858_to_2299_are_data_errors(born: dt.date) -> None:
+    with pytest.raises(DataError) as caught:
+        Youth("y-9", born)
+    assert caught.value.path == "Youth.birth_date"
+    assert "1858-01-01" in caught.value.reason
+    assert born.isoformat() not in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        (
+            {"educations": (EducationRecord(Programme.STX, dt.date(2300, 1, 1)),)},
+            "Youth.educations[0].started_on",
+        ),
+        (
+            {"employments": (Employment(Period(dt.date(9999, 1, 1)), 10),)},
+            "Youth.employments[0].period.start",
+        ),
+        ({"in_care": (Period(dt.date(9999, 12, 31)),)}, "Youth.in_care[0].start"),
+    ],
+)
+def test_starts_after_2299_are_data_errors(kwargs: dict[str, object], path: str) -> None:
+    with pytest.raises(DataError) as caught:
+        Youth("y-10", BORN, **kwargs)  # type: ignore[arg-type]
+    assert caught.value.path == path
+    assert "2299-12-31" in caught.value.reason
+
+
+def test_ends_may_be_the_9999_12_31_open_end_of_case_systems() -> None:
+    """Many case systems write an open end as 31 December 9999: that is still accepted."""
+    far = dt.date(9999, 12, 31)
+    youth = Youth(
+        "y-11",
+        BORN,
+        educations=(EducationRecord(Programme.EUD, dt.date(2020, 8, 1), left_on=far),),
+        employments=(Employment(Period(dt.date(2020, 1, 1), far), 37),),
+        in_care=(Period(dt.date(2010, 1, 1), far),),
+    )
+    assert assess_eligibility(youth, far).age == 7995
+    assert check_in_care_plan(youth, far) != ()
+
+
+def test_the_edges_of_the_supported_calendar_are_valid_births() -> None:
+    for born in (SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY):
+        youth = Youth("y-12", born, in_care=(Period(SUPPORTED_LAST_DAY),))
+        until = assess_eligibility(youth, dt.date.max).eligible_until
+        assert until + dt.timedelta(days=1) == birthday(born, 25)
+        assert assess_eligibility(youth, dt.date.min).age < 0
+
+
+_EDGES = (
+    SUPPORTED_FIRST_DAY,
+    SUPPORTED_FIRST_DAY + dt.timedelta(days=1),
+    dt.date(1860, 2, 29),
+    dt.date(1900, 3, 1),
+    dt.date(2296, 2, 29),
+    SUPPORTED_LAST_DAY - dt.timedelta(days=1),
+    SUPPORTED_LAST_DAY,
+)
+_ANY_DAY = st.one_of(
+    st.sampled_from((dt.date.min, dt.date.max, dt.date.max - dt.timedelta(days=1))), st.dates()
+)
+
+
+@st.composite
+def extreme_youths(draw: st.DrawFn) -> Youth:
+    """Youths born anywhere in the supported calendar, often at its very edges."""
+    born = draw(st.sampled_from(_EDGES) | st.dates(SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY))
+    starts = st.sampled_from((born, SUPPORTED_LAST_DAY)) | st.dates(born, SUPPORTED_LAST_DAY)
+
+    def period(start: dt.date) -> Period:
+        end = draw(st.none() | st.sampled_from((start, dt.date.max)) | st.dates(start))
+        return Period(start, end)
+
+    educations = tuple(
+        EducationRecord(
+            draw(st.sampled_from(tuple(Programme))),
+            start,
+            completed_on=draw(st.none() | st.dates(start)),
+        )
+        for start in draw(st.lists(starts, max_size=2))
+    )
+    employments = tuple(
+        Employment(period(start), draw(st.integers(0, 40)))
+        for start in draw(st.lists(starts, max_size=2))
+    )
+    in_care = tuple(period(start) for start in draw(st.lists(starts, max_size=2)))
+    return Youth("y-x", born, educations, employments, in_care)
+
+
+@given(extreme_youths(), _ANY_DAY, policies())
+def test_no_bare_value_error_at_the_edges_of_the_calendar(
+    youth: Youth, on: dt.date, policy: Policy
+) -> None:
+    """Any valid youth, any day from 1 January 1 to 31 December 9999: answers, not crashes."""
+    result = assess_eligibility(youth, on, policy)
+    assert result.age == age_on(youth.birth_date, on, policy)
+    assert result.eligible_until == last_day_before_age(youth.birth_date, policy.age_limit, policy)
+    for item in result.findings:
+        assert item.message("da")
+        assert item.message("en")
+    deadline = in_care_plan_deadline(youth, policy)
+    late = check_in_care_plan(youth, on, None, policy)
+    assert bool(late) == (deadline is not None and on > deadline)
+    assert youth.weekly_hours_on(on) >= 0

@@ -8,6 +8,13 @@ Maundy Thursday, Good Friday, Easter Sunday and Monday, Great Prayer Day (Store 
 from 2024 by lov nr. 54 af 28/02/2023), Ascension Day, Whit Sunday and Monday, Christmas Day and
 Boxing Day; Easter from :func:`dateutil.easter.easter`. Grundlovsdag (5 June) and 24 December are
 not public holidays: add them through :attr:`Policy.extra_closed_days` where the office is closed.
+
+**The supported calendar.** Birth dates, and the starts of a young person's education records,
+employments and care periods, lie from :data:`SUPPORTED_FIRST_DAY` (1 January 1858, the
+earliest birth date a CPR number can express) to :data:`SUPPORTED_LAST_DAY` (31 December 2299:
+far enough from the end of Python's calendar, year 9999, that every birthday and deadline the
+rules compute exists). :class:`~kui_core.Youth` refuses other dates; ends may lie later (31 December 9999 is a
+common "no end"). Reference days (``on``) may be any date.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from .errors import DataError
 from .policy import DEFAULT_POLICY, LeapDayRule, Policy
 
 __all__ = [
+    "SUPPORTED_FIRST_DAY",
+    "SUPPORTED_LAST_DAY",
     "age_on",
     "birthday",
     "danish_public_holidays",
@@ -32,14 +41,27 @@ __all__ = [
 _ONE_DAY = _dt.timedelta(days=1)
 _LAST_YEAR_WITH_STORE_BEDEDAG = 2023
 
+SUPPORTED_FIRST_DAY = _dt.date(1858, 1, 1)
+"""The earliest supported birth date (and start of a young person's records and periods)."""
+SUPPORTED_LAST_DAY = _dt.date(2299, 12, 31)
+"""The latest supported birth date (and start of a young person's records and periods)."""
+
 
 def birthday(birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY) -> _dt.date:
     """The day on which someone born on ``birth_date`` reaches ``age``.
 
     >>> birthday(_dt.date(2008, 2, 29), 25)  # 2033 is a common year; default MARCH_1
     datetime.date(2033, 3, 1)
+
+    Raises :class:`~kui_core.DataError` (path ``age``) where that year has no date.
     """
     year = birth_date.year + age
+    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
+        raise DataError(
+            "age",
+            f"a birthday at age {age} lies outside the calendar"
+            f" (years {_dt.MINYEAR} to {_dt.MAXYEAR})",
+        )
     if birth_date.month == 2 and birth_date.day == 29 and not _is_leap(year):
         if policy.leap_day_rule is LeapDayRule.FEBRUARY_28:
             return _dt.date(year, 2, 28)

@@ -9,6 +9,7 @@ import attrs
 
 from . import _validators as v
 from .cpr import CprNumber
+from .dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY
 from .education import EducationRecord, Employment
 from .errors import DataError
 from .periods import Period
@@ -23,23 +24,59 @@ def _cpr_matches_birth_date(instance: Youth, attribute: attrs.Attribute[Any], va
         raise DataError("Youth.cpr", "the CPR number's birth date does not match birth_date")
 
 
+_CALENDAR = f"{SUPPORTED_FIRST_DAY.isoformat()} to {SUPPORTED_LAST_DAY.isoformat()}"
+
+
+def _birth_date(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_date(instance, attribute, value)
+    if not SUPPORTED_FIRST_DAY <= value <= SUPPORTED_LAST_DAY:
+        # Not echoed: a birth date is part of the CPR number.
+        raise DataError("Youth.birth_date", f"must lie in the supported calendar, {_CALENDAR}")
+
+
+def _check_start(instance: Youth, path: str, start: _dt.date) -> None:
+    """A record or period starts on or after birth and within the supported calendar."""
+    if start < instance.birth_date:
+        # The birth date is not shown: it is part of the CPR number.
+        raise DataError(path, "must not be before birth_date")
+    if start > SUPPORTED_LAST_DAY:
+        raise DataError(path, f"must lie in the supported calendar, {_CALENDAR}")
+
+
+def _educations(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(EducationRecord)(instance, attribute, value)
+    for index, record in enumerate(value):
+        _check_start(instance, f"Youth.educations[{index}].started_on", record.started_on)
+
+
+def _employments(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(Employment)(instance, attribute, value)
+    for index, job in enumerate(value):
+        _check_start(instance, f"Youth.employments[{index}].period.start", job.period.start)
+
+
+def _in_care(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(Period)(instance, attribute, value)
+    for index, period in enumerate(value):
+        _check_start(instance, f"Youth.in_care[{index}].start", period.start)
+
+
 @attrs.frozen
 class Youth:
     """A young person: identity, birth date, education records, employment and care periods.
 
     ``person_id`` is the case system's own identifier (not the CPR number). ``in_care`` lists the
     periods of out-of-home care (anbringelse). ``cpr`` is optional and never shown.
+    ``birth_date`` and the start of every education record, employment and care period lie in
+    the supported calendar (1858 to 2299, see :mod:`kui_core.dates`); nothing starts before
+    birth. Ends may lie later.
     """
 
     person_id: str = attrs.field(validator=v.is_str)
-    birth_date: _dt.date = attrs.field(validator=v.is_date)
-    educations: tuple[EducationRecord, ...] = attrs.field(
-        default=(), validator=v.is_tuple_of(EducationRecord)
-    )
-    employments: tuple[Employment, ...] = attrs.field(
-        default=(), validator=v.is_tuple_of(Employment)
-    )
-    in_care: tuple[Period, ...] = attrs.field(default=(), validator=v.is_tuple_of(Period))
+    birth_date: _dt.date = attrs.field(validator=_birth_date)
+    educations: tuple[EducationRecord, ...] = attrs.field(default=(), validator=_educations)
+    employments: tuple[Employment, ...] = attrs.field(default=(), validator=_employments)
+    in_care: tuple[Period, ...] = attrs.field(default=(), validator=_in_care)
     cpr: CprNumber | None = attrs.field(default=None, validator=_cpr_matches_birth_date)
     municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_str)
 

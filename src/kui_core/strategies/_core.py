@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from ..cpr import CprNumber, century_of
-from ..dates import age_on, birthday
+from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
 from ..education import QUALIFYING, EducationRecord, Employment, Programme
 from ..findings import RULES, Finding, finding
 from ..legal import LegalBasis
@@ -204,6 +204,8 @@ def _draw_birth(
     # ends of an integer range, which would pile everyone up at the oldest age).
     age = draw(st.integers(low_age, high_age))
     earliest, latest = _age_window(on, age, age)
+    # Only births a Youth accepts (the supported calendar, kui_core.dates).
+    earliest, latest = max(earliest, SUPPORTED_FIRST_DAY), min(latest, SUPPORTED_LAST_DAY)
     boundaries = [policy.min_age, policy.age_limit]
     close = _around([_years_before(on, boundary) for boundary in boundaries], spread=2)
     close += [
@@ -212,7 +214,12 @@ def _draw_birth(
         for year in range(on.year - boundary - 1, on.year - boundary + 2)
         if _is_leap(year)
     ]
-    close = [day for day in close if low_age <= age_on(day, on, policy) <= high_age]
+    close = [
+        day
+        for day in close
+        if SUPPORTED_FIRST_DAY <= day <= SUPPORTED_LAST_DAY
+        and low_age <= age_on(day, on, policy) <= high_age
+    ]
     if len(close) > 0 and draw(st.booleans()):
         return _pick(draw, sorted(set(close)))
     return _draw_day(draw, earliest, latest)
@@ -226,6 +233,23 @@ def _age_bounds(min_age: int | None, max_age: int | None, policy: Policy) -> tup
             f"need 0 <= min_age <= max_age <= {_MAX_AGE}, got {low_age} and {high_age}"
         )
     return low_age, high_age
+
+
+def _supported_ages(on: _dt.date, low_age: int, high_age: int) -> tuple[int, int]:
+    """The ages from ``low_age`` to ``high_age`` that a supported birth date gives on ``on``."""
+    ages = [
+        age
+        for age in range(low_age, high_age + 1)
+        if _age_window(on, age, age)[0] <= SUPPORTED_LAST_DAY
+        and _age_window(on, age, age)[1] >= SUPPORTED_FIRST_DAY
+    ]
+    if not ages:
+        raise InvalidArgument(
+            f"no birth date from {SUPPORTED_FIRST_DAY.isoformat()} to"
+            f" {SUPPORTED_LAST_DAY.isoformat()} gives an age from {low_age} to {high_age}"
+            f" on {on.isoformat()}"
+        )
+    return ages[0], ages[-1]
 
 
 def birth_dates(
@@ -246,6 +270,7 @@ def birth_dates(
     low_age, high_age = _age_bounds(min_age, max_age, policy)
     if on is not None:
         _check_year(on, "on")
+        low_age, high_age = _supported_ages(on, low_age, high_age)
     return _birth_strategy(on, low_age, high_age, policy)
 
 
@@ -582,6 +607,7 @@ def youths(
     low_age, high_age = _age_bounds(min_age, max_age, policy)
     if on is not None:
         _check_year(on, "on")
+        low_age, high_age = _supported_ages(on, low_age, high_age)
         if with_cpr:
             earliest, latest = _age_window(on, low_age, high_age)
             if earliest < _CPR_MIN_BIRTH or latest > _CPR_MAX_BIRTH:
