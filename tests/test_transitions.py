@@ -168,3 +168,19 @@ def test_reported_exactly_when_the_wait_exceeds_the_policy(
     assert [f.subject for f in findings] == (["fgu"] if late else [])
     for f in findings:
         assert f.period == Period(ENDED, next_start if next_start <= on else None)
+
+
+def test_a_placement_ending_9999_12_31_is_open_in_practice() -> None:
+    """Case systems write "no end" as 31 December 9999: its deadline lies beyond the calendar."""
+    far = Placement("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 31)))
+    assert transition_deadline(far) == dt.date.max
+    assert check_transitions(case_with(far), D(2026, 1, 1)) == ()
+    assert check_transitions(case_with(far), dt.date.max) == ()
+
+
+def test_a_deadline_beyond_the_calendar_is_capped_at_its_last_day() -> None:
+    """Ending 1 December 9999: 29 days later is 30 December, 31 days later does not exist."""
+    near_the_end = Placement("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 1)))
+    for days, deadline in ((29, D(9999, 12, 30)), (31, dt.date.max), (10**6, dt.date.max)):
+        policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=days)
+        assert transition_deadline(near_the_end, policy) == deadline

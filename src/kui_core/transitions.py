@@ -41,10 +41,16 @@ __all__ = ["check_transitions", "transition_deadline"]
 
 
 def transition_deadline(placement: Placement, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
-    """The last day on which a next step is in time, or ``None`` for an open-ended placement."""
-    if placement.period.end is None:
+    """The last day on which a next step is in time, or ``None`` for an open-ended placement.
+
+    A deadline beyond the end of the calendar (a placement ending on 31 December 9999, the "no
+    end" of many case systems) is capped at :data:`datetime.date.max`: no day comes after it.
+    """
+    end = placement.period.end
+    if end is None:
         return None
-    return placement.period.end + _dt.timedelta(days=policy.max_transition_gap_days)
+    room = (_dt.date.max - end).days
+    return end + _dt.timedelta(days=min(policy.max_transition_gap_days, room))
 
 
 def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
