@@ -265,7 +265,9 @@ def birth_dates(
     aged ``min_age`` to ``max_age`` on ``on`` (default ``policy.min_age - 2`` to
     ``policy.age_limit + 2``), half of them within two days of their ``policy.min_age``-th or
     ``policy.age_limit``-th birthday (the day before, of, after) or born on 29 February near
-    those years, so that :class:`~kui_core.LeapDayRule` decides their age.
+    those years, so that :class:`~kui_core.LeapDayRule` decides their age. Births lie in the
+    calendar :class:`~kui_core.Youth` supports (1858 to 2299, see :mod:`kui_core.dates`): ages
+    that no such birth gives on ``on`` are left out (none at all: ``InvalidArgument``).
     """
     low_age, high_age = _age_bounds(min_age, max_age, policy)
     if on is not None:
