@@ -13,8 +13,8 @@ not public holidays: add them through :attr:`Policy.extra_closed_days` where the
 employments and care periods, lie from :data:`SUPPORTED_FIRST_DAY` (1 January 1858, the
 earliest birth date a CPR number can express) to :data:`SUPPORTED_LAST_DAY` (31 December 2299:
 far enough from the end of Python's calendar, year 9999, that every birthday and deadline the
-rules compute exists). :class:`~kui_core.Youth` refuses other dates; ends may lie later (31 December 9999 is a
-common "no end"). Reference days (``on``) may be any date.
+rules compute exists). :class:`~kui_core.Youth` refuses other dates; ends may lie later
+(31 December 9999 is a common "no end"). Reference days (``on``) may be any date.
 """
 
 from __future__ import annotations
