@@ -149,10 +149,10 @@ def test_demo_cases_show_clean_cases_and_each_kind_of_problem() -> None:
     )
     for expected in (
         "ung-01  one coordinator throughout     ok",
-        "coordination.gap             4.5.2026 through 17.5.2026",
-        "coordination.overlap k1, k4  1.9.2026 through 1.10.2026",
-        "duty.contact_overdue         8.8.2026 through 11.8.2026",
-        "transition.no_next_step fgu  from 17.8.2026",
+        "coordination.gap                 4.5.2026 through 17.5.2026",
+        "coordination.overlap k1, k4      1.9.2026 through 1.10.2026",
+        "duty.contact_overdue 2026-08-07  8.8.2026 through 11.8.2026",
+        "transition.no_next_step fgu      from 17.8.2026",
     ):
         assert expected in text
     again = io.StringIO()
