@@ -141,6 +141,7 @@ class Report:
 
 _EXIT = DEFAULT_POLICY.target_group_exit
 _OUTREACH = DEFAULT_POLICY.outreach_programmes
+_ENROLMENT = DEFAULT_POLICY.enrolment_programmes
 
 
 def _birthday_ordinal(born: dt.date, years: int) -> int:
@@ -162,7 +163,7 @@ def plain_eligibility(youth: Youth, on: dt.date) -> tuple[bool, bool, bool, int]
             elif r.programme in _OUTREACH:
                 other_completed = True
         end = r.completed_on or r.left_on
-        if r.programme in _OUTREACH and r.started_on <= on and (end is None or on < end):
+        if r.programme in _ENROLMENT and r.started_on <= on and (end is None or on < end):
             enrolled = True
     hours = 0.0
     for e in youth.employments:

@@ -23,6 +23,7 @@ from kui_core import (
     age_on,
     assess_eligibility,
 )
+from kui_core.education import YOUTH_EDUCATIONS
 from kui_core.strategies import policies, reference_days, youths
 
 ONE = dt.timedelta(days=1)
@@ -33,8 +34,9 @@ def restated(youth: Youth, on: dt.date, policy: Policy) -> tuple[bool, bool, boo
     """The rule in plain words: (in the target group, enrolled, outreach required).
 
     In the target group: aged min_age to under age_limit, no target-group-ending programme
-    completed on or before ``on``. Outreach: in the target group, and neither enrolled in nor
-    having completed a youth or higher education, nor working outreach_work_hours a week.
+    completed on or before ``on``. Outreach: in the target group, and neither enrolled in an
+    enrolment programme nor having completed a youth or higher education, nor working
+    outreach_work_hours a week.
     """
     age = age_on(youth.birth_date, on, policy)
     done = [
@@ -44,7 +46,7 @@ def restated(youth: Youth, on: dt.date, policy: Policy) -> tuple[bool, bool, boo
         p in policy.target_group_exit for p in done
     )
     enrolled = any(
-        r.programme in policy.outreach_programmes
+        r.programme in policy.enrolment_programmes
         and r.started_on <= on
         and (r.completed_on or r.left_on or dt.date.max) > on
         for r in youth.educations
@@ -251,9 +253,23 @@ def test_dropped_out_needs_outreach_enrolled_does_not() -> None:
     assert enrolled.findings[-1].subject == "hf"
 
 
-def test_enrolled_in_fgu_is_not_enrolled_in_a_youth_education() -> None:
+def test_enrolled_in_fgu_is_in_school_so_no_outreach_by_default() -> None:
+    """FGU is not a youth education, but an FGU student is not outside school (2020-01-15)."""
     fgu = EducationRecord(Programme.FGU, dt.date(2019, 8, 1))
     result = assess_eligibility(_youth(educations=[fgu]), dt.date(2020, 1, 15))
+    assert result.in_target_group
+    assert result.enrolled
+    assert not result.outreach_required
+    assert "eligibility.enrolled" in result.codes
+
+
+def test_enrolled_in_fgu_under_the_literal_reading_needs_outreach() -> None:
+    """With enrolment limited to youth and higher education, FGU does not count (2020-01-15)."""
+    literal = attrs.evolve(
+        DEFAULT_POLICY, enrolment_programmes=YOUTH_EDUCATIONS | {Programme.HIGHER}
+    )
+    fgu = EducationRecord(Programme.FGU, dt.date(2019, 8, 1))
+    result = assess_eligibility(_youth(educations=[fgu]), dt.date(2020, 1, 15), literal)
     assert not result.enrolled
     assert result.outreach_required
 

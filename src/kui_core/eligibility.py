@@ -2,23 +2,28 @@
 
 The target group is young people from :attr:`Policy.min_age` (15) to under 25 who have not
 completed a qualifying education (§ 1, § 2 k). The municipality must offer guidance through
-outreach to those in it who are neither enrolled in a youth or higher education, nor have
-completed a youth education, nor work at least :attr:`Policy.outreach_work_hours` (20) hours a
-week (uvm.dk, "Vejledning af unge uden for skolen").
+outreach to those in it who are neither enrolled in an education
+(:attr:`Policy.enrolment_programmes`), nor have completed a youth education
+(:attr:`Policy.outreach_programmes`), nor work at least :attr:`Policy.outreach_work_hours` (20)
+hours a week (uvm.dk, "Vejledning af unge uden for skolen").
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 
 import attrs
 
-from .dates import age_on, last_day_before_age
+from .dates import birthday
+from .education import Programme
 from .findings import Finding, finding
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
 __all__ = ["Eligibility", "assess_eligibility"]
+
+_ONE_DAY = _dt.timedelta(days=1)
 
 
 @attrs.frozen
@@ -46,6 +51,12 @@ def _hours(value: float) -> str:
     return short if float(short) == value else repr(float(value))
 
 
+@lru_cache(maxsize=4096)
+def _finding(code: str, subject: str | None = None) -> Finding:
+    # Findings are immutable and the same few recur for millions of people: build each once.
+    return finding(code, subject=subject)
+
+
 def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> Eligibility:
     """Decide whether ``youth`` is in the target group on ``on`` and whether outreach is due.
 
@@ -53,56 +64,58 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     graduate gets both ``eligibility.over_age_limit`` and
     ``eligibility.completed_qualifying_education``. ``eligibility.employed_20h`` and
     ``eligibility.outreach_required`` carry the weekly hours against
-    :attr:`Policy.outreach_work_hours` as their subject (``"25 h < 30 h"``).
+    :attr:`Policy.outreach_work_hours` as their subject (``"25 h < 30 h"``). Enrolment counts
+    for the programmes in :attr:`Policy.enrolment_programmes` (by default every programme: a
+    young person in FGU or 10th grade is not outside school).
     """
-    age = age_on(youth.birth_date, on, policy)
+    born = youth.birth_date
+    age = on.year - born.year
+    if on < birthday(born, age, policy):
+        age -= 1
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
     if too_old:
-        findings.append(finding("eligibility.over_age_limit", subject=f"{age}"))
+        findings.append(_finding("eligibility.over_age_limit", f"{age}"))
     if too_young:
-        findings.append(finding("eligibility.under_min_age", subject=f"{age}"))
+        findings.append(_finding("eligibility.under_min_age", f"{age}"))
 
-    completed = [r.programme for r in youth.educations if r.completed_by(on)]
-    exits = sorted({p for p in completed if p in policy.target_group_exit})
-    for programme in exits:
-        findings.append(
-            finding("eligibility.completed_qualifying_education", subject=programme.value)
-        )
+    # One pass over the records: what was completed by `on`, and what runs on `on`.
+    exits: set[Programme] = set()
+    youth_completed: set[Programme] = set()
+    enrolled_in: set[Programme] = set()
+    for record in youth.educations:
+        programme = record.programme
+        completed_on = record.completed_on
+        if completed_on is not None and completed_on <= on:
+            if programme in policy.target_group_exit:
+                exits.add(programme)
+            elif programme in policy.outreach_programmes:
+                youth_completed.add(programme)
+        elif programme in policy.enrolment_programmes and record.enrolled_on(on):
+            enrolled_in.add(programme)
+    for programme in sorted(exits):
+        findings.append(_finding("eligibility.completed_qualifying_education", programme.value))
     in_target_group = not (too_old or too_young or exits)
 
-    enrolled_in = sorted(
-        {
-            r.programme
-            for r in youth.educations
-            if r.programme in policy.outreach_programmes and r.enrolled_on(on)
-        }
-    )
     enrolled = bool(enrolled_in)
-    outreach_completed = sorted(
-        {p for p in completed if p in policy.outreach_programmes and p not in exits}
-    )
-    hours = youth.weekly_hours_on(on)
+    hours = youth.weekly_hours_on(on) if youth.employments else 0
     employed = hours >= policy.outreach_work_hours
 
     if in_target_group:
-        findings.append(finding("eligibility.in_target_group"))
-        for programme in outreach_completed:
-            findings.append(
-                finding("eligibility.completed_youth_education", subject=programme.value)
-            )
+        findings.append(_finding("eligibility.in_target_group"))
+        for programme in sorted(youth_completed):
+            findings.append(_finding("eligibility.completed_youth_education", programme.value))
         if enrolled:
-            findings.append(
-                finding("eligibility.enrolled", subject=", ".join(p.value for p in enrolled_in))
-            )
+            subject = ", ".join(p.value for p in sorted(enrolled_in))
+            findings.append(_finding("eligibility.enrolled", subject))
         if employed:
             subject = f"{_hours(hours)} h ≥ {_hours(policy.outreach_work_hours)} h"
-            findings.append(finding("eligibility.employed_20h", subject=subject))
-    outreach_required = in_target_group and not (enrolled or employed or outreach_completed)
+            findings.append(_finding("eligibility.employed_20h", subject))
+    outreach_required = in_target_group and not (enrolled or employed or youth_completed)
     if outreach_required:
         subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
-        findings.append(finding("eligibility.outreach_required", subject=subject))
+        findings.append(_finding("eligibility.outreach_required", subject))
 
     return Eligibility(
         on=on,
@@ -110,6 +123,6 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         in_target_group=in_target_group,
         enrolled=enrolled,
         outreach_required=outreach_required,
-        eligible_until=last_day_before_age(youth.birth_date, policy.age_limit, policy),
+        eligible_until=birthday(born, policy.age_limit, policy) - _ONE_DAY,
         findings=tuple(findings),
     )

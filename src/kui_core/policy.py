@@ -90,7 +90,17 @@ class Policy:
         default=YOUTH_EDUCATIONS | {Programme.HIGHER},
         validator=_programmes,
         metadata=_source(
-            "Outreach: not completed nor enrolled in a youth education or a higher education"
+            "Outreach: having completed a youth education or a higher education ends the"
+            " outreach duty"
+        ),
+    )
+    enrolment_programmes: frozenset[Programme] = attrs.field(
+        default=frozenset(Programme),
+        validator=_programmes,
+        metadata=_source(
+            "Outreach is guidance of young people outside school (uvm.dk, 'Vejledning af unge"
+            " uden for skolen'): enrolment in any programme, FGU, 10th grade and STU included,"
+            " means no outreach; YOUTH_EDUCATIONS | {HIGHER} is the literal reading"
         ),
     )
     outreach_work_hours: float = attrs.field(

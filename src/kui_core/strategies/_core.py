@@ -23,7 +23,7 @@ from hypothesis.errors import InvalidArgument
 
 from ..cpr import CprNumber, century_of
 from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
-from ..education import QUALIFYING, EducationRecord, Employment, Programme
+from ..education import QUALIFYING, YOUTH_EDUCATIONS, EducationRecord, Employment, Programme
 from ..findings import RULES, Finding, finding
 from ..legal import LegalBasis
 from ..periods import Period
@@ -668,6 +668,9 @@ def _draw_policy(draw: st.DrawFn) -> Policy:
         outreach_programmes=_pick(
             draw,
             (DEFAULT_POLICY.outreach_programmes, QUALIFYING | {Programme.STU}, QUALIFYING),
+        ),
+        enrolment_programmes=_pick(
+            draw, (DEFAULT_POLICY.enrolment_programmes, YOUTH_EDUCATIONS | {Programme.HIGHER})
         ),
         outreach_work_hours=_pick(draw, (20, 30, 18.5)),
         neet_work_hours=_pick(draw, (18, 15, 20)),
