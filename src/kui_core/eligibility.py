@@ -69,9 +69,12 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     young person in FGU or 10th grade is not outside school).
     """
     born = youth.birth_date
-    age = on.year - born.year
-    if on < birthday(born, age, policy):
-        age -= 1
+    if born.month == 2 and born.day == 29:
+        age = on.year - born.year
+        if on < birthday(born, age, policy):  # Policy.leap_day_rule decides
+            age -= 1
+    else:  # dates.age_on without the leap-day rule, which cannot apply: the hot path
+        age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
@@ -99,7 +102,11 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     in_target_group = not (too_old or too_young or exits)
 
     enrolled = bool(enrolled_in)
-    hours = youth.weekly_hours_on(on) if youth.employments else 0
+    hours: float = 0
+    for job in youth.employments:  # Youth.weekly_hours_on, inlined: this is the hot path
+        period = job.period
+        if period.start <= on and (period.end is None or on < period.end):
+            hours += job.hours_per_week
     employed = hours >= policy.outreach_work_hours
 
     if in_target_group:
