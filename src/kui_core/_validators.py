@@ -147,3 +147,18 @@ def is_frozenset_of(cls: type[Any]) -> Validator:
                 )
 
     return check
+
+
+def optional_date_not_before(other: str) -> Validator:
+    """A date or ``None`` that is not before the instance's date field ``other``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        is_optional_date(instance, attribute, value)
+        reference: _dt.date = getattr(instance, other)
+        if value is not None and value < reference:
+            raise DataError(
+                _path(instance, attribute),
+                f"must not be before {other} ({reference.isoformat()}), got {value.isoformat()}",
+            )
+
+    return check

@@ -44,16 +44,6 @@ class Placement:
     period: Period = attrs.field(validator=v.is_instance(Period))
 
 
-def _not_before_noticed(instance: DutyLapse, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_date(instance, attribute, value)
-    if value is not None and value < instance.noticed_on:
-        raise DataError(
-            f"DutyLapse.{attribute.name}",
-            f"must not be before noticed_on ({instance.noticed_on.isoformat()}),"
-            f" got {value.isoformat()}",
-        )
-
-
 @attrs.frozen
 class DutyLapse:
     """A 15–17-year-old found not to be following the plan (§ 2 a; uvm.dk outreach guidance).
@@ -64,18 +54,12 @@ class DutyLapse:
     """
 
     noticed_on: _dt.date = attrs.field(validator=v.is_date)
-    contacted_on: _dt.date | None = attrs.field(default=None, validator=_not_before_noticed)
-    new_activity_on: _dt.date | None = attrs.field(default=None, validator=_not_before_noticed)
-
-
-def _closed_on(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_date(instance, attribute, value)
-    if value is not None and value < instance.opened_on:
-        raise DataError(
-            "YouthCase.closed_on",
-            f"must not be before opened_on ({instance.opened_on.isoformat()}),"
-            f" got {value.isoformat()}",
-        )
+    contacted_on: _dt.date | None = attrs.field(
+        default=None, validator=v.optional_date_not_before("noticed_on")
+    )
+    new_activity_on: _dt.date | None = attrs.field(
+        default=None, validator=v.optional_date_not_before("noticed_on")
+    )
 
 
 def _plans(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -120,7 +104,9 @@ class YouthCase:
 
     youth: Youth = attrs.field(validator=v.is_instance(Youth))
     opened_on: _dt.date = attrs.field(validator=v.is_date)
-    closed_on: _dt.date | None = attrs.field(default=None, validator=_closed_on)
+    closed_on: _dt.date | None = attrs.field(
+        default=None, validator=v.optional_date_not_before("opened_on")
+    )
     plans: tuple[EducationPlan, ...] = attrs.field(default=(), validator=_plans)
     coordinators: tuple[CoordinatorAssignment, ...] = attrs.field(
         default=(), validator=v.is_tuple_of(CoordinatorAssignment)

@@ -163,26 +163,6 @@ def _interventions(instance: EducationPlan, attribute: attrs.Attribute[Any], val
     _unique("EducationPlan.interventions", "intervention id", (i.id for i in value))
 
 
-def _follow_up(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_date(instance, attribute, value)
-    if value is not None and value < instance.created_on:
-        raise DataError(
-            "EducationPlan.next_follow_up",
-            f"must not be before created_on ({instance.created_on.isoformat()}),"
-            f" got {value.isoformat()}",
-        )
-
-
-def _last_follow_up(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_date(instance, attribute, value)
-    if value is not None and value < instance.created_on:
-        raise DataError(
-            "EducationPlan.last_follow_up",
-            f"must not be before created_on ({instance.created_on.isoformat()}),"
-            f" got {value.isoformat()}",
-        )
-
-
 def _previous_id(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
     v.is_optional_str(instance, attribute, value)
     if value is not None and value == instance.id:
@@ -218,11 +198,15 @@ class EducationPlan:
     participants: tuple[Participant, ...] = attrs.field(validator=_participants)
     goals: tuple[Goal, ...] = attrs.field(validator=_goals)
     interventions: tuple[Intervention, ...] = attrs.field(validator=_interventions)
-    next_follow_up: _dt.date | None = attrs.field(default=None, validator=_follow_up)
+    next_follow_up: _dt.date | None = attrs.field(
+        default=None, validator=v.optional_date_not_before("created_on")
+    )
     duty_description: str | None = attrs.field(default=None, validator=v.is_optional_str)
     previous_id: str | None = attrs.field(default=None, validator=_previous_id)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_milestones)
-    last_follow_up: _dt.date | None = attrs.field(default=None, validator=_last_follow_up)
+    last_follow_up: _dt.date | None = attrs.field(
+        default=None, validator=v.optional_date_not_before("created_on")
+    )
 
     @property
     def follow_up_anchor(self) -> _dt.date:
