@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests examples benchmarks docs
 	$(BIN)/mypy --strict src
 	$(BIN)/python -m pytest --cov --cov-report=term-missing
-	$(BIN)/mkdocs build --strict --site-dir $(VENV)/site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(VENV)/site
 
 demo: $(RUNTIME_STAMP)
 	$(BIN)/kui demo
