@@ -120,12 +120,14 @@ def is_optional_instance(cls: type[Any]) -> Validator:
 
 def is_tuple_of(cls: type[Any]) -> Validator:
     """A tuple whose every item is an instance of ``cls``; the path names the bad index."""
+    exact = cls is _dt.date  # see _is_a: no datetime where a date is expected
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise DataError(_path(instance, attribute), f"expected a tuple, got {_kind(value)}")
+        # Runs for every record of every loaded youth: no call per item on the good path.
         for index, item in enumerate(value):
-            if not _is_a(item, cls):
+            if (type(item) is not cls) if exact else (not isinstance(item, cls)):
                 raise DataError(
                     f"{_path(instance, attribute)}[{index}]",
                     f"expected {cls.__name__}, got {_kind(item)}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -34,31 +35,38 @@ def _birth_date(instance: Youth, attribute: attrs.Attribute[Any], value: Any) ->
         raise DataError("Youth.birth_date", f"must lie in the supported calendar, {_CALENDAR}")
 
 
-def _check_start(instance: Youth, path: str, start: _dt.date) -> None:
-    """A record or period starts on or after birth and within the supported calendar."""
-    if start < instance.birth_date:
-        # The birth date is not shown: it is part of the CPR number.
-        raise DataError(path, "must not be before birth_date")
-    if start > SUPPORTED_LAST_DAY:
-        raise DataError(path, f"must lie in the supported calendar, {_CALENDAR}")
+def _check_starts(instance: Youth, path: str, starts: Iterable[_dt.date]) -> None:
+    """Records and periods start on or after birth and within the supported calendar.
+
+    ``path`` has a ``{}`` for the index; it is only formatted for the error message.
+    """
+    born = instance.birth_date
+    for index, start in enumerate(starts):
+        if start < born:
+            # The birth date is not shown: it is part of the CPR number.
+            raise DataError(path.format(index), "must not be before birth_date")
+        if start > SUPPORTED_LAST_DAY:
+            raise DataError(path.format(index), f"must lie in the supported calendar, {_CALENDAR}")
+
+
+_is_educations = v.is_tuple_of(EducationRecord)
+_is_employments = v.is_tuple_of(Employment)
+_is_periods = v.is_tuple_of(Period)
 
 
 def _educations(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(EducationRecord)(instance, attribute, value)
-    for index, record in enumerate(value):
-        _check_start(instance, f"Youth.educations[{index}].started_on", record.started_on)
+    _is_educations(instance, attribute, value)
+    _check_starts(instance, "Youth.educations[{}].started_on", (r.started_on for r in value))
 
 
 def _employments(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Employment)(instance, attribute, value)
-    for index, job in enumerate(value):
-        _check_start(instance, f"Youth.employments[{index}].period.start", job.period.start)
+    _is_employments(instance, attribute, value)
+    _check_starts(instance, "Youth.employments[{}].period.start", (j.period.start for j in value))
 
 
 def _in_care(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Period)(instance, attribute, value)
-    for index, period in enumerate(value):
-        _check_start(instance, f"Youth.in_care[{index}].start", period.start)
+    _is_periods(instance, attribute, value)
+    _check_starts(instance, "Youth.in_care[{}].start", (p.start for p in value))
 
 
 @attrs.frozen
