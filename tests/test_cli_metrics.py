@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from kui_core import EducationRecord, Programme, Youth
@@ -217,3 +218,39 @@ def test_demo_section_prints_metrics_and_trend() -> None:
     assert "Metrics on 2026-10-01: the synthetic municipality (seed 1), 400 young people" in text
     assert "Trend, 1 October 2016–2026" in text
     assert "Synthetic data, not statistics." in text
+
+
+def test_a_file_that_is_not_utf8_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Latin-1 export (ø as byte 0xf8) is bad input: exit 2, one line, no traceback."""
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(dumps_jsonl(_graduates(1)).replace('"G0"', '"Søren"').encode("latin-1"))
+    assert main(["metrics", str(path), "--on", "2026-10-01"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kui metrics: {path}: ")
+    assert "UTF-8" in err
+    assert err.count("\n") == 1
+
+
+def test_by_municipality_keeps_the_total_the_breakdown_suppresses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ten municipalities with one 25-year-old each (5 completed): every cell is suppressed, and
+    the total 5/10 would reveal that each municipality has exactly one, so it is hidden too."""
+    people = [
+        attrs.evolve(youth, person_id=f"P{i}", educations=youth.educations if i < 5 else ())
+        for i, youth in enumerate(y for code in range(101, 111) for y in _graduates(1, str(code)))
+    ]
+    report = cli_metrics.metrics_report(people, ON, by="municipality")
+    completion = report["metrics"][0]
+    assert completion["publishable"] is False
+    assert "numerator" not in completion
+    path = tmp_path / "ten.jsonl"
+    path.write_text(dumps_jsonl(people), encoding="utf-8")
+    argv = ["metrics", str(path), "--on", "2026-10-01", "--by", "municipality"]
+    assert main(argv) == 0
+    assert "5/10" not in capsys.readouterr().out
+    # Without --by there is no breakdown to protect: 5 of 10 is publishable.
+    assert main(argv[:-2]) == 0
+    assert "5/10" in capsys.readouterr().out

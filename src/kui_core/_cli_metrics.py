@@ -114,6 +114,8 @@ def _read(path: str, cls: type[Any]) -> list[Any]:
             return list(iter_jsonl(stream, cls))
         except DataError as error:
             raise DataError(f"{path}: {error.path}", error.reason, errors=error.errors) from None
+        except UnicodeDecodeError:
+            raise DataError(path, "not UTF-8 text") from None
 
 
 def _progress(lines: Iterable[str], size: int, path: str) -> Iterator[str]:
@@ -157,7 +159,14 @@ def metrics_report(
 ) -> dict[str, Any]:
     """The metrics as plain data (what ``--format json`` prints)."""
     people = list(youths)
-    rates = {
+    breakdowns: Mapping[str, Breakdown] = {}
+    if by is not None:
+        breakdowns = {
+            "completion_rate": completion_rate(people, on, by=by),
+            "neet_share": neet_share(people, on, by=by),
+        }
+    # With a breakdown, its total: secondary suppression may hide it to protect the cells.
+    rates = {key: breakdown.total for key, breakdown in breakdowns.items()} or {
         "completion_rate": completion_rate(people, on),
         "neet_share": neet_share(people, on),
     }
@@ -177,10 +186,6 @@ def metrics_report(
                 entry |= _status(shares[track], target, on)
             report["metrics"].append(entry)
     if by is not None:
-        breakdowns: Mapping[str, Breakdown] = {
-            "completion_rate": completion_rate(people, on, by=by),
-            "neet_share": neet_share(people, on, by=by),
-        }
         groups: dict[str, dict[str, Any]] = {}
         for key, breakdown in breakdowns.items():
             for group, rate in breakdown.items():
