@@ -113,6 +113,18 @@ def test_series_of_rates() -> None:
     assert not progress.publishable  # 3 of 4 is suppressed
 
 
+def test_str_of_progress_on_a_suppressed_rate_shows_no_numbers() -> None:
+    """3 of 4 is suppressed: str must not print 75.0 %, nor a gap or trend computed from it."""
+    progress = target_progress({2022: Rate(80, 100), 2023: Rate(3, 4)}, COMPLETION)
+    text = str(progress)
+    assert "75" not in text
+    assert "needs" not in text
+    assert text == (
+        "25-year-olds with a completed youth education: [suppressed] in 2023,"
+        " target ≥ 90.0 % by 2030"
+    )
+
+
 @pytest.mark.parametrize(
     ("series", "path"),
     [

@@ -23,7 +23,7 @@ import attrs
 from . import _validators as v
 from .errors import DataError
 from .legal import LegalBasis
-from .metrics import Rate
+from .metrics import SUPPRESSED, Rate
 
 __all__ = [
     "BEDRE_VEJE_2017",
@@ -202,16 +202,18 @@ class Progress:
     """The trend line's value in the target year (``None`` for a single point)."""
     on_track: bool
     publishable: bool
-    """False where a :class:`Rate` in the series is not publishable."""
+    """False where a :class:`Rate` in the series is not publishable; ``str`` then shows only
+    the target, no value and nothing computed from the series."""
 
     def __str__(self) -> str:
         target = self.target
         sign = "≥" if target.direction is Direction.AT_LEAST else "≤"
+        goal = f"target {sign} {100 * target.value:.1f} % by {target.year}"
+        if not self.publishable:
+            # A suppressed rate in the series: no value, and nothing computed from it.
+            return f"{target.name}: {SUPPRESSED} in {self.latest_year}, {goal}"
         status = "met" if self.met else ("on track" if self.on_track else "not on track")
-        text = (
-            f"{target.name}: {100 * self.latest:.1f} % in {self.latest_year}, target"
-            f" {sign} {100 * target.value:.1f} % by {target.year} — {status}"
-        )
+        text = f"{target.name}: {100 * self.latest:.1f} % in {self.latest_year}, {goal} — {status}"
         if not self.met and self.required_yearly_change is not None:
             text += f", needs {100 * self.required_yearly_change:.2f} points a year"
         return text
