@@ -473,3 +473,17 @@ def test_a_new_plan_version_ends_the_interventions_it_drops() -> None:
 def test_the_whole_case_span_is_one_period() -> None:
     assert coordination_span(case(closed=20), day(60)) == (Period(day(0), day(20)),)
     assert coordination_span(case(closed=20), day(-1)) == ()
+
+
+def test_gaps_and_missing_up_to_9999_12_31_answer_instead_of_crashing() -> None:
+    """Reference day 31 December 9999: the last gap reaches the end of the calendar."""
+    nobody = YouthCase(YOUTH, D(2024, 1, 1))
+    (missing,) = check_coordination(nobody, dt.date.max)
+    assert missing.code == "coordination.missing"
+    assert missing.period is not None
+    assert missing.period.contains(dt.date.max)
+    assert coordination_span(nobody, dt.date.max)[0].contains(dt.date.max)
+    a = CoordinatorAssignment("a", "UU", Period(D(2024, 1, 1), D(2025, 1, 1)))
+    (gap,) = check_coordination(attrs.evolve(nobody, coordinators=(a,)), dt.date.max)
+    assert gap.code == "coordination.gap"
+    assert gap.period == Period(D(2025, 1, 1))

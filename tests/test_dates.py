@@ -251,3 +251,18 @@ def test_bad_n_is_a_data_error(n: object) -> None:
 def test_weekends_are_never_working_days(day: dt.date) -> None:
     if day.weekday() >= 5:
         assert not is_working_day(day)
+
+
+def test_working_days_past_9999_12_31_raise_data_error() -> None:
+    """30 December 9999 + 5 working days lies beyond the calendar: DataError, not OverflowError."""
+    with pytest.raises(DataError) as caught:
+        working_days_after(dt.date(9999, 12, 30), 5)
+    assert caught.value.path == "n"
+    assert working_days_after(dt.date(9999, 12, 30), 1) == dt.date(9999, 12, 31)
+
+
+def test_the_day_before_a_birthday_on_1_january_1_is_a_data_error() -> None:
+    """Born 1 January 1, age 0: no day precedes the birthday; DataError, not OverflowError."""
+    with pytest.raises(DataError) as caught:
+        last_day_before_age(dt.date(1, 1, 1), 0)
+    assert caught.value.path == "age"

@@ -168,3 +168,20 @@ def test_contact_is_late_exactly_when_5_working_days_passed_before_it(
     between = sum(is_working_day(noticed + k * DAY) for k in range(1, (acted_on - noticed).days))
     codes = [f.code for f in check_duty(case_with(lapse), on)]
     assert codes == (["duty.contact_overdue"] if between >= 5 else [])
+
+
+def test_new_activity_deadline_near_9999_12_31_is_capped_at_the_calendar_end() -> None:
+    """Noticed 20 December 9999: 30 days later does not exist; the deadline is date.max."""
+    assert new_activity_deadline(DutyLapse(D(9999, 12, 20))) == dt.date.max
+    assert new_activity_deadline(DutyLapse(D(9999, 11, 1))) == D(9999, 12, 1)
+
+
+def test_a_contact_recorded_on_9999_12_31_is_reported_late_without_overflowing() -> None:
+    """Noticed 3 March 2025, contacted 31 December 9999 (a placeholder): late through date.max."""
+    lapse = DutyLapse(D(2025, 3, 3), contacted_on=dt.date.max, new_activity_on=D(2025, 3, 10))
+    case = YouthCase(YOUTH, D(2025, 1, 1), duty_lapses=(lapse,))
+    (late,) = check_duty(case, dt.date.max)
+    assert late.code == "duty.contact_overdue"
+    assert late.period is not None
+    assert late.period.contains(dt.date.max)
+    assert late.period.start == D(2025, 3, 11)

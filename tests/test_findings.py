@@ -229,3 +229,10 @@ def test_generated_findings_read_well(found: Finding) -> None:
         assert not LEFTOVER.search(text)
         assert "()" not in text
         assert " ." not in text
+
+
+def test_enrolled_summary_matches_the_default_enrolment_policy() -> None:
+    """By default enrolment in any programme (FGU, 10th grade) means no outreach: say so."""
+    summary = RULES["eligibility.enrolled"].summary
+    assert "Policy.enrolment_programmes" in summary
+    assert "youth or higher education" not in summary

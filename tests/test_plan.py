@@ -616,3 +616,28 @@ def test_enum_values_are_stable_lowercase_strings() -> None:
 def test_plan_report_refuses_non_findings() -> None:
     with pytest.raises(DataError, match=r"^PlanReport\.findings\[0\]"):
         PlanReport(True, ("plan.goal_overdue",))  # type: ignore[arg-type]
+
+
+def test_goal_overdue_on_9999_12_31_answers_instead_of_overflowing() -> None:
+    """Reference day 31 December 9999: the overdue days run to the end of the calendar."""
+    report = validate_plan(plan(next_follow_up=dt.date.max), YOUTH, dt.date.max)
+    overdue = [f for f in report.findings if f.code == "plan.goal_overdue"]
+    assert sorted(f.subject or "" for f in overdue) == ["g1", "g2"]
+    by_goal = {f.subject: f.period for f in overdue}
+    assert by_goal["g1"] == Period(D(2026, 8, 2))
+    assert by_goal["g1"].contains(dt.date.max)
+
+
+def test_follow_up_window_near_the_end_of_the_calendar_answers() -> None:
+    """A plan made 1 June 9999: a 365-day window would end past 9999; nothing overflows."""
+    late = plan(created_on=D(9999, 6, 1), next_follow_up=D(9999, 7, 1))
+    report = validate_plan(late, YOUTH, D(9999, 7, 2))
+    assert "plan.follow_up_overdue" in report.codes
+    assert "plan.follow_up_overdue" not in validate_plan(late, YOUTH, D(9999, 7, 1)).codes
+
+
+def test_an_in_care_deadline_beyond_the_calendar_is_capped_not_a_crash() -> None:
+    """Policy in_care_plan_months = 1,000,000: the deadline would lie in year 85,353."""
+    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_months=1_000_000)
+    assert in_care_plan_deadline(IN_CARE, policy) == dt.date.max
+    assert check_in_care_plan(IN_CARE, dt.date.max, None, policy) == ()

@@ -173,8 +173,13 @@ def coordination_span(
     return tuple(_period(start, end) for start, end in _span_pieces(case, on, policy))
 
 
+_END_OF_CALENDAR = _dt.date.max.toordinal() + 1
+
+
 def _period(start: int, end: int) -> Period:
-    return Period(_dt.date.fromordinal(start), _dt.date.fromordinal(end))
+    # A run reaching 31 December 9999 (``on`` = date.max) has no representable end: open-ended.
+    last = None if end >= _END_OF_CALENDAR else _dt.date.fromordinal(end)
+    return Period(_dt.date.fromordinal(start), last)
 
 
 def _runs(

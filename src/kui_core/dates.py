@@ -85,8 +85,14 @@ def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
 def last_day_before_age(
     birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY
 ) -> _dt.date:
-    """The last day on which the person is still younger than ``age`` (inclusive)."""
-    return birthday(birth_date, age, policy) - _ONE_DAY
+    """The last day on which the person is still younger than ``age`` (inclusive).
+
+    Raises :class:`~kui_core.DataError` (path ``age``) where no day precedes that birthday.
+    """
+    turns = birthday(birth_date, age, policy)
+    if turns == _dt.date.min:
+        raise DataError("age", f"no day precedes the birthday at age {age}")
+    return turns - _ONE_DAY
 
 
 def _is_leap(year: int) -> bool:
@@ -118,7 +124,8 @@ def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -
     """The ``n``-th working day after ``day`` (``day`` itself is not counted).
 
     A deadline of "5 working days" from an event on ``day`` is ``working_days_after(day, 5)``:
-    the last day on which acting is still in time. ``n=0`` returns ``day`` itself.
+    the last day on which acting is still in time. ``n=0`` returns ``day`` itself. Raises
+    :class:`~kui_core.DataError` (path ``n``) where that day would lie after 31 December 9999.
 
     >>> working_days_after(_dt.date(2025, 4, 16), 1)  # Wednesday before Easter
     datetime.date(2025, 4, 22)
@@ -128,6 +135,10 @@ def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -
     current = day
     remaining = n
     while remaining:
+        if current == _dt.date.max:
+            raise DataError(
+                "n", f"{n} working days after {day.isoformat()} lie beyond the calendar"
+            )
         current += _ONE_DAY
         if is_working_day(current, policy):
             remaining -= 1

@@ -14,7 +14,8 @@ Decisions:
   past that day.
 - A deadline met late is still reported (the record shows it was missed); its period runs from
   the day after the deadline up to and including the day of the late contact or activity. A
-  deadline still not met has an open-ended period from the day after it. The ``subject`` is the
+  deadline still not met (or met only on 31 December 9999, the last day of the calendar) has an
+  open-ended period from the day after it. The ``subject`` is the
   deadline itself (its last day, ISO date), so the message is true under any policy.
 """
 
@@ -42,8 +43,12 @@ def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.d
 
 
 def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
-    """The last day on which a new activity is in time (30 calendar days after noticing)."""
-    return lapse.noticed_on + _dt.timedelta(days=policy.new_activity_deadline_days)
+    """The last day on which a new activity is in time (30 calendar days after noticing).
+
+    Capped at :data:`datetime.date.max` where it would lie beyond the calendar.
+    """
+    room = (_dt.date.max - lapse.noticed_on).days
+    return lapse.noticed_on + _dt.timedelta(days=min(policy.new_activity_deadline_days, room))
 
 
 def _overdue(
@@ -53,7 +58,7 @@ def _overdue(
         return None
     first_late_day = deadline + _ONE_DAY
     subject = deadline.isoformat()
-    if done_on is not None and done_on <= on:
+    if done_on is not None and done_on <= on and done_on < _dt.date.max:
         return finding(code, period=Period(first_late_day, done_on + _ONE_DAY), subject=subject)
     return finding(code, period=Period(first_late_day), subject=subject)
 

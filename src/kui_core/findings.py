@@ -133,7 +133,8 @@ RULES: Mapping[str, Rule] = types.MappingProxyType(
             _rule(
                 "eligibility.enrolled",
                 I,
-                "Enrolled in a youth or higher education on the reference day: no outreach.",
+                "Enrolled on the reference day in a programme of Policy.enrolment_programmes"
+                " (by default any programme): no outreach.",
                 "Den unge er i gang med en uddannelse{subject_note}; ingen opsøgende indsats.",
                 "The young person is enrolled in an education{subject_note}; no outreach needed.",
                 legal.OUTREACH,

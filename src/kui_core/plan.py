@@ -295,7 +295,8 @@ def _goals_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
             findings.append(finding("plan.goal_without_target_date", subject=goal.id))
         elif goal.status is GoalStatus.OPEN and goal.target_date < on:
             # Overdue from the day after the target date; the period is the days overdue so far.
-            overdue = Period(goal.target_date + _ONE_DAY, on + _ONE_DAY)
+            # On 31 December 9999 no day follows: the period is then open-ended.
+            overdue = Period(goal.target_date + _ONE_DAY, _day_after(on))
             findings.append(finding("plan.goal_overdue", subject=goal.id, period=overdue))
     return findings
 
@@ -326,6 +327,11 @@ def _intervention_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
     return findings
 
 
+def _day_after(day: _dt.date) -> _dt.date | None:
+    """The day after ``day`` as a half-open end; ``None`` (open-ended) after 31 December 9999."""
+    return None if day == _dt.date.max else day + _ONE_DAY
+
+
 def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[Finding]:
     """A next follow-up date, not passed, within ``policy.follow_up_max_interval_days``.
 
@@ -338,7 +344,8 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
     if follow_up is None:
         return [finding("plan.follow_up_missing")]
     anchor = plan.follow_up_anchor
-    latest = anchor + _dt.timedelta(days=policy.follow_up_max_interval_days)
+    room = (_dt.date.max - anchor).days  # the window never runs past 31 December 9999
+    latest = anchor + _dt.timedelta(days=min(policy.follow_up_max_interval_days, room))
     if follow_up > latest:
         window = Period(anchor, latest + _ONE_DAY)
         return [finding("plan.follow_up_overdue", subject=follow_up.isoformat(), period=window)]
@@ -371,7 +378,10 @@ def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] |
         if care.empty or (care.end is not None and care.end <= turns):
             continue
         start = max(turns, care.start)
-        deadline = start + relativedelta(months=policy.in_care_plan_months)
+        try:
+            deadline = start + relativedelta(months=policy.in_care_plan_months)
+        except ValueError:  # beyond the year 9999: no day is past the deadline
+            deadline = _dt.date.max
         if care.end is not None and care.end <= deadline:
             continue
         return start, deadline
