@@ -137,7 +137,10 @@ def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_bad_date_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _ = check(write(tmp_path, CASES["ung-01"]), "--on", "1.10.2026")
     assert status == 2
-    assert "--on: expected a date as YYYY-MM-DD, got '1.10.2026'" in capsys.readouterr().err
+    # The date is at fault, not the case file: the message must not name the file.
+    assert capsys.readouterr().err == (
+        "kui check: --on: expected a date as YYYY-MM-DD, got '1.10.2026'\n"
+    )
 
 
 def test_demo_cases_show_clean_cases_and_each_kind_of_problem() -> None:

@@ -263,6 +263,8 @@ def test_completion_and_neet_series_per_year() -> None:
         ({"n": True}, "n"),
         ({"on": dt.datetime(2025, 10, 1, 12, 0)}, "on"),
         ({"cpr_share": 1.5}, "cpr_share"),
+        ({"cpr_share": "0.5"}, "cpr_share"),
+        ({"cpr_share": None}, "cpr_share"),
         ({"municipality_codes": []}, "municipality_codes"),
         ({"ages": (12, 20)}, "ages"),
         ({"ages": (20, 19)}, "ages"),

@@ -50,6 +50,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Read the case, review it and print the report; 1 on ERROR findings, 2 on bad input."""
     try:
         on = _parse_day(args.on)
+    except DataError as error:  # the date is at fault, not the case file
+        print(f"kui check: {error}", file=sys.stderr)
+        return 2
+    try:
         with open(args.case, "rb") as handle:
             data = handle.read()
         case = loads(data, YouthCase)

@@ -206,7 +206,11 @@ def iter_population(
         raise DataError("n", f"expected a non-negative integer, got {n!r}")
     if type(on) is not _dt.date:
         raise DataError("on", f"expected a date, got {type(on).__name__}")
-    if not 0 <= cpr_share <= 1:
+    if (
+        isinstance(cpr_share, bool)
+        or not isinstance(cpr_share, int | float)
+        or not 0 <= cpr_share <= 1
+    ):
         raise DataError("cpr_share", f"expected a share between 0 and 1, got {cpr_share!r}")
     if (
         not isinstance(ages, tuple)
