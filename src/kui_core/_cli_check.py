@@ -19,6 +19,7 @@ import attrs
 
 from ._text import table
 from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from .cli import reference_day
 from .coordination import handover
 from .errors import DataError
 from .findings import Finding
@@ -49,7 +50,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Read the case, review it and print the report; 1 on ERROR findings, 2 on bad input."""
     try:
-        on = _parse_day(args.on)
+        on = reference_day(args.on)
     except DataError as error:  # the date is at fault, not the case file
         print(f"kui check: {error}", file=sys.stderr)
         return 2
@@ -69,15 +70,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         print(report.render(args.lang), file=out)
     return 0 if report.valid else 1
-
-
-def _parse_day(text: str | None) -> _dt.date:
-    if text is None:
-        return _dt.date.today()  # the command line may read the clock; the core never does
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise DataError("--on", f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def finding_json(item: Finding) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 from ._text import table
+from .cli import reference_day
 from .education import Track
 from .errors import DataError
 from .metrics import Application, Breakdown, Rate, application_shares, completion_rate, neet_share
@@ -73,7 +74,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Read the files, compute the metrics and print them; 2 with a message on bad input."""
     try:
-        on = _parse_day(args.on)
+        on = reference_day(args.on)
         youths = _read(args.cohort, Youth)
         apps = None if args.applications is None else _read(args.applications, Application)
         report = metrics_report(youths, on, by=args.by, applications=apps, year=args.year)
@@ -92,15 +93,6 @@ def _one_line(error: BaseException) -> str:
     if isinstance(error, OSError):
         return f"{error.filename}: {error.strerror}"
     return str(error)
-
-
-def _parse_day(text: str | None) -> _dt.date:
-    if text is None:
-        return _dt.date.today()  # the command line may read the clock; the core never does
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise DataError("--on", f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def _read(path: str, cls: type[Any]) -> list[Any]:

@@ -9,17 +9,31 @@ the library core never does. Each subcommand lives in its own private module lis
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import importlib
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from .__about__ import __version__
-from .errors import KuiError
+from .errors import DataError, KuiError
 
 __all__ = ["main"]
 
 _COMMAND_MODULES: tuple[str, ...] = ("_cli_demo", "_cli_metrics", "_cli_check")
+
+
+def reference_day(text: str | None) -> _dt.date:
+    """The ``--on DATE`` of a command: ``YYYY-MM-DD``, or today where it is not given.
+
+    The command line may read the clock; the library core never does.
+    """
+    if text is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise DataError("--on", f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
