@@ -121,28 +121,25 @@ def _structure_subclass(value: Any, tp: Any) -> Any:
     return _enum_hook(tp)(value, tp)
 
 
-def _structure_str(value: Any, tp: Any) -> Any:
-    if tp is not str:
-        return _structure_subclass(value, tp)
-    if type(value) is str:
-        return value
-    raise _Invalid(f"expected a string, got {_kind(value)}")
+def _strict_scalar(cls: type[Any], accepted: tuple[type[Any], ...], expected: str) -> Any:
+    """The hook for ``cls`` (and its enum subclasses): exactly the ``accepted`` JSON types.
+
+    ``type(...) in`` rather than ``isinstance``: ``True`` is no integer and ``"5"`` no number.
+    """
+
+    def structure(value: Any, tp: Any) -> Any:
+        if tp is not cls:
+            return _structure_subclass(value, tp)
+        if type(value) in accepted:
+            return value
+        raise _Invalid(f"expected {expected}, got {_kind(value)}")
+
+    return structure
 
 
-def _structure_int(value: Any, tp: Any) -> Any:
-    if tp is not int:
-        return _structure_subclass(value, tp)
-    if type(value) is int:
-        return value
-    raise _Invalid(f"expected an integer, got {_kind(value)}")
-
-
-def _structure_float(value: Any, tp: Any) -> Any:
-    if tp is not float:
-        return _structure_subclass(value, tp)
-    if type(value) is float or type(value) is int:
-        return value
-    raise _Invalid(f"expected a number, got {_kind(value)}")
+_structure_str = _strict_scalar(str, (str,), "a string")
+_structure_int = _strict_scalar(int, (int,), "an integer")
+_structure_float = _strict_scalar(float, (float, int), "a number")
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
