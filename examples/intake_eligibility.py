@@ -7,7 +7,8 @@ or an integration might deliver them). For each applicant this script
 2. asks `assess_eligibility` whether the young person is in the KUI target group on the intake
    day, and whether outreach is due;
 3. prints a short decision for the caseworker (Danish by default) with the reasons and their
-   legal basis, or, with --json, one JSON object per applicant for the case system to store.
+   main source ("Hjemmel" for law, "Kilde" for guidance), or, with --json, one JSON object per
+   applicant for the case system to store.
 
 The reference day is an argument, never the clock: pass the intake day in production.
 
@@ -125,7 +126,7 @@ def youth_from_intake(record: dict[str, Any]) -> Youth:
 
 
 def decision_text(person_id: str, result: Eligibility, lang: str) -> str:
-    """The caseworker's summary: the answer first, then every reason with its legal basis."""
+    """The caseworker's summary: the answer first, then every reason with its main source."""
     yes, no = ("ja", "nej") if lang == "da" else ("yes", "no")
     last = result.eligible_until
     until = f"{last.day}.{last.month}.{last.year}"
@@ -141,7 +142,7 @@ def decision_text(person_id: str, result: Eligibility, lang: str) -> str:
     ]
     for finding in result.findings:
         lines.append(f"  - {finding.code}: {finding.message(lang)}")
-        lines.append(f"    {finding.legal_basis}")
+        lines.append(f"    {finding.legal_basis.label(lang)}: {finding.legal_basis}")
     return "\n".join(lines)
 
 

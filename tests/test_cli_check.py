@@ -43,11 +43,53 @@ def test_a_clean_case_exits_0_with_a_danish_report(tmp_path: Path) -> None:
     assert "Forløbet er i orden (ingen fejl)." in text
 
 
-def test_a_gap_exits_1_and_is_shown_in_english(tmp_path: Path) -> None:
+def test_a_gap_is_a_warning_and_exits_0_shown_in_english(tmp_path: Path) -> None:
+    """The contact person rests on uvm.dk guidance, not a statute: WARNING by default."""
     status, text = check(write(tmp_path, CASES["ung-03"]), "--on", "2026-10-01", "--lang", "en")
+    assert status == 0
+    assert "- [WARNING] coordination.gap: No coordinator during 4.5.2026 through 17.5.2026." in text
+    assert "  Source: Børne- og Undervisningsministeriet (uvm.dk)" in text
+    assert "Legal basis: Børne- og Undervisningsministeriet" not in text
+    assert "The case is in order (no errors)." in text
+
+
+def test_the_exit_code_follows_the_effective_severity(tmp_path: Path) -> None:
+    """A municipality enforcing its own strategy: the gap is an ERROR, and kui check exits 1."""
+    case = write(tmp_path, CASES["ung-03"])
+    status, text = check(case, "--on", "2026-10-01", "--severity", "coordination.gap=error")
     assert status == 1
-    assert "- [ERROR] coordination.gap: No coordinator during 4.5.2026 through 17.5.2026." in text
-    assert "The case is not in order." in text
+    assert "- [FEJL] coordination.gap: Ingen tovholder i perioden 4.5.2026 til og med" in text
+    assert "  Kilde: Børne- og Undervisningsministeriet (uvm.dk)" in text
+    status, text = check(case, "--on", "2026-10-01", "--severity", "coordination.gap=off")
+    assert status == 0
+    assert "coordination.gap" not in text
+    duty = write(tmp_path, CASES["ung-05"])
+    assert check(duty, "--on", "2026-10-01")[0] == 1
+    status, text = check(
+        duty,
+        "--on",
+        "2026-10-01",
+        "--severity",
+        "duty.contact_overdue=warning",
+        "--severity",
+        "duty.new_activity_overdue=info",
+    )
+    assert status == 0
+    assert "[ADVARSEL] duty.contact_overdue" in text
+    assert "  Hjemmel: Lov om kommunal indsats for unge under 25 år" in text
+
+
+@pytest.mark.parametrize(
+    "setting", ["coordination.gap", "coordination.gap=fatal", "nope.code=error", "=error"]
+)
+def test_a_bad_severity_setting_is_one_line_and_exit_2(
+    tmp_path: Path, setting: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["check", write(tmp_path, CASES["ung-03"]), "--severity", setting])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("kui check: ")
 
 
 def test_the_same_case_checked_before_the_gap_exits_0(tmp_path: Path) -> None:
@@ -56,7 +98,15 @@ def test_the_same_case_checked_before_the_gap_exits_0(tmp_path: Path) -> None:
 
 
 def test_json_output_carries_code_severity_messages_basis_period_subject(tmp_path: Path) -> None:
-    status, text = check(write(tmp_path, CASES["ung-04"]), "--on", "2026-10-01", "--format", "json")
+    status, text = check(
+        write(tmp_path, CASES["ung-04"]),
+        "--on",
+        "2026-10-01",
+        "--format",
+        "json",
+        "--severity",
+        "coordination.overlap=error",
+    )
     assert status == 1
     document = json.loads(text)
     assert document["person_id"] == "ung-04"
@@ -72,11 +122,31 @@ def test_json_output_carries_code_severity_messages_basis_period_subject(tmp_pat
             "da": "Flere tovholdere (k1, k4) i perioden 1.9.2026 til og med 1.10.2026.",
             "en": "Several coordinators (k1, k4) during 1.9.2026 through 1.10.2026.",
         },
-        "legal_basis": overlap["legal_basis"],
+        "sources": overlap["sources"],
         "period": {"start": "2026-09-01", "end": "2026-10-02", "last_day": "2026-10-01"},
         "subject": "k1, k4",
     }
-    assert set(overlap["legal_basis"]) == {"law", "paragraph", "title", "url"}
+    first = overlap["sources"][0]
+    assert set(first) == {
+        "kind",
+        "law",
+        "paragraph",
+        "title",
+        "quote",
+        "url",
+        "checked_on",
+        "verified",
+        "note",
+    }
+    assert first["kind"] == "guidance"
+    assert first["checked_on"] == "2026-11-30"
+    assert first["verified"] is True
+    assert "de unge, der har behov for det" in first["quote"]
+    assert [s["kind"] for s in overlap["sources"]] == [
+        "guidance",
+        "municipal_strategy",
+        "municipal_strategy",
+    ]
     assert all(f["period"] is None or "start" in f["period"] for f in document["findings"])
 
 

@@ -14,7 +14,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kui_core import DEFAULT_POLICY, CoordinatorRequired, Period, Severity, Youth
+from kui_core import DEFAULT_POLICY, CoordinatorRequired, Period, Policy, Severity, Youth
 from kui_core.case import CoordinatorAssignment, YouthCase
 from kui_core.coordination import check_coordination, coordination_span
 from kui_core.findings import Finding
@@ -215,7 +215,22 @@ def test_gaps_overlaps_and_covered_days_partition_the_span(
         if len({a.coordinator_id for a in c.coordinators if a.period.contains(d)}) == 1
     ]
     assert sorted(reported + covered) == span  # no day twice, no day missing
-    assert all(f.severity is Severity.ERROR for f in findings)
+    assert all(f.severity is Severity.WARNING for f in findings)  # guidance, not statute
+
+
+@given(small_cases(), st.sampled_from(["coordination.gap", "coordination.overlap"]))
+def test_the_policy_raises_a_coordination_rule_or_switches_it_off(
+    drawn: tuple[YouthCase, dt.date], code: str
+) -> None:
+    c, on = drawn
+    default = check_coordination(c, on)
+    raised = check_coordination(c, on, Policy(severities={code: Severity.ERROR}))
+    assert [(f.code, f.period, f.subject) for f in raised] == [
+        (f.code, f.period, f.subject) for f in default
+    ]
+    assert all((f.severity is Severity.ERROR) == (f.code == code) for f in raised)
+    off = check_coordination(c, on, Policy(severities={code: None}))
+    assert list(off) == [f for f in default if f.code != code]
 
 
 @st.composite

@@ -167,9 +167,42 @@ def test_every_rule_code_has_an_entry_in_the_rule_reference() -> None:
 
     text = _hooks().expand((DOCS / "rules.md").read_text(encoding="utf-8"))
     for code, rule in RULES.items():
-        assert f"### `{code}` {{ #{code} }}" in text
-        assert rule.legal_basis.law in text
+        entry = text.split(f"### `{code}` {{ #{code} }}")[1].split("\n### ")[0]
+        assert f"| Severity | `{rule.severity.name}` |" in entry
+        for source in rule.sources:
+            assert source.law in entry
+            assert _hooks().source_anchor(source) in entry
+            if source.verified:
+                assert source.quote is not None
+                assert source.quote in entry
+                assert source.checked_on is not None
+                assert f"(checked {source.checked_on.isoformat()}" in entry
+            else:
+                assert "**not verified**" in entry
     assert "<!-- kui:rules -->" not in text
+
+
+def test_the_legal_sources_page_lists_every_source_with_the_rules_relying_on_it() -> None:
+    from kui_core import RULES
+
+    hooks = _hooks()
+    text = hooks.expand((DOCS / "legal-sources.md").read_text(encoding="utf-8"))
+    assert "<!-- kui:sources -->" not in text
+    sources = {s for rule in RULES.values() for s in rule.sources}
+    assert set(hooks.all_sources()) == sources
+    for source in sources:
+        anchor = hooks.source_anchor(source)
+        entry = text.split(f"{{ #{anchor} }}")[1].split("\n### ")[0]
+        assert f"| Kind | {hooks._KIND_NAMES[source.kind.value]} |" in entry
+        if source.quote:
+            assert source.quote in entry
+        if source.url:
+            assert f"<{source.url}>" in entry
+        if source.note:
+            assert source.note in entry
+        for code, rule in RULES.items():
+            assert (f"[`{code}`](rules.md#{code})" in entry) == (source in rule.sources)
+    assert text.index("## Statute — Hjemmel") < text.index("## Ministry guidance — Kilde")
 
 
 def test_rule_examples_produce_their_code_and_the_counterexamples_do_not() -> None:

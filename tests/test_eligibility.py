@@ -92,7 +92,7 @@ def test_findings_explain_the_decision(case: tuple[Youth, dt.date, Policy]) -> N
             "eligibility.completed_qualifying_education",
         } & set(codes)
         assert "eligibility.enrolled" not in codes
-        assert "eligibility.employed_20h" not in codes
+        assert "eligibility.employed" not in codes
     for item in result.findings:
         assert item.message("da")
         assert item.message("en")
@@ -111,7 +111,7 @@ def test_every_number_in_a_message_comes_from_the_finding(
         for lang in ("da", "en"):
             data = (item.subject or "") + (item.period.format(lang) if item.period else "")
             assert set(NUMBER.findall(item.message(lang))) <= set(NUMBER.findall(data))
-        if item.code in ("eligibility.employed_20h", "eligibility.outreach_required"):
+        if item.code in ("eligibility.employed", "eligibility.outreach_required"):
             assert item.subject is not None
             assert item.subject.endswith(f" {policy.outreach_work_hours:g} h")
 
@@ -290,7 +290,7 @@ def test_20_hours_of_work_means_no_outreach() -> None:
     result = assess_eligibility(_youth(employments=[job]), dt.date(2020, 1, 15))
     assert result.in_target_group
     assert not result.outreach_required
-    assert result.codes == ("eligibility.in_target_group", "eligibility.employed_20h")
+    assert result.codes == ("eligibility.in_target_group", "eligibility.employed")
     assert result.findings[-1].subject == "20 h ≥ 20 h"
 
 
@@ -327,7 +327,7 @@ def test_work_findings_name_the_policy_threshold_30_hours_2020_01_15() -> None:
         for hours in (25, 32)
     )
     assert (short.code, short.subject) == ("eligibility.outreach_required", "25 h < 30 h")
-    assert (full.code, full.subject) == ("eligibility.employed_20h", "32 h ≥ 30 h")
+    assert (full.code, full.subject) == ("eligibility.employed", "32 h ≥ 30 h")
     for found in (short, full):
         for lang in ("da", "en"):
             assert "20" not in found.message(lang)

@@ -141,13 +141,13 @@ def test_nightly_review_lists_errors_then_warnings_and_refuses_the_bad_line() ->
     result = run("nightly_review.py", "--lang", "en")
     out = result.stdout
     assert "Nightly review 2.3.2026: 6 open cases" in out
-    assert "Errors (4):" in out
+    assert "Errors (1):" in out  # the duty (KUI law § 2 a); the rest rests on guidance
     assert "  y-102  coordination.gap: No coordinator during 2.2.2026 through 8.2.2026." in out
     assert "  y-104  duty.contact_overdue:" in out
     assert "  y-105  transition.no_next_step:" in out
     assert "  y-106  coordination.missing:" in out
-    assert "Warnings (2):" in out
-    assert out.index("Errors (4):") < out.index("Warnings (2):")
+    assert "Warnings (5):" in out
+    assert out.index("Errors (1):") < out.index("Warnings (5):")
     assert "In order (1): y-101" in out
     assert "refused: line 7: $.opened_on: not a real calendar date" in result.stderr
     assert result.returncode == 1
@@ -156,8 +156,8 @@ def test_nightly_review_lists_errors_then_warnings_and_refuses_the_bad_line() ->
 def test_nightly_review_json_is_one_finding_per_line_with_half_open_periods() -> None:
     result = run("nightly_review.py", "--json")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [row["severity"] for row in rows] == ["error"] * 4 + ["warning"] * 2
-    gap = rows[0]
+    assert [row["severity"] for row in rows] == ["error"] * 1 + ["warning"] * 5
+    gap = rows[1]
     assert gap["code"] == "coordination.gap"
     assert gap["period"] == {"start": "2026-02-02", "end": "2026-02-09"}
     assert "til og med 8.2.2026" in gap["message"]  # Danish by default, inclusive last day

@@ -23,6 +23,7 @@ from kui_core import (
     Participant,
     Period,
     PlanReport,
+    Policy,
     Role,
     Severity,
     Youth,
@@ -68,7 +69,8 @@ def check(p: EducationPlan, youth: Youth = YOUTH, on: dt.date = ON, **kw: Any) -
 
 def test_base_plan_is_clean() -> None:
     report = validate_plan(PLAN, YOUTH, ON)
-    assert report == PlanReport(valid=True, findings=())
+    assert report == PlanReport(findings=())
+    assert report.valid
     assert report.codes == ()
 
 
@@ -123,7 +125,9 @@ def test_each_goal_without_target_date_is_one_finding_naming_it() -> None:
         ("plan.goal_without_target_date", "g1"),
         ("plan.goal_without_target_date", "g2"),
     ]
-    assert not report.valid
+    assert report.valid  # the Esbjerg strategy's clear goals: WARNING by default
+    strict = Policy(severities={"plan.goal_without_target_date": Severity.ERROR})
+    assert not validate_plan(p, YOUTH, ON, strict).valid
 
 
 def test_a_closed_goal_without_target_date_is_still_reported() -> None:
@@ -186,8 +190,11 @@ def test_intervention_supporting_one_known_and_one_unknown_goal_is_fine() -> Non
 def test_two_units_without_a_common_goal_are_reported_with_their_codes() -> None:
     report = validate_plan(_with_i2_supporting("g2"), YOUTH, ON)
     (f,) = report.findings
-    assert (f.code, f.subject) == ("plan.no_shared_goal", "JOB, UU")
-    assert not report.valid
+    assert (f.code, f.subject, f.severity) == ("plan.no_shared_goal", "JOB, UU", Severity.WARNING)
+    assert report.valid
+    assert report.errors == ()
+    off = validate_plan(_with_i2_supporting("g2"), YOUTH, ON, Policy(severities={f.code: None}))
+    assert off.findings == ()
 
 
 def test_one_unit_with_two_interventions_on_different_goals_needs_no_shared_goal() -> None:
@@ -531,7 +538,13 @@ def test_findings_are_sorted_by_severity_then_code() -> None:
             attrs.evolve(GOAL_HEALTH, target_date=None),
         ),
     )
-    report = validate_plan(p, YOUTH, ON)
+    strict = Policy(
+        severities={
+            "plan.goal_without_target_date": Severity.ERROR,
+            "plan.youth_not_participating": Severity.ERROR,
+        }
+    )
+    report = validate_plan(p, YOUTH, ON, strict)
     assert codes(report) == [
         "plan.goal_without_target_date",
         "plan.youth_not_participating",
@@ -541,6 +554,8 @@ def test_findings_are_sorted_by_severity_then_code() -> None:
     ranks = [f.severity.rank for f in report.findings]
     assert ranks == sorted(ranks)
     assert not report.valid
+    assert [f.code for f in report.errors] == codes(report)[:2]
+    assert validate_plan(p, YOUTH, ON).valid  # by default all four are warnings
 
 
 def test_every_plan_finding_has_danish_and_english_text_and_a_legal_basis() -> None:
@@ -615,7 +630,7 @@ def test_enum_values_are_stable_lowercase_strings() -> None:
 
 def test_plan_report_refuses_non_findings() -> None:
     with pytest.raises(DataError, match=r"^PlanReport\.findings\[0\]"):
-        PlanReport(True, ("plan.goal_overdue",))  # type: ignore[arg-type]
+        PlanReport(("plan.goal_overdue",))  # type: ignore[arg-type]
 
 
 def test_goal_overdue_on_9999_12_31_answers_instead_of_overflowing() -> None:

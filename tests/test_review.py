@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from kui_core import DataError, Period, Severity, Youth
+from kui_core import DataError, Period, Policy, Severity, Youth
 from kui_core.case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
 from kui_core.eligibility import assess_eligibility
 from kui_core.plan import (
@@ -74,18 +74,40 @@ def test_findings_of_every_rule_are_gathered_errors_first_then_by_code() -> None
     report = review_case(c, ON)
     assert not report.valid
     assert report.codes == (
-        "coordination.gap",
-        "duty.contact_overdue",
+        "duty.contact_overdue",  # ERROR: KUI law § 2 a
         "duty.new_activity_overdue",
         "plan.duty_description_missing",
-        "transition.no_next_step",
+        "coordination.gap",  # WARNING: uvm.dk guidance and municipal strategies
         "plan.goal_overdue",
+        "transition.no_next_step",
         "eligibility.in_target_group",
         "eligibility.outreach_required",
     )
     ranks = [f.severity.rank for f in report.findings]
     assert ranks == sorted(ranks)
-    assert report.errors == report.findings[:5]
+    assert report.errors == report.findings[:3]
+    assert report.plan is not None
+    assert report.plan.errors == (report.findings[2],)
+
+
+def test_a_municipality_enforces_its_strategy_or_switches_a_rule_off() -> None:
+    """Policy.severities: the effective severity is what the report, valid and errors show."""
+    c = attrs.evolve(
+        CLEAN,
+        coordinators=(CoordinatorAssignment("anna", "UU", Period(D(2025, 8, 1), D(2025, 9, 1))),),
+    )
+    assert review_case(c, ON).valid  # a gap is a warning by default
+    strict = review_case(c, ON, Policy(severities={"coordination.gap": Severity.ERROR}))
+    assert not strict.valid
+    assert [f.code for f in strict.errors] == ["coordination.gap"]
+    assert strict.codes[0] == "coordination.gap"
+    off = review_case(c, ON, Policy(severities={"coordination.gap": None}))
+    assert "coordination.gap" not in off.codes
+    assert off.valid
+    quiet = review_case(c, ON, Policy(severities={"eligibility.in_target_group": None}))
+    assert "eligibility.in_target_group" not in quiet.codes
+    assert "eligibility.in_target_group" not in quiet.eligibility.codes
+    assert quiet.eligibility.in_target_group  # the decision stays; only its finding is off
 
 
 def test_the_plan_in_force_is_the_newest_made_on_or_before_the_day() -> None:
@@ -118,13 +140,20 @@ def test_render_in_danish() -> None:
         "Opsøgende indsats påkrævet: ja",
         "Gældende plan: plan-1",
     ]
-    assert "Fund (3, heraf 1 fejl)" in text
+    assert "Fund (3, heraf 0 fejl)" in text
     assert (
-        "- [FEJL] coordination.gap: Ingen tovholder i perioden 1.9.2025 til og med 1.10.2025."
+        "- [ADVARSEL] coordination.gap: Ingen tovholder i perioden 1.9.2025 til og med 1.10.2025."
         in text
     )
-    assert "  Hjemmel: Undervisningsministeriet (uvm.dk)" in text
-    assert text.endswith("Forløbet er ikke i orden.")
+    # Guidance and strategies are sources ("Kilde"), never legal basis ("Hjemmel").
+    assert "  Kilde: Børne- og Undervisningsministeriet (uvm.dk) (Den sammenhængende" in text
+    assert "  Kilde: Esbjerg Kommune, strategi for den tværgående ungeindsats" in text
+    assert "  Hjemmel: Lov om kommunal indsats for unge under 25 år, LBK nr. 953" in text
+    assert "Hjemmel: Esbjerg" not in text
+    assert "Hjemmel: Børne- og" not in text
+    assert text.endswith("Forløbet er i orden (ingen fejl).")
+    strict = Policy(severities={"coordination.gap": Severity.ERROR})
+    assert review_case(c, ON, strict).render("da").endswith("Forløbet er ikke i orden.")
 
 
 def test_render_in_english() -> None:
@@ -132,7 +161,11 @@ def test_render_in_english() -> None:
     assert text.startswith("Review of the case of y-42 on 1.10.2025\nIn the target group: yes")
     assert "Findings (2, of which 0 errors)" in text
     assert "- [INFO] eligibility.in_target_group: The young person is in the target group" in text
-    assert "  Legal basis: LBK nr. 953 af 12/08/2024 § 1 og § 2 k" in text
+    assert (
+        "  Legal basis: Lov om kommunal indsats for unge under 25 år, LBK nr. 953 af 12/08/2024"
+        " (Lovens titel: indsatsen gælder unge under 25 år)" in text
+    )
+    assert "  Source: Børne- og Undervisningsministeriet (uvm.dk) (Uddannelsesplan" in text
     assert text.endswith("The case is in order (no errors).")
     assert "Plan in force: plan-1" in text
 

@@ -18,16 +18,19 @@ from kui_core import (
     DataError,
     EducationPlan,
     Employment,
+    Finding,
     Period,
     Policy,
     Programme,
     Rate,
+    Severity,
     Target,
     Youth,
     YouthCase,
     serialization,
     strategies,
 )
+from kui_core.findings import finding
 from kui_core.serialization import (
     dumps,
     iter_jsonl,
@@ -202,8 +205,8 @@ def test_validators_and_type_errors_are_collected_together() -> None:
 def test_union_fields_report_the_model_or_the_choice() -> None:
     target = json.loads(dumps(Target("t", 2030, 0.5, source="agreement")))
     assert problems({**target, "source": {"title": "x"}}, Target) == (
+        ("$.source.kind", "required field missing"),
         ("$.source.law", "required field missing"),
-        ("$.source.paragraph", "required field missing"),
     )
     assert problems({**target, "source": 5}, Target) == (
         ("$.source", "expected LegalBasis or str, got integer"),
@@ -626,3 +629,40 @@ def test_the_cpr_of_a_valid_youth_is_only_in_the_document() -> None:
     valid = Youth("p", D(2004, 2, 29), cpr=CprNumber(CPR))
     assert CPR in dumps(valid)
     assert CPR not in repr(loads(dumps(valid), Youth))
+
+
+# -- findings and policy severities ---------------------------------------------------------------
+
+
+def test_a_finding_document_is_rebuilt_under_a_policy_giving_its_severity() -> None:
+    """The JSON records the severity a policy gave; reading it back cannot contradict a rule."""
+    strict = Policy(severities={"plan.no_shared_goal": Severity.ERROR})
+    found = finding("plan.no_shared_goal", subject="A, B", policy=strict)
+    assert loads(dumps(found), Finding) == found
+    assert loads(dumps(found), Finding).severity is Severity.ERROR
+    document = json.loads(dumps(found))
+    assert problems({**document, "code": "plan.nope"}, Finding) == (
+        ("$", "unknown rule code 'plan.nope'"),
+    )
+    assert problems({**document, "subject": None}, Finding) == (
+        ("$", "rule 'plan.no_shared_goal' names the subject in its message"),
+    )
+    assert problems({**document, "severity": "fatal"}, Finding) == (
+        ("$.severity", 'expected one of "error", "warning", "info"'),
+    )
+
+
+def test_policy_severities_in_json() -> None:
+    policy = Policy(severities={"coordination.gap": None, "plan.no_shared_goal": Severity.ERROR})
+    document = json.loads(dumps(policy))
+    assert document["severities"] == {"coordination.gap": None, "plan.no_shared_goal": "error"}
+    assert loads(dumps(policy), Policy) == policy
+    assert problems({**document, "severities": []}, Policy) == (
+        ("$.severities", "expected an object, got array"),
+    )
+    assert problems({**document, "severities": {"plan.nope": "error"}}, Policy) == (
+        ("$.severities", "unknown rule code 'plan.nope'"),
+    )
+    assert problems({**document, "severities": {"coordination.gap": "off"}}, Policy) == (
+        ("$.severities", 'expected one of "error", "warning", "info"'),
+    )

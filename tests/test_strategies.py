@@ -66,6 +66,9 @@ def _rebuild(model: object) -> object:
         values[field.alias] = value
     if isinstance(model, CprNumber):
         return CprNumber(model.reveal())
+    if isinstance(model, Finding):  # its severity comes from a policy, never from a field
+        policy = Policy(severities={model.code: values.pop("severity")})
+        return Finding(values.pop("code"), **values, policy=policy)
     return type(model)(**values)
 
 

@@ -17,6 +17,7 @@ from kui_core import (
     Target,
     target_progress,
 )
+from kui_core.legal import SourceKind
 from kui_core.targets import BEDRE_VEJE_2017, EUD_REFORM_2014
 
 COMPLETION = NATIONAL_TARGETS["completion_2030"]
@@ -175,7 +176,7 @@ def test_target_validates_its_fields(kwargs: dict[str, object], path: str) -> No
 
 
 def test_a_local_target_may_cite_a_string_or_a_legal_basis() -> None:
-    basis = LegalBasis("Lejre Kommune", None, "Ungestrategi")
+    basis = LegalBasis(kind=SourceKind.MUNICIPAL_STRATEGY, law="Lejre Kommune", title="Mål")
     assert Target("x", 2030, 0.5, source=basis).source is basis
     assert Target("x", 2030, 0.5, source="Byrådet, 2024").source == "Byrådet, 2024"
 

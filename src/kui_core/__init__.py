@@ -15,7 +15,7 @@ from .education import EducationRecord, Employment, Programme, Track
 from .eligibility import Eligibility, assess_eligibility
 from .errors import DataError, HandoverError, KuiError
 from .findings import RULES, Finding, Rule, Severity
-from .legal import LegalBasis
+from .legal import LegalBasis, SourceKind
 from .metrics import (
     Application,
     Breakdown,
@@ -41,7 +41,7 @@ from .plan import (
     in_care_plan_deadline,
     validate_plan,
 )
-from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
+from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy, Severities
 from .review import CaseReport, review_case
 from .targets import NATIONAL_TARGETS, Direction, Progress, Target, target_progress
 from .transitions import check_transitions, transition_deadline
@@ -86,7 +86,9 @@ __all__ = [
     "Rate",
     "Role",
     "Rule",
+    "Severities",
     "Severity",
+    "SourceKind",
     "Target",
     "Track",
     "Youth",

@@ -4,7 +4,10 @@ Reads one :class:`~kui_core.case.YouthCase` (JSON as written by
 :func:`kui_core.serialization.dumps`) and prints its review on ``--on`` (default: today — the
 command line may read the clock; the library core never does): the target group, the education
 plan in force, the single coordinator, transitions between placements and the 15–17 duty
-deadlines. Exit status 1 when there are ERROR findings, 0 otherwise, 2 on bad input.
+deadlines. ``--severity CODE=LEVEL`` (repeatable) sets a rule's severity as
+:attr:`Policy.severities <kui_core.Policy.severities>` does (``error``, ``warning``, ``info``, or
+``off`` to switch the rule off). Exit status 1 when there are ERROR findings under those
+severities, 0 otherwise, 2 on bad input.
 """
 
 from __future__ import annotations
@@ -22,14 +25,25 @@ from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
 from .cli import reference_day
 from .coordination import handover
 from .errors import DataError
-from .findings import Finding
+from .findings import Finding, Severity
+from .legal import LegalBasis
 from .periods import Period
 from .plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
+from .policy import DEFAULT_POLICY, Policy
 from .review import CaseReport, review_case
 from .serialization import loads
 from .youth import Youth
 
-__all__ = ["demo_cases", "demo_section", "finding_json", "register", "report_json", "run"]
+__all__ = [
+    "demo_cases",
+    "demo_section",
+    "finding_json",
+    "policy_from",
+    "register",
+    "report_json",
+    "run",
+    "source_json",
+]
 
 
 def register(subparsers: Any) -> None:
@@ -44,14 +58,38 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--on", metavar="DATE", help="reference day YYYY-MM-DD (default: today)")
     parser.add_argument("--lang", choices=["da", "en"], default="da", help="text language")
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument(
+        "--severity",
+        metavar="CODE=LEVEL",
+        action="append",
+        default=[],
+        help="a rule's severity: error, warning, info or off (repeatable)",
+    )
     parser.set_defaults(handler=run)
+
+
+_LEVELS: dict[str, Severity | None] = {s.value: s for s in Severity} | {"off": None}
+
+
+def policy_from(settings: list[str]) -> Policy:
+    """The policy of ``--severity CODE=LEVEL`` settings; :class:`DataError` on a bad one."""
+    severities: dict[str, Severity | None] = {}
+    for setting in settings:
+        code, sep, level = setting.partition("=")
+        if not sep or level not in _LEVELS:
+            raise DataError("--severity", f"expected CODE=error|warning|info|off, got {setting!r}")
+        severities[code] = _LEVELS[level]
+    if not severities:
+        return DEFAULT_POLICY
+    return Policy(severities=severities)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Read the case, review it and print the report; 1 on ERROR findings, 2 on bad input."""
     try:
         on = reference_day(args.on)
-    except DataError as error:  # the date is at fault, not the case file
+        policy = policy_from(args.severity)
+    except DataError as error:  # the options are at fault, not the case file
         print(f"kui check: {error}", file=sys.stderr)
         return 2
     try:
@@ -64,7 +102,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except DataError as error:
         print(f"kui check: {args.case}: {error}", file=sys.stderr)
         return 2
-    report = review_case(case, on)
+    report = review_case(case, on, policy)
     if args.format == "json":
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2), file=out)
     else:
@@ -72,8 +110,23 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.valid else 1
 
 
+def source_json(source: LegalBasis) -> dict[str, Any]:
+    """A source for machines: kind, citation, quote, URL, check date, verified, note."""
+    return {
+        "kind": source.kind.value,
+        "law": source.law,
+        "paragraph": source.paragraph,
+        "title": source.title,
+        "quote": source.quote,
+        "url": source.url,
+        "checked_on": None if source.checked_on is None else source.checked_on.isoformat(),
+        "verified": source.verified,
+        "note": source.note,
+    }
+
+
 def finding_json(item: Finding) -> dict[str, Any]:
-    """A finding for machines: code, severity, both messages, legal basis, period, subject.
+    """A finding for machines: code, severity, both messages, sources, period, subject.
 
     The period is half-open as everywhere (``end`` is the first day not included, ``null`` when
     open-ended); ``last_day`` is the inclusive last day people read ("til og med").
@@ -90,7 +143,7 @@ def finding_json(item: Finding) -> dict[str, Any]:
         "code": item.code,
         "severity": item.severity.value,
         "messages": {"da": item.message("da"), "en": item.message("en")},
-        "legal_basis": attrs.asdict(item.legal_basis),
+        "sources": [source_json(source) for source in item.sources],
         "period": period,
         "subject": item.subject,
     }

@@ -164,3 +164,14 @@ def optional_date_not_before(other: str) -> Validator:
             )
 
     return check
+
+
+def check_day(name: str, value: object) -> _dt.date:
+    """``value`` where it is a calendar day; else a :class:`DataError` naming argument ``name``.
+
+    For the ``on=`` of every public rule: a ``datetime`` (``datetime.now()`` in a nightly job),
+    a string or ``None`` is refused, never compared or silently truncated.
+    """
+    if type(value) is not _dt.date:
+        raise DataError(name, f"expected a date, got {_kind(value)}")
+    return value

@@ -40,8 +40,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from . import _validators as v
 from .errors import HandoverError
-from .findings import Finding, finding
+from .findings import Finding, found
 from .periods import Period
 from .policy import DEFAULT_POLICY, CoordinatorRequired, Policy
 
@@ -170,6 +171,7 @@ def coordination_span(
     Disjoint, sorted, non-adjacent periods: one period ``[opened_on, min(closed_on, on + 1))``
     for :attr:`CoordinatorRequired.WHOLE_CASE`, the coordinated-effort days otherwise.
     """
+    v.check_day("on", on)
     return tuple(_period(start, end) for start, end in _span_pieces(case, on, policy))
 
 
@@ -218,6 +220,7 @@ def check_coordination(
     The span and the way days are grouped are described in the module documentation. Source:
     one contact person through the whole course (uvm.dk; Esbjerg, Lejre).
     """
+    v.check_day("on", on)
     pieces = _span_pieces(case, on, policy)
     if not pieces:
         return ()
@@ -232,14 +235,14 @@ def check_coordination(
     ]
     runs = _runs(_sweep(intervals, lo, hi, labels=True), pieces)
     if all(kind == _GAP for kind, _, _, _ in runs):
-        return (finding("coordination.missing", period=_period(lo, hi)),)
+        return tuple(found("coordination.missing", policy, period=_period(lo, hi)))
     findings: list[Finding] = []
     for kind, start, end, subject in runs:
         if kind == _GAP:
-            findings.append(finding("coordination.gap", period=_period(start, end)))
+            findings += found("coordination.gap", policy, period=_period(start, end))
         elif kind == _OVERLAP:
-            findings.append(
-                finding("coordination.overlap", period=_period(start, end), subject=subject)
+            findings += found(
+                "coordination.overlap", policy, period=_period(start, end), subject=subject
             )
     return tuple(findings)
 
@@ -259,7 +262,7 @@ def handover(case: YouthCase, to: CoordinatorAssignment, on: _dt.date) -> YouthC
     assignment starting after ``on`` (a back-dated handover into an earlier assignment, or one
     running into a planned assignment). ``to`` may end before a planned assignment starts.
     """
-    day = on.isoformat()
+    day = v.check_day("on", on).isoformat()
     if to.period.start != on:
         raise HandoverError(
             f"the new assignment must start on the handover day {day},"

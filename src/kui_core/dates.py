@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from dateutil.easter import easter
 
+from . import _validators as v
 from .errors import DataError
 from .policy import DEFAULT_POLICY, LeapDayRule, Policy
 
@@ -55,6 +56,7 @@ def birthday(birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY) ->
 
     Raises :class:`~kui_core.DataError` (path ``age``) where that year has no date.
     """
+    v.check_day("birth_date", birth_date)
     year = birth_date.year + age
     if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
         raise DataError(
@@ -76,6 +78,8 @@ def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
     >>> age_on(born, _dt.date(2026, 5, 31)), age_on(born, _dt.date(2026, 6, 1))
     (24, 25)
     """
+    v.check_day("birth_date", birth_date)
+    v.check_day("on", on)
     years = on.year - birth_date.year
     if on < birthday(birth_date, years, policy):
         years -= 1
@@ -113,6 +117,7 @@ def danish_public_holidays(year: int) -> frozenset[_dt.date]:
 
 def is_working_day(day: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
     """Monday–Friday, not a public holiday, not one of the policy's extra closed days."""
+    v.check_day("day", day)
     return (
         day.weekday() < 5
         and day not in danish_public_holidays(day.year)
@@ -130,6 +135,7 @@ def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -
     >>> working_days_after(_dt.date(2025, 4, 16), 1)  # Wednesday before Easter
     datetime.date(2025, 4, 22)
     """
+    v.check_day("day", day)
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise DataError("n", f"expected a non-negative integer, got {n!r}")
     current = day

@@ -24,8 +24,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
+from . import _validators as v
 from .dates import age_on, working_days_after
-from .findings import Finding, finding
+from .findings import Finding, found
 from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
 
@@ -52,15 +53,16 @@ def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> 
 
 
 def _overdue(
-    code: str, deadline: _dt.date, done_on: _dt.date | None, on: _dt.date
-) -> Finding | None:
+    code: str, deadline: _dt.date, done_on: _dt.date | None, on: _dt.date, policy: Policy
+) -> list[Finding]:
     if on <= deadline or (done_on is not None and done_on <= deadline):
-        return None
+        return []
     first_late_day = deadline + _ONE_DAY
     subject = deadline.isoformat()
     if done_on is not None and done_on <= on and done_on < _dt.date.max:
-        return finding(code, period=Period(first_late_day, done_on + _ONE_DAY), subject=subject)
-    return finding(code, period=Period(first_late_day), subject=subject)
+        late = Period(first_late_day, done_on + _ONE_DAY)
+        return found(code, policy, period=late, subject=subject)
+    return found(code, policy, period=Period(first_late_day), subject=subject)
 
 
 def check_duty(
@@ -72,6 +74,7 @@ def check_duty(
     :attr:`Policy.duty_max_age` (15–17); source: uvm.dk outreach guidance, § 2 a. A contact or
     activity recorded after ``on`` is not yet known on ``on``: the deadline counts as unmet.
     """
+    v.check_day("on", on)
     findings: list[Finding] = []
     for lapse in sorted(case.duty_lapses, key=lambda lapse: lapse.noticed_on):
         age = age_on(case.youth.birth_date, lapse.noticed_on, policy)
@@ -85,7 +88,5 @@ def check_duty(
                 lapse.new_activity_on,
             ),
         ):
-            late = _overdue(code, deadline, done_on, on)
-            if late is not None:
-                findings.append(late)
+            findings += _overdue(code, deadline, done_on, on, policy)
     return tuple(findings)

@@ -15,9 +15,10 @@ from functools import lru_cache
 
 import attrs
 
+from . import _validators as v
 from .dates import birthday
 from .education import Programme
-from .findings import Finding, finding
+from .findings import Finding, found
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
@@ -52,9 +53,9 @@ def _hours(value: float) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _finding(code: str, subject: str | None = None) -> Finding:
+def _found(code: str, subject: str | None, policy: Policy) -> tuple[Finding, ...]:
     # Findings are immutable and the same few recur for millions of people: build each once.
-    return finding(code, subject=subject)
+    return tuple(found(code, policy, subject=subject))
 
 
 def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> Eligibility:
@@ -62,12 +63,13 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
 
     Every reason that applies is reported as a finding, not only the first: a 26-year-old
     graduate gets both ``eligibility.over_age_limit`` and
-    ``eligibility.completed_qualifying_education``. ``eligibility.employed_20h`` and
+    ``eligibility.completed_qualifying_education``. ``eligibility.employed`` and
     ``eligibility.outreach_required`` carry the weekly hours against
     :attr:`Policy.outreach_work_hours` as their subject (``"25 h < 30 h"``). Enrolment counts
     for the programmes in :attr:`Policy.enrolment_programmes` (by default every programme: a
     young person in FGU or 10th grade is not outside school).
     """
+    v.check_day("on", on)
     born = youth.birth_date
     if born.month == 2 and born.day == 29:
         age = on.year - born.year
@@ -79,9 +81,9 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
     if too_old:
-        findings.append(_finding("eligibility.over_age_limit", f"{age}"))
+        findings += _found("eligibility.over_age_limit", f"{age}", policy)
     if too_young:
-        findings.append(_finding("eligibility.under_min_age", f"{age}"))
+        findings += _found("eligibility.under_min_age", f"{age}", policy)
 
     # One pass over the records: what was completed by `on`, and what runs on `on`.
     exits: set[Programme] = set()
@@ -98,7 +100,7 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         elif programme in policy.enrolment_programmes and record.enrolled_on(on):
             enrolled_in.add(programme)
     for programme in sorted(exits):
-        findings.append(_finding("eligibility.completed_qualifying_education", programme.value))
+        findings += _found("eligibility.completed_qualifying_education", programme.value, policy)
     in_target_group = not (too_old or too_young or exits)
 
     enrolled = bool(enrolled_in)
@@ -110,19 +112,19 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     employed = hours >= policy.outreach_work_hours
 
     if in_target_group:
-        findings.append(_finding("eligibility.in_target_group"))
+        findings += _found("eligibility.in_target_group", None, policy)
         for programme in sorted(youth_completed):
-            findings.append(_finding("eligibility.completed_youth_education", programme.value))
+            findings += _found("eligibility.completed_youth_education", programme.value, policy)
         if enrolled:
             subject = ", ".join(p.value for p in sorted(enrolled_in))
-            findings.append(_finding("eligibility.enrolled", subject))
+            findings += _found("eligibility.enrolled", subject, policy)
         if employed:
             subject = f"{_hours(hours)} h ≥ {_hours(policy.outreach_work_hours)} h"
-            findings.append(_finding("eligibility.employed_20h", subject))
+            findings += _found("eligibility.employed", subject, policy)
     outreach_required = in_target_group and not (enrolled or employed or youth_completed)
     if outreach_required:
         subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
-        findings.append(_finding("eligibility.outreach_required", subject))
+        findings += _found("eligibility.outreach_required", subject, policy)
 
     return Eligibility(
         on=on,

@@ -1,105 +1,451 @@
-"""Legal bases cited by the rules.
+"""The sources the rules rest on, each saying what kind of authority it is.
 
-Every rule names its source: the law (or guidance, or municipal strategy), the paragraph, a
-short title and, where public and known, a URL. Consolidated acts are cited by their LBK number.
+A rule of the catalogue (:data:`kui_core.RULES`) cites one or more :class:`LegalBasis` entries.
+Each says its :class:`SourceKind` — statute, executive order, ministry guidance, political
+agreement, municipal strategy, statistical practice or the library's own convention — so nobody
+reads a municipal strategy as law: reports say "Hjemmel" (legal basis) only for statutes and
+executive orders and "Kilde" (source) for everything else.
+
+A source is ``verified`` only where its ``quote`` was read in the source itself (``url``) on
+``checked_on``. Where a paragraph could not be read, the source says so (``verified=False``)
+instead of guessing a number. The docs page "Legal sources" lists them all.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import enum
+from typing import Any
+
 import attrs
 
 from . import _validators as v
+from .errors import DataError
 
-__all__ = ["LegalBasis"]
-
-_KUI_LAW = "LBK nr. 953 af 12/08/2024"
-_KUI_URL = "https://www.retsinformation.dk/eli/lta/2024/953"
-_BARNETS_LOV = "Barnets lov, LBK nr. 282 af 2025"
-_BARNETS_LOV_URL = "https://www.retsinformation.dk/eli/lta/2025/282"
+__all__ = ["LegalBasis", "SourceKind"]
 
 
-@attrs.frozen
+class SourceKind(enum.StrEnum):
+    """What kind of authority a source is. Only statutes and executive orders are law."""
+
+    STATUTE = "statute"
+    """A law (lov) or a consolidated act (lovbekendtgørelse)."""
+    EXECUTIVE_ORDER = "executive_order"
+    """An executive order (bekendtgørelse) issued under a law."""
+    GUIDANCE = "guidance"
+    """A ministry's guidance (vejledning, uvm.dk pages): how the ministry reads the law."""
+    MUNICIPAL_STRATEGY = "municipal_strategy"
+    """A municipality's own strategy: a choice, not a duty."""
+    POLITICAL_AGREEMENT = "political_agreement"
+    """A political agreement (politisk aftale) between parties: targets, not duties."""
+    STATISTICAL_PRACTICE = "statistical_practice"
+    """How a statistics authority measures or publishes (Danmarks Statistik, the ministry)."""
+    CONVENTION = "convention"
+    """kui-core's own convention where no source fixes the answer."""
+
+    @property
+    def is_law(self) -> bool:
+        """True for statutes and executive orders: a duty can rest on them."""
+        return self in (SourceKind.STATUTE, SourceKind.EXECUTIVE_ORDER)
+
+    def label(self, lang: str) -> str:
+        """ "Hjemmel"/"Legal basis" for law, "Kilde"/"Source" for every other kind."""
+        if lang == "da":
+            return "Hjemmel" if self.is_law else "Kilde"
+        return "Legal basis" if self.is_law else "Source"
+
+
+def _verified(instance: LegalBasis, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_bool(instance, attribute, value)
+    if value and (instance.quote is None or instance.checked_on is None):
+        raise DataError(
+            "LegalBasis.verified", "a verified source needs the quote and the day it was checked"
+        )
+
+
+@attrs.frozen(kw_only=True)
 class LegalBasis:
-    """Where a rule comes from: ``law``, ``paragraph``, short ``title``, optional ``url``."""
+    """One source a rule rests on.
 
+    ``law`` names the act, order, page or strategy (with its number and date where it has one),
+    ``paragraph`` the provision (``None`` where the source has none, or where it could not be
+    verified), ``title`` says in a line what the source says. ``quote`` is the exact wording that
+    supports the rule, ``url`` where it can be read, ``checked_on`` the day the quote was checked
+    against it. ``verified`` is true only where all of that holds; ``note`` says what is
+    uncertain (an unverified paragraph, a disagreement between sources).
+    """
+
+    kind: SourceKind = attrs.field(validator=v.is_instance(SourceKind))
     law: str = attrs.field(validator=v.is_str)
-    paragraph: str | None = attrs.field(validator=v.is_optional_str)
+    paragraph: str | None = attrs.field(default=None, validator=v.is_optional_str)
     title: str = attrs.field(validator=v.is_str)
+    quote: str | None = attrs.field(default=None, validator=v.is_optional_str)
     url: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    checked_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    verified: bool = attrs.field(default=False, validator=_verified)
+    note: str | None = attrs.field(default=None, validator=v.is_optional_str)
 
     def __str__(self) -> str:
-        where = f"{self.law} {self.paragraph}" if self.paragraph else self.law
+        where = f"{self.law}, {self.paragraph}" if self.paragraph else self.law
         return f"{where} ({self.title})"
 
+    def label(self, lang: str = "da") -> str:
+        """ "Hjemmel" or "Kilde" (Danish), "Legal basis" or "Source" (English): see the kind."""
+        return self.kind.label(lang)
 
-KUI_AGE_LIMIT = LegalBasis(
-    _KUI_LAW,
-    "§ 2 k",
-    "Lov om kommunal indsats for unge under 25 år: målgruppen under 25 år",
-    _KUI_URL,
+
+# -- The day the quotes below were checked (against stored copies of the public pages). -------
+_CHECKED = _dt.date(2026, 11, 30)
+
+# -- Statutes ----------------------------------------------------------------------------------
+_KUI_LAW = "Lov om kommunal indsats for unge under 25 år, LBK nr. 953 af 12/08/2024"
+_BARNETS_LOV = "Barnets lov, LBK nr. 282 af 17/03/2025"
+_KUI_CH_1A = "https://www.elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/kapitel/1-a/"
+_KUI_2K = "https://elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/paragraf/2k"
+_L201 = "https://ft.dk/samling/20171/lovforslag/l201/20171_l201_som_fremsat.htm"
+_LOVGUIDEN_108 = "https://www.lovguiden.dk/loven/bekendtgørelse-af-barnets-lov/108"
+_PLIGT_BEK = "Pligtbekendtgørelsen, BEK nr. 1014 af 04/10/2019"
+_UVM = "Børne- og Undervisningsministeriet (uvm.dk)"
+_UVM_OUTREACH_URL = (
+    "https://www.uvm.dk/vejledning-og-stoettemuligheder/vejledning/ungdomsuddannelse/"
+    "vejledning-af-unge-uden-for-skolen"
 )
-KUI_PURPOSE = LegalBasis(
-    _KUI_LAW,
-    "§ 1 og § 2 k",
-    "Formål: alle unge gennemfører en erhvervskompetencegivende uddannelse",
-    _KUI_URL,
+_UVM_PLAN_URL = "https://www.uvm.dk/vejledning-og-stoettemuligheder/vejledning/uddannelsesplan"
+_UVM_CONTACT_URL = (
+    "https://www.uvm.dk/forberedende-grunduddannelse/vejledning--maalgrupper-og-optagelse/"
+    "den-sammenhaengende-kommunal-ungeindsats"
+)
+_ESBJERG_COORDINATION = (
+    "Esbjerg Kommune, strategi for den tværgående ungeindsats:"
+    " Koordinering af samarbejdet med og om den unge"
+)
+_ESBJERG_COORDINATION_URL = (
+    "https://www.esbjerg.dk/om-kommunen/vision-og-politikker/"
+    "strategi-for-den-tvaergaaende-ungeindsats/vi-koordinerer-samarbejdet-med-og-om-den-unge"
+)
+
+KUI_TITLE = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_KUI_LAW,
+    title="Lovens titel: indsatsen gælder unge under 25 år",
+    quote="Lovens titel affattes således: »Lov om kommunal indsats for unge under 25 år«",
+    url=_L201,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The title, as given by L 201 (2017-18), § 1, nr. 1. No paragraph of the law read so far"
+        " defines the target group in one sentence; § 1 is the purpose of guidance and § 2 k the"
+        " FGU assessment, so neither is cited for it."
+    ),
 )
 KUI_DUTY = LegalBasis(
-    _KUI_LAW,
-    "§ 2 a, stk. 1",
-    "Uddannelsespligt for 15–17-årige; planen beskriver hvordan",
-    _KUI_URL,
+    kind=SourceKind.STATUTE,
+    law=_KUI_LAW,
+    paragraph="§ 2 a, stk. 1",
+    title="Pligt for 15–17-årige; uddannelsesplanen beskriver, hvordan pligten opfyldes",
+    quote=(
+        "15-17-årige unge har pligt til at være i uddannelse, beskæftigelse eller anden"
+        " aktivitet, der sigter mod, at de unge gennemfører en uddannelse. Den unges"
+        " uddannelsesplan, jf. § 2 c, skal indeholde en beskrivelse af, hvordan den unge opfylder"
+        " pligten efter 1. pkt."
+    ),
+    url=_KUI_CH_1A,
+    checked_on=_CHECKED,
+    verified=True,
+    note="Read on elov.dk's chapter page, which is built on LBK 825/2019 with later amendments.",
 )
-KUI_PLAN = LegalBasis(_KUI_LAW, "§ 2 c", "Uddannelsesplanen", _KUI_URL)
-KUI_EVALUATION = LegalBasis(
-    _KUI_LAW, "§ 10", "Årlig evaluering; offentliggørelse af mål og resultater", _KUI_URL
+KUI_DUTY_SUPERVISION = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_KUI_LAW,
+    paragraph="§ 2 a, stk. 3",
+    title="Tilsyn med, at 15–17-årige følger uddannelsesplanen; forældrene inddrages løbende",
+    quote=(
+        "Kommunalbestyrelsen skal føre tilsyn med, at 15-17-årige unge følger deres"
+        " uddannelsesplan, og sikre, at forældremyndighedens indehaver løbende inddrages i"
+        " indsatsen for, at pligten efter stk. 1 overholdes."
+    ),
+    url=_KUI_CH_1A,
+    checked_on=_CHECKED,
+    verified=True,
+)
+KUI_PLAN = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_KUI_LAW,
+    paragraph="§ 2 c",
+    title="Uddannelsesplanen",
+    note=(
+        '§ 2 c is the plan provision (§ 2 a refers to "uddannelsesplan, jf. § 2 c"), but its'
+        " current wording was not read: what it requires of the plan's content is unverified."
+    ),
+)
+KUI_FGU_ASSESSMENT = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_KUI_LAW,
+    paragraph="§ 2 k, stk. 1",
+    title="Målgruppevurdering til FGU; STU-uddannede kan vurderes efter anmodning",
+    quote=(
+        "Uanset 1. pkt. kan unge, som har gennemført en ungdomsuddannelse efter stu-loven, efter"
+        " anmodning målgruppevurderes til forberedende grunduddannelse, hvis de øvrige betingelser"
+        " i 1. pkt. er opfyldt."
+    ),
+    url=_KUI_2K,
+    checked_on=_CHECKED,
+    verified=True,
+    note="STU is a youth education (ungdomsuddannelse efter stu-loven) that does not end KUI.",
+)
+PLAN_GUIDANCE = LegalBasis(
+    kind=SourceKind.GUIDANCE,
+    law=_UVM,
+    title="Uddannelsesplan: ret til en plan under 25; KUI udarbejder og følger op",
+    quote=(
+        "Alle unge under 25 år, der hverken er i gang med eller har gennemført en"
+        " ungdomsuddannelse eller en videregående uddannelse, har fra 1. august 2019 ret til en"
+        " uddannelsesplan. [...] Det er den kommunale ungeindsats, der har ansvaret for"
+        " udarbejdelse af og opfølgning på den unges uddannelsesplan."
+    ),
+    url=_UVM_PLAN_URL,
+    checked_on=_CHECKED,
+    verified=True,
+    note="Page last updated 10 January 2020. It gives no interval for the follow-up.",
+)
+PLAN_UNTIL = LegalBasis(
+    kind=SourceKind.GUIDANCE,
+    law=_UVM,
+    title="Planen følger den unge til 25 år eller en erhvervskompetencegivende uddannelse",
+    quote=(
+        "Uddannelsesplanen påbegyndes i 9. klasse og følger den unge, indtil hun eller han er"
+        " fyldt 25 år eller har gennemført en erhvervskompetencegivende uddannelse."
+    ),
+    url=_UVM_PLAN_URL,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The sources disagree on what ends the target group: the same page gives the right to a"
+        ' plan to those without "en ungdomsuddannelse eller en videregående uddannelse", while'
+        ' this sentence says "erhvervskompetencegivende uddannelse" (uni-c\'s copy gives'
+        ' "eksempelvis en erhvervsuddannelse eller en videregående uddannelse"). No source'
+        " calls a gymnasial education erhvervskompetencegivende. kui-core's default"
+        " (Policy.target_group_exit: every youth education but STU, and higher education) follows"
+        " the right-to-a-plan wording; it is a choice until § 2 c's wording is verified."
+    ),
+)
+PLAN_SHARED = LegalBasis(
+    kind=SourceKind.GUIDANCE,
+    law=_UVM,
+    title="Én sammenhængende plan med alle kommunens indsatser og fælles målsætninger",
+    quote=(
+        "Uddannelsesplanen skal fremstå som en sammenhængende plan i forhold til den unge, og den"
+        " unge skal opleve, at der arbejdes på de samme målsætninger på tværs af kommunale"
+        " enheder på kort og langt sigt. [...] I planen skal indgå alle de indsatser, kommunen"
+        " har igangsat for den unge."
+    ),
+    url=_UVM_PLAN_URL,
+    checked_on=_CHECKED,
+    verified=True,
 )
 OUTREACH = LegalBasis(
-    "Undervisningsministeriet (uvm.dk)",
-    None,
-    "Vejledning af unge uden for skolen: opsøgende indsats for 15–24-årige",
+    kind=SourceKind.GUIDANCE,
+    law=_UVM,
+    title="Vejledning af unge uden for skolen: opsøgende indsats for 15–24-årige",
+    quote=(
+        "Kommunalbestyrelsen skal gennem en opsøgende indsats tilbyde vejledning til"
+        " 15-24-årige, der ikke har gennemført eller er i gang med en ungdomsuddannelse eller en"
+        " videregående uddannelse, og som ikke i forvejen modtager vejledning fra kommunale"
+        " jobcentre, socialforvaltningen eller andre myndigheder, der beskæftiger sig med unge."
+        " Det gælder dog ikke unge, der er i lønnet beskæftigelse i mindst 20 timer om ugen."
+    ),
+    url=_UVM_OUTREACH_URL,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "Page last updated 10 January 2020. The rule itself is in the vejledningsbekendtgørelse,"
+        " whose current number and paragraph were not verified. kui-core has no data on guidance"
+        " from other authorities: the outreach finding says so."
+    ),
 )
-OUTREACH_MIN_AGE = LegalBasis(
-    "Undervisningsministeriet (uvm.dk)",
-    None,
-    "Opsøgende vejledning fra 15 år; den nedre grænse er kommunal praksis (Policy.min_age)",
-)
-DUTY_WORK = LegalBasis(
-    "Pligtbekendtgørelsen, BEK nr. 1014 af 2019",
-    "§ 5",
-    "Lønnet arbejde på mindst 18 timer om ugen opfylder pligten",
-    "https://www.retsinformation.dk/eli/lta/2019/1014",
+OUTREACH_EXECUTIVE_ORDER = LegalBasis(
+    kind=SourceKind.EXECUTIVE_ORDER,
+    law=(
+        "Vejledningsbekendtgørelsen (bekendtgørelse om vejledning om valg af uddannelse og erhverv)"
+    ),
+    title="Vejledningen varetages af kommunalbestyrelsen gennem den kommunale ungeindsats",
+    quote=(
+        "Vejledning efter denne bekendtgørelse varetages af kommunalbestyrelsen gennem den"
+        " kommunale ungeindsats."
+    ),
+    url="https://elov.dk/vejledningsbekendtgorelsen",
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The copy read carries neither the order's number nor its paragraph numbers; the"
+        " paragraph on outreach to 15–24-year-olds was not found."
+    ),
 )
 DUTY_DEADLINES = LegalBasis(
-    "Undervisningsministeriet (uvm.dk)",
-    None,
-    "En 15–17-årig der ikke følger planen kontaktes inden 5 hverdage og tilbydes ny aktivitet"
-    " inden 30 dage",
+    kind=SourceKind.GUIDANCE,
+    law=_UVM,
+    title="En 15–17-årig, der ikke følger planen, kontaktes inden 5 hverdage og tilbydes en ny"
+    " aktivitet efter senest 30 kalenderdage",
+    quote=(
+        "Hvis de 15-17 årige ikke følger deres uddannelsesplan har kommunalbestyrelsen pligt til"
+        " at kontakte dem inden for 5 hverdage og tilbyde dem en ny aktivitet efter senest 30"
+        " kalenderdage."
+    ),
+    url=_UVM_OUTREACH_URL,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The page does not say from when the 30 days run. Municipal paraphrases disagree:"
+        " Guldborgsund counts them from when contact is established (and contacts the parents"
+        " too), Herning from the lapse. kui-core counts from the day the lapse was noticed."
+    ),
 )
-ESBJERG = LegalBasis(
-    "Esbjerg Kommune, strategi for den kommunale ungeindsats",
-    None,
-    "Den unge for bordenden; tydelige mål; alle indsatser understøtter uddannelses-/jobmålet",
+DUTY_EXECUTIVE_ORDER = LegalBasis(
+    kind=SourceKind.EXECUTIVE_ORDER,
+    law=_PLIGT_BEK,
+    title="Pligten for 15–17-årige: hvad der opfylder den, og kommunens frister",
+    note=(
+        "The paragraphs with the 18 hours of paid work and the 5-day and 30-day deadlines were"
+        " not found; § 5 (often cited) is about LAB offers, forpraktik and 80/20 agreements, not"
+        " the 18 hours. Whether BEK 1014/2019 is still in force was not verified."
+    ),
 )
-FOLLOW_UP = LegalBasis(
-    "Kommunale strategier (Esbjerg, Lejre)",
-    None,
-    "Systematisk opfølgning med dokumentation og måling",
-)
-COORDINATOR = LegalBasis(
-    "Undervisningsministeriet (uvm.dk), Den sammenhængende kommunale ungeindsats;"
-    " Klar til kontaktpersonordning (2019)",
-    None,
-    "Én kontaktperson gennem hele forløbet, på tværs af forvaltninger (Esbjerg, Lejre)",
-)
-TRANSITION = LegalBasis(
-    "Kommunale strategier (Esbjerg, Lejre)",
-    None,
-    "Ingen går tabt i overgangene mellem tilbud",
+CONTACT_PERSON = LegalBasis(
+    kind=SourceKind.GUIDANCE,
+    law=_UVM,
+    title="Den sammenhængende kommunale ungeindsats: en kontaktperson til de unge med behov",
+    quote=(
+        "Den sammenhængende ungeindsats skal blandt andet sikre den nødvendige støtte og hjælp for"
+        " den unge til at realisere sin uddannelsesplan og give de unge, der har behov for det, en"
+        " kontaktperson, som skal understøtte den enkeltes vej til uddannelse eller job."
+    ),
+    url=_UVM_CONTACT_URL,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        'Need-based ("de unge, der har behov for det"). No statutory paragraph for the contact'
+        " person was found (KUI § 2 b could not be read)."
+    ),
 )
 IN_CARE_PLAN = LegalBasis(
-    _BARNETS_LOV,
-    "§ 108 a og § 109",
-    "Ungeplan for anbragte unge fra 16 år, udarbejdet inden 3 måneder",
-    _BARNETS_LOV_URL,
+    kind=SourceKind.STATUTE,
+    law=_BARNETS_LOV,
+    paragraph="§ 108, stk. 2–4",
+    title="Ungeplan for anbragte unge fra 16 år, senest 3 måneder efter afgørelsen eller 16-års"
+    " dagen",
+    quote=(
+        "I sager om anbringelse uden for hjemmet, jf. §§ 46 og 47, hvor den unge er fyldt 16 år,"
+        " og ved genetablering af døgnophold, jf. § 116, skal kommunalbestyrelsen udarbejde en"
+        " ungeplan. [...] En ungeplan skal foreligge, senest 3 måneder efter at der er truffet"
+        " afgørelse om indsatsen, eller efter at den unge er fyldt 16 år, jf. dog stk. 4."
+    ),
+    url=_LOVGUIDEN_108,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The ungeplan is a barnets lov plan, not the KUI uddannelsesplan; kui-core today counts"
+        " the first KUI plan and anchors on the start of care rather than the decision, and does"
+        " not model placements without consent (stk. 4: the plan before the decision)."
+    ),
+)
+ESBJERG_HEAD_OF_TABLE = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law=_ESBJERG_COORDINATION,
+    title="Den unge sidder for bordenden, når uddannelsesplanen udarbejdes",
+    quote="At den unge sidder med for bordenden, når den unges uddannelsesplan udarbejdes",
+    url=_ESBJERG_COORDINATION_URL,
+    checked_on=_CHECKED,
+    verified=True,
+)
+ESBJERG_CLEAR_GOALS = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law=_ESBJERG_COORDINATION,
+    title="En plan med tydelige mål på tværs af kommunale enheder",
+    quote=(
+        "At den unge er med til at skabe sin egen sammenhængende plan mod uddannelse, og at denne"
+        " plan har tydelige mål, der går på tværs af kommunale enheder"
+    ),
+    url=_ESBJERG_COORDINATION_URL,
+    checked_on=_CHECKED,
+    verified=True,
+)
+ESBJERG_INTERVENTIONS = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law=_ESBJERG_COORDINATION,
+    title="Alle indsatser understøtter den unges mål om uddannelse og job",
+    quote=(
+        "At alle indsatser og medarbejdere omkring den unge understøtter den unges mål om"
+        " uddannelse og job"
+    ),
+    url=_ESBJERG_COORDINATION_URL,
+    checked_on=_CHECKED,
+    verified=True,
+)
+ESBJERG_SHARED_GOAL = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law=_ESBJERG_COORDINATION,
+    title="Fælles mål på tværs af enheder",
+    quote=(
+        "At der i Esbjerg Kommune er fælles mål på tværs af enheder for de unge, der får indsats"
+        " fra flere kommunale enheder"
+    ),
+    url=_ESBJERG_COORDINATION_URL,
+    checked_on=_CHECKED,
+    verified=True,
+)
+ESBJERG_COORDINATOR = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law=_ESBJERG_COORDINATION,
+    title="Altid én ansvarlig medarbejder; tydeligt, hvem der er tovholder",
+    quote=(
+        "At der altid udpeges en medarbejder, der er ansvarlig for at koordinere samarbejdet på"
+        " tværs og med den unge"
+    ),
+    url=_ESBJERG_COORDINATION_URL,
+    checked_on=_CHECKED,
+    verified=True,
+)
+LEJRE_COORDINATOR = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law="Lejre Kommune, Den kommunale ungeindsats",
+    title="Én tovholder med den primære kontakt",
+    quote="du får én tovholder, som du har den primære kontakt med",
+    checked_on=_CHECKED,
+    verified=True,
+    note="Quoted from the page's text as kept by the project; no URL was found for it.",
+)
+ESBJERG_TRANSITIONS = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law=_ESBJERG_COORDINATION,
+    title="Ingen unge går tabt i overgangene mellem tilbud",
+    quote=(
+        "At de unge, der har behov for støtte i overgangen fra et tilbud til et andet tilbud, får"
+        " en håndholdt indsats, så vi sikrer, at ingen unge går tabt i overgangene"
+    ),
+    url=_ESBJERG_COORDINATION_URL,
+    checked_on=_CHECKED,
+    verified=True,
+    note="The strategy gives no number of days: Policy.max_transition_gap_days is kui-core's.",
+)
+ESBJERG_FOLLOW_UP = LegalBasis(
+    kind=SourceKind.MUNICIPAL_STRATEGY,
+    law="Esbjerg Kommune, Fra anbringelse til uddannelse (projekt, 2015)",
+    title="Systematisk opfølgning med dokumentation og måling",
+    quote=(
+        "Der følges systematisk op med dokumentation og måling på resultaterne af den fælles"
+        " indsats – så indsatsen kan justeres, hvis resultaterne udebliver, eller vilkårene ændrer"
+        " sig"
+    ),
+    checked_on=_CHECKED,
+    verified=True,
+    note="A project goal about the joint effort's results; it gives no follow-up interval.",
+)
+GOAL_DATES = LegalBasis(
+    kind=SourceKind.CONVENTION,
+    law="kui-core",
+    title="Et mål har en måldato, så opfølgningen kan se, om det er nået i tide",
+    note=(
+        "No source found asks for a date on every goal; Esbjerg asks for clear goals"
+        ' ("tydelige mål"). The date is kui-core\'s reading of a clear goal.'
+    ),
 )

@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from . import _validators as v
 from .dates import age_on, birthday
 from .errors import DataError
-from .findings import Finding, finding
+from .findings import Finding, Severity, all_valid, by_severity, found
 from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
@@ -220,10 +220,23 @@ class EducationPlan:
 
 @attrs.frozen
 class PlanReport:
-    """The answer of :func:`validate_plan`: ``valid`` where no finding is an ERROR."""
+    """The answer of :func:`validate_plan`: its findings, ERROR first.
 
-    valid: bool = attrs.field(validator=v.is_bool)
+    ``valid`` is derived from the findings, as for :class:`~kui_core.CaseReport`: true where
+    none is an ERROR under the policy the plan was judged by.
+    """
+
     findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
+
+    @property
+    def valid(self) -> bool:
+        """True where no finding is an ERROR."""
+        return all_valid(self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The ERROR findings."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -248,6 +261,9 @@ def validate_plan(
     the earliest of ``plan`` and ``previous`` and serves ``plan.in_care_plan_late``.
     Findings come sorted by severity, then code; ``valid`` is false where any is an ERROR.
     """
+    v.check_day("on", on)
+    if first_plan_on is not None:
+        v.check_day("first_plan_on", first_plan_on)
     if previous is not None and previous.id != plan.previous_id:
         raise DataError(
             "previous.id",
@@ -264,44 +280,42 @@ def validate_plan(
         earliest = first_plan_on
 
     findings = [
-        *_participation(plan, youth),
-        *_goals_findings(plan, on),
-        *_intervention_findings(plan, on),
+        *_participation(plan, youth, policy),
+        *_goals_findings(plan, on, policy),
+        *_intervention_findings(plan, on, policy),
         *_follow_up_findings(plan, on, policy),
         *_duty_findings(plan, youth, on, policy),
         *check_in_care_plan(youth, on, earliest, policy),
-        *_dropped_findings(plan, previous),
+        *_dropped_findings(plan, previous, policy),
     ]
-    findings.sort(key=lambda f: (f.severity.rank, f.code))
-    return PlanReport(
-        valid=not any(f.severity.rank == 0 for f in findings), findings=tuple(findings)
-    )
+    findings.sort(key=by_severity)
+    return PlanReport(findings=tuple(findings))
 
 
-def _participation(plan: EducationPlan, youth: Youth) -> list[Finding]:
+def _participation(plan: EducationPlan, youth: Youth, policy: Policy) -> list[Finding]:
     """The young person sits at the head of the table (Esbjerg strategy)."""
     if Participant(youth.person_id, Role.YOUTH) in plan.participants:
         return []
-    return [finding("plan.youth_not_participating")]
+    return found("plan.youth_not_participating", policy)
 
 
-def _goals_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
+def _goals_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[Finding]:
     """An education or job goal (§ 2 c); clear goals with dates; open goals not overdue."""
     findings: list[Finding] = []
     if not any(g.kind in (GoalKind.EDUCATION, GoalKind.JOB) for g in plan.goals):
-        findings.append(finding("plan.no_education_or_job_goal"))
+        findings += found("plan.no_education_or_job_goal", policy)
     for goal in plan.goals:
         if goal.target_date is None:
-            findings.append(finding("plan.goal_without_target_date", subject=goal.id))
+            findings += found("plan.goal_without_target_date", policy, subject=goal.id)
         elif goal.status is GoalStatus.OPEN and goal.target_date < on:
             # Overdue from the day after the target date; the period is the days overdue so far.
             # On 31 December 9999 no day follows: the period is then open-ended.
             overdue = Period(goal.target_date + _ONE_DAY, _day_after(on))
-            findings.append(finding("plan.goal_overdue", subject=goal.id, period=overdue))
+            findings += found("plan.goal_overdue", policy, subject=goal.id, period=overdue)
     return findings
 
 
-def _intervention_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
+def _intervention_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[Finding]:
     """Every intervention supports a goal of the plan; the units share a goal (Esbjerg).
 
     The shared-goal rule looks at the interventions still running or planned on ``on``
@@ -312,7 +326,7 @@ def _intervention_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
     goal_ids = {g.id for g in plan.goals}
     for intervention in plan.interventions:
         if not intervention.supports & goal_ids:
-            findings.append(finding("plan.intervention_without_goal", subject=intervention.id))
+            findings += found("plan.intervention_without_goal", policy, subject=intervention.id)
     supported_by_unit: dict[str, set[str]] = {}
     for intervention in plan.interventions:
         period = intervention.period
@@ -323,7 +337,7 @@ def _intervention_findings(plan: EducationPlan, on: _dt.date) -> list[Finding]:
         )
     if len(supported_by_unit) >= 2 and not set.intersection(*supported_by_unit.values()):
         units = ", ".join(sorted(supported_by_unit))
-        findings.append(finding("plan.no_shared_goal", subject=units))
+        findings += found("plan.no_shared_goal", policy, subject=units)
     return findings
 
 
@@ -342,15 +356,15 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
     """
     follow_up = plan.next_follow_up
     if follow_up is None:
-        return [finding("plan.follow_up_missing")]
+        return found("plan.follow_up_missing", policy)
     anchor = plan.follow_up_anchor
     room = (_dt.date.max - anchor).days  # the window never runs past 31 December 9999
     latest = anchor + _dt.timedelta(days=min(policy.follow_up_max_interval_days, room))
     if follow_up > latest:
         window = Period(anchor, latest + _ONE_DAY)
-        return [finding("plan.follow_up_overdue", subject=follow_up.isoformat(), period=window)]
+        return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat(), period=window)
     if follow_up < on:
-        return [finding("plan.follow_up_overdue", subject=follow_up.isoformat())]
+        return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat())
     return []
 
 
@@ -360,7 +374,7 @@ def _duty_findings(
     """Aged 15–17: the plan describes how the education duty is met (§ 2 a stk. 1)."""
     age = age_on(youth.birth_date, on, policy)
     if policy.duty_min_age <= age <= policy.duty_max_age and plan.duty_description is None:
-        return [finding("plan.duty_description_missing", subject=f"{age}")]
+        return found("plan.duty_description_missing", policy, subject=f"{age}")
     return []
 
 
@@ -416,23 +430,30 @@ def check_in_care_plan(
     period: from the start of the duty to the deadline inclusive. :func:`validate_plan` applies
     it; use it directly for a young person who has no plan at all.
     """
+    v.check_day("on", on)
+    if first_plan_on is not None:
+        v.check_day("first_plan_on", first_plan_on)
     window = _in_care_window(youth, policy)
     if window is None:
         return ()
     start, deadline = window
     if on > deadline and (first_plan_on is None or first_plan_on > deadline):
         period = Period(start, deadline + _ONE_DAY)
-        return (finding("plan.in_care_plan_late", subject=deadline.isoformat(), period=period),)
+        late = found("plan.in_care_plan_late", policy, subject=deadline.isoformat(), period=period)
+        return tuple(late)
     return ()
 
 
-def _dropped_findings(plan: EducationPlan, previous: EducationPlan | None) -> list[Finding]:
+def _dropped_findings(
+    plan: EducationPlan, previous: EducationPlan | None, policy: Policy
+) -> list[Finding]:
     """Every open goal of the previous version is still in the plan (or was closed first)."""
     if previous is None:
         return []
     kept = {g.id for g in plan.goals}
     return [
-        finding("plan.goal_dropped", subject=goal.id)
+        dropped
         for goal in previous.goals
         if goal.status is GoalStatus.OPEN and goal.id not in kept
+        for dropped in found("plan.goal_dropped", policy, subject=goal.id)
     ]

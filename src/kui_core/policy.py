@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from . import _validators as v
+from .catalogue import RULES, Severity
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme
 from .errors import DataError
 
-__all__ = ["DEFAULT_POLICY", "CoordinatorRequired", "LeapDayRule", "Policy"]
+__all__ = ["DEFAULT_POLICY", "CoordinatorRequired", "LeapDayRule", "Policy", "Severities"]
 
 
 class LeapDayRule(enum.StrEnum):
@@ -52,23 +54,86 @@ def _age_range(instance: Policy, attribute: attrs.Attribute[Any], value: Any) ->
         raise DataError("Policy.duty_max_age", "must not be less than duty_min_age")
 
 
+class Severities(Mapping[str, "Severity | None"]):
+    """A read-only, hashable mapping from rule code to :class:`Severity` or ``None`` (off).
+
+    What :attr:`Policy.severities` holds; build it from any mapping (a ``dict`` will do).
+    """
+
+    __slots__ = ("_hash", "_items")
+
+    def __init__(self, items: Mapping[str, Severity | None] | None = None) -> None:
+        if items is None:
+            items = {}
+        if not isinstance(items, Mapping):
+            raise DataError("Policy.severities", f"expected a mapping, got {type(items).__name__}")
+        checked: dict[str, Severity | None] = {}
+        for code, severity in items.items():
+            if not isinstance(code, str) or code not in RULES:
+                raise DataError("Policy.severities", f"unknown rule code {code!r}")
+            if severity is not None and not isinstance(severity, Severity):
+                raise DataError(
+                    f"Policy.severities[{code!r}]",
+                    f"expected Severity or None, got {type(severity).__name__}",
+                )
+            checked[code] = severity
+        self._items = checked
+        self._hash = hash(frozenset(checked.items()))
+
+    def __getitem__(self, code: str) -> Severity | None:
+        return self._items[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Severities):
+            return self._items == other._items
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Severities({self._items!r})"
+
+
+def _severities(value: Any) -> Severities:
+    return value if isinstance(value, Severities) else Severities(value)
+
+
 def _source(text: str) -> dict[str, str]:
     return {"source": text}
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Policy:
-    """Every municipal choice the rules depend on, each with its source (``field.metadata``)."""
+    """Every municipal choice the rules depend on, each with its source (``field.metadata``).
+
+    ``severities`` changes the severity of a rule of the catalogue, or switches it off with
+    ``None``: ``Policy(severities={"plan.no_shared_goal": Severity.ERROR,
+    "coordination.overlap": None})``. The effective severity (:meth:`severity_of`) is what
+    findings, reports, the CLI's exit code and the docs show.
+    """
 
     min_age: int = attrs.field(
         default=15,
         validator=v.is_int(minimum=0),
-        metadata=_source("Outreach applies from 15 (uvm.dk, vejledning af unge uden for skolen)"),
+        metadata=_source(
+            "Outreach to 15–24-year-olds (uvm.dk, 'Vejledning af unge uden for skolen'); the"
+            " duty of 15–17-year-olds (KUI law § 2 a, stk. 1)"
+        ),
     )
     age_limit: int = attrs.field(
         default=25,
         validator=_age_range,
-        metadata=_source("Lov om kommunal indsats for unge under 25 år, title and § 2 k"),
+        metadata=_source(
+            "The law's title, 'Lov om kommunal indsats for unge under 25 år'; the plan follows"
+            " the young person until 25 (uvm.dk, Uddannelsesplan)"
+        ),
     )
     leap_day_rule: LeapDayRule = attrs.field(
         default=LeapDayRule.MARCH_1,
@@ -82,8 +147,12 @@ class Policy:
         default=QUALIFYING,
         validator=_programmes,
         metadata=_source(
-            "§ 1 and § 2 k: completing a qualifying education ends the target group;"
-            " add Programme.STU to also let STU graduates leave it"
+            "Every youth education but STU, and higher education: the right to a plan belongs to"
+            " those who have completed neither 'en ungdomsuddannelse eller en videregående"
+            " uddannelse' (uvm.dk, Uddannelsesplan). A choice: uvm.dk also says the plan runs"
+            " until 'en erhvervskompetencegivende uddannelse', which no source says a gymnasial"
+            " education is; {EUD, EUX, HIGHER} is that narrower reading. STU does not end it"
+            " (KUI law § 2 k); add Programme.STU to let STU graduates leave"
         ),
     )
     outreach_programmes: frozenset[Programme] = attrs.field(
@@ -106,67 +175,98 @@ class Policy:
     outreach_work_hours: float = attrs.field(
         default=20,
         validator=v.is_number(minimum=0),
-        metadata=_source("Outreach: paid work of at least 20 hours a week (one source says 30)"),
+        metadata=_source(
+            "Outreach: not for young people in paid work of at least 20 hours a week (uvm.dk,"
+            " 'Vejledning af unge uden for skolen')"
+        ),
     )
     neet_work_hours: float = attrs.field(
         default=18,
         validator=v.is_number(minimum=0),
-        metadata=_source("National NEET measure: working at least 18 hours a week (uvm.dk 2023)"),
+        metadata=_source(
+            "National NEET measure: 'Ikke er i beskæftigelse i mindst 18 timer ugentligt'"
+            " (uvm.dk, August 2023)"
+        ),
     )
     duty_work_hours: float = attrs.field(
         default=18,
         validator=v.is_number(minimum=0),
         metadata=_source(
-            "BEK 1014/2019 § 5: paid work of at least 18 hours a week fulfils the duty"
+            "Paid work of at least 18 hours a week fulfils the duty: the pligtbekendtgørelse"
+            " (BEK nr. 1014 af 04/10/2019) as municipalities give it (Randers, Herning); the"
+            " paragraph is unverified (§ 5 is not it)"
         ),
     )
     duty_min_age: int = attrs.field(
-        default=15, validator=v.is_int(minimum=0), metadata=_source("§ 2 a: 15–17-year-olds")
+        default=15,
+        validator=v.is_int(minimum=0),
+        metadata=_source("KUI law § 2 a, stk. 1: '15-17-årige unge har pligt til ...'"),
     )
     duty_max_age: int = attrs.field(
-        default=17, validator=_age_range, metadata=_source("§ 2 a: 15–17-year-olds")
+        default=17,
+        validator=_age_range,
+        metadata=_source("KUI law § 2 a, stk. 1: '15-17-årige unge har pligt til ...'"),
     )
     contact_deadline_working_days: int = attrs.field(
         default=5,
         validator=v.is_int(minimum=0),
-        metadata=_source("Outreach: contact within 5 working days when the plan is not followed"),
+        metadata=_source(
+            "Contact 'inden for 5 hverdage' when a 15–17-year-old does not follow the plan"
+            " (uvm.dk); counted Monday to Friday without public holidays (a choice: some"
+            " municipalities say 'arbejdsdage')"
+        ),
     )
     new_activity_deadline_days: int = attrs.field(
         default=30,
         validator=v.is_int(minimum=0),
-        metadata=_source("Outreach: a new activity within 30 calendar days at the latest"),
+        metadata=_source(
+            "A new activity 'efter senest 30 kalenderdage' (uvm.dk), counted from the day the"
+            " lapse was noticed; sources disagree on the start (Guldborgsund: from contact)"
+        ),
     )
     follow_up_max_interval_days: int = attrs.field(
         default=365,
         validator=v.is_int(minimum=1),
         metadata=_source(
-            "Municipal choice: systematic follow-up (Esbjerg, Lejre); § 10 annual evaluation"
+            "Municipal choice: KUI is responsible for 'opfølgning på den unges uddannelsesplan'"
+            " (uvm.dk) but no source gives an interval; 365 days is kui-core's default"
         ),
     )
     in_care_plan_age: int = attrs.field(
         default=16,
         validator=v.is_int(minimum=0),
-        metadata=_source("Barnets lov § 108 a: a youth plan for young people in care from 16"),
+        metadata=_source("Barnets lov § 108, stk. 2: an ungeplan for young people in care from 16"),
     )
     in_care_plan_months: int = attrs.field(
         default=3,
         validator=v.is_int(minimum=0),
-        metadata=_source("Barnets lov § 108 a: the plan is made within 3 months"),
+        metadata=_source("Barnets lov § 108, stk. 3: the ungeplan within 3 months"),
     )
     max_transition_gap_days: int = attrs.field(
         default=30,
         validator=v.is_int(minimum=0),
-        metadata=_source("Municipal choice: nobody is lost between offers (Esbjerg, Lejre)"),
+        metadata=_source(
+            "Municipal choice: nobody is lost between offers (Esbjerg); no source gives a"
+            " number of days"
+        ),
     )
     coordinator_required: CoordinatorRequired = attrs.field(
         default=CoordinatorRequired.WHOLE_CASE,
         validator=v.is_instance(CoordinatorRequired),
-        metadata=_source("One contact person through the whole course (uvm.dk; Esbjerg, Lejre)"),
+        metadata=_source(
+            "A contact person for 'de unge, der har behov for det' (uvm.dk); one tovholder"
+            " (Esbjerg, Lejre). No statute was found, so the coordination rules are WARNING by"
+            " default. COORDINATED_EFFORT reads 'need' as interventions of two or more units;"
+            " Policy.severities switches the rules off for cases that need no contact person"
+        ),
     )
     min_publishable_count: int = attrs.field(
         default=5,
         validator=v.is_int(minimum=1),
-        metadata=_source("Statistical disclosure control: counts below 5 are suppressed"),
+        metadata=_source(
+            "Statistical disclosure control, a conservative choice: Danmarks Statistik requires"
+            " at least 3 units in a cell, UVM's Databank blanks cells under 5"
+        ),
     )
     extra_closed_days: frozenset[_dt.date] = attrs.field(
         default=frozenset(),
@@ -176,6 +276,24 @@ class Policy:
             " (e.g. Grundlovsdag, 24 December)"
         ),
     )
+    severities: Severities = attrs.field(
+        factory=Severities,
+        converter=_severities,
+        metadata=_source(
+            "Municipal choice: a rule's severity, or None to switch it off; by default every"
+            " rule has the catalogue's severity (ERROR only where a statute or executive order"
+            " is the basis)"
+        ),
+    )
+
+    def severity_of(self, code: str) -> Severity | None:
+        """The severity of rule ``code`` under this policy; ``None`` where it is switched off."""
+        if code in self.severities:
+            return self.severities[code]
+        rule = RULES.get(code) if isinstance(code, str) else None
+        if rule is None:
+            raise DataError("code", f"unknown rule code {code!r}")
+        return rule.severity
 
 
 DEFAULT_POLICY = Policy()

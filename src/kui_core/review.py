@@ -22,8 +22,7 @@ from . import _validators as v
 from .coordination import check_coordination
 from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
-from .errors import DataError
-from .findings import LANGUAGES, Finding, Severity
+from .findings import Finding, Severity, all_valid, by_severity, check_language
 from .plan import PlanReport, check_in_care_plan, validate_plan
 from .policy import DEFAULT_POLICY, Policy
 from .transitions import check_transitions
@@ -44,7 +43,6 @@ class _Labels(NamedTuple):
     no: str
     findings: str
     none: str
-    basis: str
     severity: dict[Severity, str]
     verdict_ok: str
     verdict_bad: str
@@ -61,7 +59,6 @@ _TEXT = {
         no="nej",
         findings="Fund ({count}, heraf {errors} fejl)",
         none="Ingen fund.",
-        basis="Hjemmel",
         severity={Severity.ERROR: "FEJL", Severity.WARNING: "ADVARSEL", Severity.INFO: "INFO"},
         verdict_ok="Forløbet er i orden (ingen fejl).",
         verdict_bad="Forløbet er ikke i orden.",
@@ -76,7 +73,6 @@ _TEXT = {
         no="no",
         findings="Findings ({count}, of which {errors} errors)",
         none="No findings.",
-        basis="Legal basis",
         severity={Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"},
         verdict_ok="The case is in order (no errors).",
         verdict_bad="The case is not in order.",
@@ -107,8 +103,8 @@ class CaseReport:
 
     @property
     def valid(self) -> bool:
-        """True where no finding is an ERROR."""
-        return not self.errors
+        """True where no finding is an ERROR (derived as :attr:`PlanReport.valid` is)."""
+        return all_valid(self.findings)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -118,11 +114,10 @@ class CaseReport:
     def render(self, lang: str = "da") -> str:
         """The report as plain text in Danish (``"da"``) or English (``"en"``).
 
-        Each finding shows its severity, code, message and legal basis.
+        Each finding shows its severity, code and message, then its sources: "Hjemmel" (legal
+        basis) for a statute or executive order, "Kilde" (source) for any other kind.
         """
-        if lang not in LANGUAGES:
-            raise DataError("lang", f"expected one of {', '.join(LANGUAGES)}, got {lang!r}")
-        text = _TEXT[lang]
+        text = _TEXT[check_language(lang)]
         yes_no = {True: text.yes, False: text.no}
         day = f"{self.on.day}.{self.on.month}.{self.on.year}"
         lines = [
@@ -137,7 +132,8 @@ class CaseReport:
             for item in self.findings:
                 label = text.severity[item.severity]
                 lines.append(f"- [{label}] {item.code}: {item.message(lang)}")
-                lines.append(f"  {text.basis}: {item.legal_basis}")
+                for source in item.sources:
+                    lines.append(f"  {source.label(lang)}: {source}")
         else:
             lines.append(text.none)
         lines.append("")
@@ -150,6 +146,7 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
 
     See the module documentation for the rules applied and which plan version is judged.
     """
+    v.check_day("on", on)
     eligibility = assess_eligibility(case.youth, on, policy)
     known = [plan for plan in case.plans if plan.created_on <= on]
     plan_report: PlanReport | None = None
@@ -176,7 +173,7 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
         *check_transitions(case, on, policy),
         *check_duty(case, on, policy),
     ]
-    findings.sort(key=lambda f: (f.severity.rank, f.code))
+    findings.sort(key=by_severity)
     return CaseReport(
         person_id=case.youth.person_id,
         on=on,

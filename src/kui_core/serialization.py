@@ -35,8 +35,12 @@ from cattrs.cols import list_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from .catalogue import RULES, Severity
 from .cpr import CprNumber
 from .errors import DataError
+from .findings import Finding
+from .periods import Period
+from .policy import Policy, Severities
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -440,6 +444,54 @@ def _model_unstructure_factory(cl: type[Any], conv: cattrs.Converter) -> Unstruc
     return fn
 
 
+# --- findings and policy severities --------------------------------------------------------------
+# A Finding has no severity of its own to set: it takes it from its rule and a Policy. Its JSON
+# records the severity it had; reading it back rebuilds the finding under a policy giving exactly
+# that severity, so a document can no more contradict the catalogue than code can.
+
+
+@attrs.frozen
+class _FindingRecord:
+    """The JSON shape of a :class:`Finding` (checked field by field like any model)."""
+
+    code: str
+    severity: Severity
+    period: Period | None
+    subject: str | None
+
+
+def _finding_structure_factory(cl: type[Finding], conv: cattrs.Converter) -> Hook:
+    record = conv.get_structure_hook(_FindingRecord)
+
+    def structure_finding(value: Any, _: Any) -> Finding:
+        item: _FindingRecord = record(value, _FindingRecord)
+        if item.code not in RULES:
+            raise _Invalid(f"unknown rule code {item.code!r}")
+        policy = Policy(severities={item.code: item.severity})
+        try:
+            return Finding(item.code, period=item.period, subject=item.subject, policy=policy)
+        except DataError as error:
+            raise _Invalid(error.reason) from None
+
+    return structure_finding
+
+
+def _structure_severities(value: Any, _: Any) -> Severities:
+    if type(value) is not dict:
+        raise _Invalid(f"expected an object, got {_kind(value)}")
+    hook = _enum_hook(Severity)
+    items: dict[str, Severity | None] = {}
+    for code, level in value.items():
+        if code not in RULES:
+            raise _Invalid(f"unknown rule code {code!r}")
+        items[code] = None if level is None else hook(level, Severity)
+    return Severities(items)
+
+
+def _unstructure_severities(value: Severities) -> dict[str, Any]:
+    return {code: None if level is None else level.value for code, level in value.items()}
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     # Factories first: hooks registered later take precedence.
@@ -457,8 +509,10 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         (bool, _structure_bool),
         (_dt.date, _structure_date if detailed else _structure_date_fast),
         (CprNumber, _structure_cpr),
+        (Severities, _structure_severities),
     ):
         conv.register_structure_hook(tp, hook)
+    conv.register_structure_hook_factory(lambda tp: tp is Finding, _finding_structure_factory)
 
     conv.register_unstructure_hook_factory(_is_model, _model_unstructure_factory)
     conv.register_unstructure_hook_func(_is_enum, _unstructure_enum)
@@ -467,6 +521,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(str, _unstructure_str)
     conv.register_unstructure_hook(_dt.date, _unstructure_date)
     conv.register_unstructure_hook(CprNumber, _unstructure_cpr)
+    conv.register_unstructure_hook(Severities, _unstructure_severities)
     return conv
 
 

@@ -12,6 +12,7 @@ All values are shares between 0 and 1, like :attr:`Rate.value`.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import math
 import types
@@ -22,7 +23,7 @@ import attrs
 
 from . import _validators as v
 from .errors import DataError
-from .legal import LegalBasis
+from .legal import LegalBasis, SourceKind
 from .metrics import SUPPRESSED, Rate
 
 __all__ = [
@@ -120,16 +121,28 @@ class Target:
 
 
 BEDRE_VEJE_2017 = LegalBasis(
-    "Aftale om bedre veje til uddannelse og job (2017)",
-    None,
-    "Målsætninger for 2030: 90 % af de 25-årige med en ungdomsuddannelse; andelen af unge uden"
-    " tilknytning til uddannelse eller arbejdsmarked halveres (uvm.dk)",
+    kind=SourceKind.POLITICAL_AGREEMENT,
+    law="Aftale om bedre veje til uddannelse og job (2017)",
+    title="Målsætninger for 2030: 90 % af de 25-årige med en ungdomsuddannelse; andelen af unge"
+    " uden tilknytning til uddannelse eller arbejdsmarked halveres",
+    quote=(
+        "i 2030 skal mindst 90 procent af de 25-årige have gennemført en ungdomsuddannelse."
+        " i 2030 skal andelen af unge op til 25 år, som ikke har tilknytning til uddannelse eller"
+        " arbejdsmarkedet, være halveret."
+    ),
+    url=(
+        "https://www.uvm.dk/forberedende-grunduddannelse/om-forberedende-grunduddannelse/"
+        "baggrund-for-fgu-aftalen/aftalens-maalsaetninger"
+    ),
+    checked_on=_dt.date(2026, 11, 30),
+    verified=True,
 )
 EUD_REFORM_2014 = LegalBasis(
-    "Aftale om bedre og mere attraktive erhvervsuddannelser (2014)",
-    None,
-    "Mindst 25 % af en årgang vælger en erhvervsuddannelse direkte efter 9. eller 10. klasse"
+    kind=SourceKind.POLITICAL_AGREEMENT,
+    law="Aftale om bedre og mere attraktive erhvervsuddannelser (2014)",
+    title="Mindst 25 % af en årgang vælger en erhvervsuddannelse direkte efter 9. eller 10. klasse"
     " i 2020, mindst 30 % i 2025 (uvm.dk)",
+    note="The quote was not re-checked in this release.",
 )
 
 NATIONAL_TARGETS: Mapping[str, Target] = types.MappingProxyType(

@@ -28,8 +28,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
+from . import _validators as v
 from .eligibility import assess_eligibility
-from .findings import Finding, finding
+from .findings import Finding, found
 from .periods import Period
 from .plan import GoalStatus
 from .policy import DEFAULT_POLICY, Policy
@@ -72,6 +73,7 @@ def check_transitions(
     The rule and its decisions are described in the module documentation; source: the
     Esbjerg and Lejre strategies (nobody is lost in the transitions between offers).
     """
+    v.check_day("on", on)
     findings: list[Finding] = []
     placements = sorted(case.placements, key=lambda p: (p.period.start, p.id))
     for placement in placements:
@@ -95,7 +97,7 @@ def check_transitions(
         if not assess_eligibility(case.youth, end, policy).in_target_group:
             continue
         resumed = min((start for start in followers if start <= on), default=None)
-        findings.append(
-            finding("transition.no_next_step", period=Period(end, resumed), subject=placement.id)
+        findings += found(
+            "transition.no_next_step", policy, period=Period(end, resumed), subject=placement.id
         )
     return tuple(findings)

@@ -24,7 +24,7 @@ from hypothesis.errors import InvalidArgument
 from ..cpr import CprNumber, century_of
 from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
 from ..education import QUALIFYING, YOUTH_EDUCATIONS, EducationRecord, Employment, Programme
-from ..findings import RULES, Finding, finding
+from ..findings import RULES, Finding, Severity, finding
 from ..legal import LegalBasis
 from ..periods import Period
 from ..policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
@@ -655,7 +655,16 @@ def cohorts(
 # -- policy and findings -----------------------------------------------------------------------
 
 
-def _draw_policy(draw: st.DrawFn) -> Policy:
+_SEVERITY_CHOICES: tuple[Severity | None, ...] = (*Severity, None)
+
+
+def _draw_severities(draw: st.DrawFn) -> dict[str, Severity | None]:
+    codes = draw(st.lists(st.sampled_from(sorted(RULES)), max_size=4, unique=True))
+    return {code: _pick(draw, _SEVERITY_CHOICES) for code in codes}
+
+
+def _draw_policy(draw: st.DrawFn, with_severities: bool = False) -> Policy:
+    severities = _draw_severities(draw) if with_severities else {}
     year = draw(st.integers(2020, 2030))
     closed = {_dt.date(year, 6, 5), _dt.date(year, 12, 24)}
     chosen = frozenset(day for day in closed if draw(st.booleans()))
@@ -686,31 +695,41 @@ def _draw_policy(draw: st.DrawFn) -> Policy:
         coordinator_required=_pick(draw, tuple(CoordinatorRequired)),
         min_publishable_count=draw(st.integers(1, 10)),
         extra_closed_days=chosen,
+        severities=severities,
     )
 
 
-def policies() -> st.SearchStrategy[Policy]:
+def _draw_policy_with_severities(draw: st.DrawFn) -> Policy:
+    return _draw_policy(draw, with_severities=True)
+
+
+def policies(*, with_severities: bool = False) -> st.SearchStrategy[Policy]:
     """Valid :class:`~kui_core.Policy` values: :data:`~kui_core.DEFAULT_POLICY` and variations.
 
     Varies the leap-day rule, the 20/30-hour outreach reading, STU ending the target group or
     not, the age bounds (always ``age_limit > min_age``), the duty ages, every deadline, the
     coordinator span, the publication threshold and extra closed days (Grundlovsdag,
-    24 December).
+    24 December). With ``with_severities=True`` it also sets up to four rules' severities
+    (:attr:`Policy.severities`), switching some off; by default every rule keeps the catalogue's.
     """
+    if with_severities:
+        return st.one_of(st.just(DEFAULT_POLICY), _policy_with_severities_strategy())
     return st.one_of(st.just(DEFAULT_POLICY), _policy_strategy())
 
 
 def legal_bases() -> st.SearchStrategy[LegalBasis]:
-    """The legal bases cited by the rule catalogue."""
-    return st.sampled_from(sorted({rule.legal_basis for rule in RULES.values()}, key=str))
+    """The sources cited by the rule catalogue (every source of every rule)."""
+    sources = {source for rule in RULES.values() for source in rule.sources}
+    return st.sampled_from(sorted(sources, key=str))
 
 
 def findings(codes: Sequence[str] | None = None) -> st.SearchStrategy[Finding]:
     """:class:`~kui_core.Finding` values for the catalogue's codes (or only ``codes``).
 
-    Severity and legal basis come from the catalogue. ``period`` and ``subject`` are sometimes
-    ``None``, except where the rule's message names them inline (``coordination.gap`` always
-    has a period, ``plan.goal_overdue`` a subject), as the rules themselves produce them.
+    Severity and sources come from the catalogue (the default policy). ``period`` and
+    ``subject`` are sometimes ``None``, except where the rule's message names them inline
+    (``coordination.gap`` always has a period, ``plan.goal_overdue`` a subject), as the rules
+    themselves produce them.
     """
     choices = tuple(sorted(RULES)) if codes is None else tuple(codes)
     unknown = [code for code in choices if code not in RULES]
@@ -748,6 +767,7 @@ _hours_strategy = st.composite(_draw_hours)
 _employment_strategy = st.composite(_draw_employment)
 _youth_strategy = st.composite(_draw_youth)
 _policy_strategy = st.composite(_draw_policy)
+_policy_with_severities_strategy = st.composite(_draw_policy_with_severities)
 _finding_strategy = st.composite(_draw_finding)
 
 

@@ -1,0 +1,349 @@
+"""The rule catalogue: every rule kui-core applies, declared once.
+
+Each :class:`Rule` has a stable dotted ``code`` (never changed once released), a default
+:class:`Severity`, Danish and English message templates and the sources it rests on
+(:class:`~kui_core.legal.LegalBasis`, each with its kind of authority). A
+:class:`~kui_core.findings.Finding` takes its severity and sources from here (and from
+:attr:`Policy.severities <kui_core.Policy.severities>`): it has no severity or source of its own
+to contradict them. The docs' rule reference and "Legal sources" page are generated from it.
+
+ERROR is reserved for duties with a statutory basis: a rule whose default severity is ERROR must
+cite a statute or an executive order (checked when the rule is declared). A rule that rests only
+on ministry guidance or a municipal strategy defaults to WARNING; a municipality that wants its
+own strategy enforced as an ERROR says so in its :class:`~kui_core.Policy`.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from . import _validators as v
+from . import legal
+from .errors import DataError
+from .legal import LegalBasis
+
+__all__ = ["RULES", "Rule", "Severity"]
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is. ERROR findings make a plan or case invalid."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for ERROR, 1 for WARNING, 2 for INFO: sort by it to put errors first."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _sources(instance: Rule, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(LegalBasis)(instance, attribute, value)
+    if not value:
+        raise DataError("Rule.sources", "a rule needs at least one source")
+    if instance.severity is Severity.ERROR and not any(s.kind.is_law for s in value):
+        raise DataError(
+            "Rule.severity",
+            f"rule {instance.code!r} is an ERROR but cites no statute or executive order",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One entry of the rule catalogue.
+
+    ``severity`` is the default; :attr:`Policy.severities <kui_core.Policy.severities>` may
+    change it or switch the rule off. ``da`` and ``en`` are message templates filled from the
+    finding (see :meth:`Finding.message <kui_core.Finding.message>`). ``summary`` says in
+    English what the rule checks (for the rule reference). ``sources`` are what the rule rests
+    on; the first is the one that states the rule most directly.
+    """
+
+    code: str = attrs.field(validator=v.is_str)
+    severity: Severity = attrs.field(validator=v.is_instance(Severity))
+    summary: str = attrs.field(validator=v.is_str)
+    da: str = attrs.field(validator=v.is_str)
+    en: str = attrs.field(validator=v.is_str)
+    sources: tuple[LegalBasis, ...] = attrs.field(validator=_sources)
+
+    @property
+    def legal_basis(self) -> LegalBasis:
+        """The first source: the one that states the rule most directly."""
+        return self.sources[0]
+
+    @property
+    def rests_on_law(self) -> bool:
+        """True where a source is a statute or an executive order."""
+        return any(source.kind.is_law for source in self.sources)
+
+    @property
+    def requires_subject(self) -> bool:
+        """True where a template names ``{subject}`` inline: its findings must have a subject."""
+        return "{subject}" in self.da or "{subject}" in self.en
+
+    @property
+    def requires_period(self) -> bool:
+        """True where a template names ``{period}`` inline: its findings must have a period."""
+        return "{period}" in self.da or "{period}" in self.en
+
+
+def _catalogue(*rules: Rule) -> Mapping[str, Rule]:
+    by_code: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in by_code:
+            raise DataError("RULES", f"rule {rule.code!r} is declared twice")
+        by_code[rule.code] = rule
+    return types.MappingProxyType(by_code)
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+RULES: Mapping[str, Rule] = _catalogue(
+    Rule(
+        code="eligibility.in_target_group",
+        severity=I,
+        summary="Aged from Policy.min_age (15) to under Policy.age_limit (25) with no completed"
+        " education of Policy.target_group_exit (by default every youth education but STU, and"
+        " higher education).",
+        da="Den unge er i målgruppen: under aldersgrænsen og uden en gennemført uddannelse, der"
+        " afslutter målgruppen{subject_note}.",
+        en="The young person is in the target group: under the age limit with no completed"
+        " education that ends the target group{subject_note}.",
+        sources=(legal.KUI_TITLE, legal.PLAN_GUIDANCE, legal.PLAN_UNTIL),
+    ),
+    Rule(
+        code="eligibility.over_age_limit",
+        severity=I,
+        summary="Aged Policy.age_limit (25) or more on the reference day: outside the target"
+        " group.",
+        da="Den unge har nået aldersgrænsen{subject_note} og er uden for målgruppen.",
+        en="The young person has reached the age limit{subject_note} and is outside the target"
+        " group.",
+        sources=(legal.KUI_TITLE, legal.PLAN_UNTIL),
+    ),
+    Rule(
+        code="eligibility.under_min_age",
+        severity=I,
+        summary="Younger than Policy.min_age (default 15): not yet in the target group.",
+        da="Den unge er under minimumsalderen{subject_note} og endnu ikke i målgruppen.",
+        en="The young person is under the minimum age{subject_note} and not yet in the target"
+        " group.",
+        sources=(legal.OUTREACH, legal.KUI_DUTY),
+    ),
+    Rule(
+        code="eligibility.completed_qualifying_education",
+        severity=I,
+        summary="A programme of Policy.target_group_exit was completed on or before the reference"
+        " day.",
+        da="Den unge har gennemført en uddannelse, der afslutter målgruppen{subject_note}, og er"
+        " uden for målgruppen.",
+        en="The young person has completed an education that ends the target"
+        " group{subject_note} and is outside it.",
+        sources=(legal.PLAN_UNTIL, legal.PLAN_GUIDANCE),
+    ),
+    Rule(
+        code="eligibility.completed_youth_education",
+        severity=I,
+        summary="Completed a youth education that does not end the target group (STU): no"
+        " outreach duty.",
+        da="Den unge har gennemført en ungdomsuddannelse{subject_note}, som ikke afslutter"
+        " målgruppen; ingen opsøgende pligt.",
+        en="The young person has completed a youth education{subject_note} that does not"
+        " end the target group; no outreach duty.",
+        sources=(legal.KUI_FGU_ASSESSMENT, legal.OUTREACH),
+    ),
+    Rule(
+        code="eligibility.enrolled",
+        severity=I,
+        summary="Enrolled on the reference day in a programme of Policy.enrolment_programmes"
+        " (by default any programme): no outreach.",
+        da="Den unge er i gang med en uddannelse{subject_note}; ingen opsøgende indsats.",
+        en="The young person is enrolled in an education{subject_note}; no outreach needed.",
+        sources=(legal.OUTREACH,),
+    ),
+    Rule(
+        code="eligibility.employed",
+        severity=I,
+        summary="In paid work of at least Policy.outreach_work_hours (20) hours a week: no"
+        " outreach.",
+        da="Den unge har lønnet arbejde på mindst timegrænsen om ugen{subject_note}; ingen"
+        " opsøgende indsats.",
+        en="The young person has paid work of at least the weekly hours limit{subject_note};"
+        " no outreach needed.",
+        sources=(legal.OUTREACH,),
+    ),
+    Rule(
+        code="eligibility.outreach_required",
+        severity=I,
+        summary="In the target group, neither enrolled nor working Policy.outreach_work_hours (20)"
+        " hours a week: outreach is due unless another authority already guides the young"
+        " person (kui-core has no data on that).",
+        da="Den unge er hverken i uddannelse eller i arbejde på mindst timegrænsen om"
+        " ugen{subject_note}: kommunen skal tilbyde vejledning gennem opsøgende indsats, medmindre"
+        " den unge allerede får vejledning fra jobcenter, socialforvaltning eller en anden"
+        " myndighed.",
+        en="The young person is neither in education nor working at least the weekly hours"
+        " limit{subject_note}: the municipality must offer guidance through outreach, unless the"
+        " young person already receives guidance from a job centre, social services or another"
+        " authority.",
+        sources=(legal.OUTREACH, legal.OUTREACH_EXECUTIVE_ORDER),
+    ),
+    Rule(
+        code="plan.youth_not_participating",
+        severity=W,
+        summary="The young person is not a participant in the plan.",
+        da="Den unge deltager ikke i planen; den unge skal sidde for bordenden.",
+        en="The young person is not a participant in the plan; they must be at the head of"
+        " the table.",
+        sources=(legal.ESBJERG_HEAD_OF_TABLE,),
+    ),
+    Rule(
+        code="plan.no_education_or_job_goal",
+        severity=W,
+        summary="The plan has no goal of kind education or job.",
+        da="Planen har intet uddannelses- eller jobmål.",
+        en="The plan has no education or job goal.",
+        sources=(legal.KUI_PLAN, legal.PLAN_GUIDANCE),
+    ),
+    Rule(
+        code="plan.goal_without_target_date",
+        severity=W,
+        summary="A goal has no target date.",
+        da="Målet {subject} har ingen måldato.",
+        en="Goal {subject} has no target date.",
+        sources=(legal.ESBJERG_CLEAR_GOALS, legal.GOAL_DATES),
+    ),
+    Rule(
+        code="plan.goal_overdue",
+        severity=W,
+        summary="A goal's target date has passed and it is neither achieved nor closed.",
+        da="Målet {subject} har overskredet sin måldato og er hverken nået eller lukket.",
+        en="Goal {subject} is past its target date and neither achieved nor closed.",
+        sources=(legal.PLAN_GUIDANCE, legal.GOAL_DATES),
+    ),
+    Rule(
+        code="plan.intervention_without_goal",
+        severity=W,
+        summary="An intervention supports no goal of the plan.",
+        da="Indsatsen {subject} understøtter intet mål i planen.",
+        en="Intervention {subject} supports no goal of the plan.",
+        sources=(legal.PLAN_SHARED, legal.ESBJERG_INTERVENTIONS),
+    ),
+    Rule(
+        code="plan.no_shared_goal",
+        severity=W,
+        summary="Interventions from two or more units, but no goal all of them support.",
+        da="Indsatser fra flere enheder ({subject}) har intet fælles mål.",
+        en="Interventions from several units ({subject}) share no goal.",
+        sources=(legal.PLAN_SHARED, legal.ESBJERG_SHARED_GOAL),
+    ),
+    Rule(
+        code="plan.follow_up_missing",
+        severity=W,
+        summary="The plan has no next follow-up date.",
+        da="Planen har ingen dato for næste opfølgning.",
+        en="The plan has no next follow-up date.",
+        sources=(legal.PLAN_GUIDANCE, legal.ESBJERG_FOLLOW_UP),
+    ),
+    Rule(
+        code="plan.follow_up_overdue",
+        severity=W,
+        summary="The next follow-up date has passed (or lies beyond the policy's maximum"
+        " interval).",
+        da="Næste opfølgning ({subject}) er overskredet eller ligger ud over det længste"
+        " tilladte interval{period_note}.",
+        en="The next follow-up ({subject}) has passed or lies beyond the longest allowed"
+        " interval{period_note}.",
+        sources=(legal.PLAN_GUIDANCE, legal.ESBJERG_FOLLOW_UP),
+    ),
+    Rule(
+        code="plan.duty_description_missing",
+        severity=E,
+        summary="Aged Policy.duty_min_age to Policy.duty_max_age (15–17) and the plan does not"
+        " describe how the education duty is met.",
+        da="Den unge er i den uddannelsespligtige alder{subject_note}, og planen beskriver"
+        " ikke, hvordan uddannelsespligten opfyldes.",
+        en="The young person is of education-duty age{subject_note} and the plan does not"
+        " describe how the education duty is met.",
+        sources=(legal.KUI_DUTY,),
+    ),
+    Rule(
+        code="plan.in_care_plan_late",
+        severity=E,
+        summary="In care from 16: no plan within 3 months of the 16th birthday (or of entering"
+        " care, if later).",
+        da="Den anbragte unge har ikke fået en plan inden fristen{subject_note}.",
+        en="The young person in care has no plan by the deadline{subject_note}.",
+        sources=(legal.IN_CARE_PLAN,),
+    ),
+    Rule(
+        code="plan.goal_dropped",
+        severity=W,
+        summary="A goal of the previous plan version vanished without being closed.",
+        da="Målet {subject} fra den forrige plan er forsvundet uden at være lukket.",
+        en="Goal {subject} of the previous plan vanished without being closed.",
+        sources=(legal.PLAN_GUIDANCE, legal.ESBJERG_FOLLOW_UP),
+    ),
+    Rule(
+        code="coordination.missing",
+        severity=W,
+        summary="A coordinated effort with no coordinator at all.",
+        da="Forløbet har ingen tovholder{period_note}.",
+        en="The case has no coordinator{period_note}.",
+        sources=(legal.CONTACT_PERSON, legal.ESBJERG_COORDINATOR, legal.LEJRE_COORDINATOR),
+    ),
+    Rule(
+        code="coordination.gap",
+        severity=W,
+        summary="Days inside the coordination span without a coordinator.",
+        da="Ingen tovholder i perioden {period}.",
+        en="No coordinator during {period}.",
+        sources=(legal.CONTACT_PERSON, legal.ESBJERG_COORDINATOR, legal.LEJRE_COORDINATOR),
+    ),
+    Rule(
+        code="coordination.overlap",
+        severity=W,
+        summary="Days with two or more coordinators.",
+        da="Flere tovholdere ({subject}) i perioden {period}.",
+        en="Several coordinators ({subject}) during {period}.",
+        sources=(legal.CONTACT_PERSON, legal.ESBJERG_COORDINATOR, legal.LEJRE_COORDINATOR),
+    ),
+    Rule(
+        code="transition.no_next_step",
+        severity=W,
+        summary="A placement ended, the young person is still in the target group, and no next"
+        " placement or plan goal follows within Policy.max_transition_gap_days.",
+        da="Tilbuddet {subject} sluttede uden et næste skridt{period_note}.",
+        en="Placement {subject} ended without a next step{period_note}.",
+        sources=(legal.ESBJERG_TRANSITIONS,),
+    ),
+    Rule(
+        code="duty.contact_overdue",
+        severity=E,
+        summary="Aged 15–17, not following the plan, and not contacted within"
+        " Policy.contact_deadline_working_days (5) working days.",
+        da="Den unge følger ikke planen og er ikke kontaktet inden fristen {subject}{period_note}.",
+        en="The young person is not following the plan and was not contacted by the"
+        " deadline {subject}{period_note}.",
+        sources=(legal.KUI_DUTY_SUPERVISION, legal.DUTY_DEADLINES, legal.DUTY_EXECUTIVE_ORDER),
+    ),
+    Rule(
+        code="duty.new_activity_overdue",
+        severity=E,
+        summary="Aged 15–17 and no new activity within Policy.new_activity_deadline_days (30)"
+        " calendar days.",
+        da="Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",
+        en="The young person has not been offered a new activity by the deadline"
+        " {subject}{period_note}.",
+        sources=(legal.KUI_DUTY_SUPERVISION, legal.DUTY_DEADLINES, legal.DUTY_EXECUTIVE_ORDER),
+    ),
+)
