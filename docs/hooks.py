@@ -5,6 +5,8 @@ replaces it with Markdown rendered from the code:
 
 - ``<!-- kui:rules -->``: the rule reference, one entry per code in :data:`kui_core.RULES`, with
   worked examples from ``docs/rule_examples.py`` executed at build time;
+- ``<!-- kui:sources -->``: every source of the catalogue with its kind, quote, URL, check date
+  and the rules relying on it;
 - ``<!-- kui:policy -->``: every :class:`kui_core.Policy` field with its default and source;
 - ``<!-- kui:targets -->``: the national targets with their baselines and sources;
 - ``<!-- kui:strategies -->``: the Hypothesis strategies of ``kui_core.strategies``;
@@ -35,7 +37,9 @@ import attrs
 import rule_examples
 
 import kui_core
+from kui_core import legal
 from kui_core.findings import RULES, Rule
+from kui_core.legal import LegalBasis, SourceKind
 
 # ---------------------------------------------------------------------------------------------
 # Public modules and the API reference
@@ -125,13 +129,93 @@ def _escape_cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+_KIND_NAMES = {
+    "statute": "Statute",
+    "executive_order": "Executive order",
+    "guidance": "Ministry guidance",
+    "political_agreement": "Political agreement",
+    "municipal_strategy": "Municipal strategy",
+    "statistical_practice": "Statistical practice",
+    "convention": "kui-core convention",
+}
+
+
+def _source_names() -> dict[LegalBasis, str]:
+    return {
+        value: name
+        for name, value in vars(legal).items()
+        if isinstance(value, LegalBasis) and not name.startswith("_")
+    }
+
+
+def source_anchor(source: LegalBasis) -> str:
+    """The anchor of ``source`` on the Legal sources page: its name in ``kui_core.legal``."""
+    return "src-" + _source_names()[source].lower().replace("_", "-")
+
+
+def _citation(source: LegalBasis) -> str:
+    where = f"{source.law}, {source.paragraph}" if source.paragraph else source.law
+    return f"{where}: *{source.title}*"
+
+
+def _source_summary(source: LegalBasis) -> str:
+    """Kind, citation, the quote and its check date (or what is unverified), and a link."""
+    text = f"**{_KIND_NAMES[source.kind.value]}** — {_citation(source)}"
+    if source.quote:
+        text += f" «{source.quote}»"
+    if source.verified and source.checked_on is not None:
+        text += f" (checked {source.checked_on.isoformat()}"
+    else:
+        text += " (**not verified**"
+    return text + f"; [details](legal-sources.md#{source_anchor(source)}))"
+
+
 def _legal(rule: Rule) -> str:
-    basis = rule.legal_basis
-    where = f"{basis.law}, {basis.paragraph}" if basis.paragraph else basis.law
-    text = f"{where}: *{basis.title}*"
-    if basis.url:
-        text += f" ([{basis.url}]({basis.url}))"
-    return _escape_cell(text)
+    return _escape_cell("<br>".join(_source_summary(s) for s in rule.sources))
+
+
+def all_sources() -> list[LegalBasis]:
+    """Every source of the catalogue, in order of first citation."""
+    seen: dict[LegalBasis, None] = {}
+    for rule in RULES.values():
+        for source in rule.sources:
+            seen.setdefault(source, None)
+    return list(seen)
+
+
+def render_legal_sources() -> str:
+    """Every source: kind, citation, quote, URL, check date, notes, and the rules citing it."""
+    parts: list[str] = []
+    for kind in SourceKind:
+        sources = [s for s in all_sources() if s.kind is kind]
+        if not sources:
+            continue
+        label = "Hjemmel (legal basis)" if kind.is_law else "Kilde (source)"
+        parts.append(f"## {_KIND_NAMES[kind.value]} — {label}\n")
+        for source in sources:
+            rules = [code for code, rule in RULES.items() if source in rule.sources]
+            lines = [
+                f"### {_citation(source).replace('*', '')} {{ #{source_anchor(source)} }}\n",
+                "| | |",
+                "| --- | --- |",
+                f"| Kind | {_KIND_NAMES[kind.value]} |",
+                f"| Cites | {_escape_cell(source.law)} |",
+                f"| Provision | {_escape_cell(source.paragraph or '—')} |",
+                f"| Says | {_escape_cell(source.title)} |",
+            ]
+            if source.quote:
+                lines.append(f"| Quote | «{_escape_cell(source.quote)}» |")
+            if source.url:
+                lines.append(f"| Where | <{source.url}> |")
+            checked = source.checked_on.isoformat() if source.checked_on else "—"
+            lines.append(f"| Checked | {checked} |")
+            lines.append(f"| Verified | {'yes' if source.verified else '**no**: see the note'} |")
+            if source.note:
+                lines.append(f"| Note | {_escape_cell(source.note)} |")
+            cited_by = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules)
+            lines.append(f"| Rules | {cited_by} |")
+            parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
 
 
 def importable(dotted: str) -> bool:
@@ -188,7 +272,7 @@ def _rule_entry(rule: Rule) -> str:
         f"| Severity | `{rule.severity.name}` |",
         f"| Dansk | {_template(rule.da)} |",
         f"| English | {_template(rule.en)} |",
-        f"| Legal basis | {_legal(rule)} |",
+        f"| Sources | {_legal(rule)} |",
     ]
     family = family_of(rule.code)
     example = family.examples.get(rule.code) if family else None
@@ -463,6 +547,7 @@ MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:api-index -->": render_api_index,
     "<!-- kui:targets -->": render_targets_table,
     "<!-- kui:strategies -->": render_strategies_table,
+    "<!-- kui:sources -->": render_legal_sources,
 }
 
 

@@ -115,7 +115,7 @@ eud = EducationRecord(Programme.EUD, date(2026, 2, 1))
 findings = assess_eligibility(Youth("y-1", date(2007, 9, 1), educations=(eud,)), on).findings
 """,
         ),
-        "eligibility.employed_20h": Example(
+        "eligibility.employed": Example(
             produces="""\
 job = Employment(Period(date(2025, 9, 1)), hours_per_week=25)
 findings = assess_eligibility(Youth("y-1", date(2003, 4, 2), employments=(job,)), on).findings
