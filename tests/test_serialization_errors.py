@@ -222,6 +222,8 @@ def test_fixed_tuples_have_exactly_their_length() -> None:
     assert problems([[2020, 0.5], [2021]], list[pair]) == (
         ("$[1]", "expected an array of 2 items, got 1"),
     )
+    assert serialization.converter.unstructure((2020, 0.5), pair) == [2020, 0.5]
+    assert structure([2020, 0.5], pair) == (2020, 0.5)
 
 
 def test_a_good_observation_next_to_a_bad_field() -> None:
