@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import enum
 import importlib
 import io
@@ -374,13 +375,15 @@ def _share(value: float) -> str:
 
 
 def render_targets_table() -> str:
-    """Every entry of ``kui_core.targets.NATIONAL_TARGETS`` with its value, baseline and source."""
+    """Every entry of ``kui_core.targets.NATIONAL_TARGETS``: value, baseline and what it measures,
+    each published figure with its kind of measure and its publication, and the source."""
     from kui_core.targets import NATIONAL_TARGETS, Direction
 
     rows = [
-        "| key | target | by | baseline | published figures | source |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| key | target | by | baseline | baseline measures | published figures | source |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
+    notes: list[str] = []
     for key, target in NATIONAL_TARGETS.items():
         sign = "≥" if target.direction is Direction.AT_LEAST else "≤"
         baseline = ""
@@ -388,12 +391,34 @@ def render_targets_table() -> str:
             baseline = _share(target.baseline)
             if target.baseline_year is not None:
                 baseline += f" ({target.baseline_year})"
-        observed = ", ".join(f"{year}: {_share(value)}" for year, value in target.observed)
+        measure = ""
+        if target.measure is not None:
+            measure = f"{target.measure.kind.value}: {target.measure.description}"
+        figures = []
+        for observation in target.observed:
+            published = observation.published
+            when = (
+                f"published {published.isoformat()}"
+                if isinstance(published, dt.date)
+                else f"in {published}"
+            )
+            text = (
+                f"{observation.year}: {_share(observation.share)}"
+                f" ({observation.measure.kind.value}, {when})"
+            )
+            if observation.note:
+                notes.append(f"{len(notes) + 1}. `{key}`, {observation.year}: {observation.note}")
+                text += f" [note {len(notes)}]"
+            figures.append(text)
         rows.append(
             f"| `{key}` | {_escape_cell(target.name)}: {sign} {_share(target.value)} |"
-            f" {target.year} | {baseline} | {observed} | {_escape_cell(str(target.source))} |"
+            f" {target.year} | {baseline} | {_escape_cell(measure)} |"
+            f" {_escape_cell('; '.join(figures))} | {_escape_cell(str(target.source))} |"
         )
-    return "\n".join(rows) + "\n"
+    table = "\n".join(rows) + "\n"
+    if notes:
+        table += "\nNotes on the published figures:\n\n" + "\n".join(notes) + "\n"
+    return table
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,16 +1,19 @@
 """Publish the yearly metrics table, with small counts suppressed.
 
-Municipalities publish their goals and results every year (KUI law § 10; vejledningsbekendt-
-gørelsen §§ 1 a, 26, 30). This script makes the table for a group of municipalities:
+Municipalities publish their results every year, and their application shares (søgetal) with
+their targets by the end of May (ministry guidance: uvm.dk, "Kommunernes måltal for søgning til
+ungdomsuddannelserne"). This script makes the table for a group of municipalities:
 
 - completion: 25-year-olds with a completed qualifying education (1 October);
 - NEET: 15–24-year-olds with no attachment to education or work (1 October);
-- vocational applications: the EUD/EUX share of the 9th/10th-grade applications (søgetal);
+- vocational applications: the EUD/EUX share of the 9th/10th-grade applications that are not
+  for 10th grade (søgetal, as the ministry counts them);
 
-each per municipality and in total, with the national targets underneath. Cells built on small
-counts show "[suppressed]" (primary suppression), and so does the next-smallest cell wherever the
-small one could otherwise be worked out from the total (secondary suppression). The counts behind
-a suppressed cell are never printed.
+each per municipality and in total, with the national targets underneath (and a word where a
+target's baseline is measured differently from the column, as the completion target's is).
+Cells built on small counts show "[suppressed]" (primary suppression), and so does the
+next-smallest cell wherever the small one could otherwise be worked out from the total
+(secondary suppression). The counts behind a suppressed cell are never printed.
 
 The input is generated here with `kui_core.synthetic` (seeded: the same year gives the same
 table) in place of your own export; Læsø is thinned out to make it as small as it really is.
@@ -32,6 +35,7 @@ from kui_core import (
     NATIONAL_TARGETS,
     Breakdown,
     Direction,
+    Measure,
     Rate,
     Track,
     Youth,
@@ -39,10 +43,17 @@ from kui_core import (
     completion_rate,
     neet_share,
 )
+from kui_core.metrics import APPLICATIONS_MEASURE, COMPLETION_MEASURE, NEET_MEASURE
 from kui_core.synthetic import MUNICIPALITIES, applications, population
 
 CODES = ("561", "573", "575", "825")  # Esbjerg, Varde, Vejen, Læsø
 SMALL = "825"
+MEASURES: dict[str, Measure] = {  # what the table's column for each target measures
+    "completion_2030": COMPLETION_MEASURE,
+    "neet_2030": NEET_MEASURE,
+    "vocational_2020": APPLICATIONS_MEASURE,
+    "vocational_2025": APPLICATIONS_MEASURE,
+}
 
 
 def synthetic_export(year: int) -> tuple[list[Youth], list[Youth]]:
@@ -95,9 +106,15 @@ def _cell(rate: Rate | None) -> str:
 def targets_text() -> str:
     """The national targets the table is read against, with their source."""
     lines = ["National targets:"]
-    for target in NATIONAL_TARGETS.values():
+    for key, target in NATIONAL_TARGETS.items():
         sign = "at least" if target.direction is Direction.AT_LEAST else "at most"
-        lines.append(f"- {target.name}: {sign} {100 * target.value:.1f} % by {target.year}")
+        line = f"- {target.name}: {sign} {100 * target.value:.1f} % by {target.year}"
+        if target.measure is not None and target.differences_from(MEASURES.get(key)):
+            line += (
+                f" (its baseline is {target.measure.kind.phrase}; the column counts"
+                " differently, so read the two side by side with care)"
+            )
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -110,7 +127,8 @@ def as_markdown(year: int, header: list[str], rows: list[list[str]]) -> str:
         *("| " + " | ".join(row) + " |" for row in rows),
         "",
         "Shares with 95 % confidence intervals. [suppressed]: not published because a count is"
-        " below 5, or because it would reveal one that is.",
+        " below 5, or because it would reveal one that is. EUD/EUX applications: among the"
+        " applications that are not for 10th grade.",
         "",
         targets_text(),
     ]

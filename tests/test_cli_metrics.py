@@ -91,6 +91,8 @@ def test_small_counts_are_suppressed_without_numbers_in_json(
         "label": "completed by 25 (qualifying education)",
         "publishable": False,
         "target": completion["target"],
+        "comparable": False,
+        "notes": completion["notes"],
     }
     assert "value" not in neet
     assert "met" not in neet
@@ -124,7 +126,7 @@ def test_a_target_year_passed_and_missed() -> None:
     apps = [
         Application(f"A{i}", programme, 9, dt.date(2026, 2, 1))
         for i, programme in enumerate(
-            [Programme.EUD] * 20 + [Programme.TENTH_GRADE] * 10 + [Programme.STX] * 70
+            [Programme.EUD] * 20 + [Programme.FGU] * 10 + [Programme.STX] * 70
         )
     ]
     report = cli_metrics.metrics_report(_graduates(40), ON, applications=apps)
@@ -133,6 +135,56 @@ def test_a_target_year_passed_and_missed() -> None:
     assert vocational["value"] == 0.2
     assert vocational["met"] is False
     assert vocational["required_yearly_change"] is None
+    assert vocational["comparable"] is True
+    assert "notes" not in vocational
+
+
+def test_tenth_grade_applications_are_shown_beside_the_shares_not_in_them() -> None:
+    """20 EUD, 70 STX, 10 FGU and 25 for 10th grade: EUD is 20 of 100, and 25 of all 125
+    applications were for 10th grade, on a line of their own without a target."""
+    apps = [
+        Application(f"A{i}", programme, 9, dt.date(2026, 2, 1))
+        for i, programme in enumerate(
+            [Programme.EUD] * 20
+            + [Programme.STX] * 70
+            + [Programme.FGU] * 10
+            + [Programme.TENTH_GRADE] * 25
+        )
+    ]
+    report = cli_metrics.metrics_report(_graduates(40), ON, applications=apps)
+    entries = {entry["metric"]: entry for entry in report["metrics"]}
+    assert entries["application_share.vocational"]["denominator"] == 100
+    tenth = entries["applications.tenth_grade"]
+    assert (tenth["numerator"], tenth["denominator"]) == (25, 125)
+    assert "target" not in tenth
+    text = cli_metrics.render_text(report)
+    assert "applications: 10th grade (not in the shares)" in text
+    assert "25/125" in text
+    few = apps[:100] + apps[-3:]  # 3 for 10th grade: below the threshold
+    report = cli_metrics.metrics_report(_graduates(40), ON, applications=few)
+    tenth = report["metrics"][-1]
+    assert tenth == {
+        "metric": "applications.tenth_grade",
+        "label": "applications: 10th grade (not in the shares)",
+        "publishable": False,
+    }
+    assert "3/103" not in cli_metrics.render_text(report)
+
+
+def test_completion_is_flagged_as_not_like_for_like_with_its_projected_baseline() -> None:
+    """The completion target's baseline is a Profilmodel projection (STU included); the rate
+    is a register count of qualifying programmes. The JSON and the table say so."""
+    report = cli_metrics.metrics_report(_graduates(40), ON)
+    completion, neet = report["metrics"]
+    assert completion["comparable"] is False
+    (note,) = completion["notes"]
+    assert "a register count, not a projection" in note
+    assert "does not count {stu}" in note
+    assert neet["comparable"] is True
+    assert "notes" not in neet
+    text = cli_metrics.render_text(report)
+    assert "no published value *" in text  # 40 of 40: the complement 0 is suppressed
+    assert f"* completed by 25 (qualifying education): {note}" in text
 
 
 def test_default_day_is_today(cohort_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,6 +270,8 @@ def test_demo_section_prints_metrics_and_trend() -> None:
     assert "Metrics on 2026-10-01: the synthetic municipality (seed 1), 400 young people" in text
     assert "Trend, 1 October 2016–2026" in text
     assert "Synthetic data, not statistics." in text
+    assert "* completed by 25: not like for like with the target's baseline" in text
+    assert "* NEET 15–24:" not in text
 
 
 def test_a_file_that_is_not_utf8_exits_2_with_one_line(

@@ -6,6 +6,7 @@ import datetime as _dt
 import itertools
 import string
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any
 
 import attrs
 import pytest
@@ -33,8 +34,15 @@ from kui_core import (
 )
 from kui_core.education import YOUTH_EDUCATIONS
 from kui_core.metrics import (
+    APPLICATIONS_MEASURE,
+    COMPLETION_MEASURE,
+    COMPLETION_PROGRAMMES,
+    NEET_MEASURE,
     NEET_PROGRAMMES,
     SUPPRESSED,
+    ApplicationShares,
+    Measure,
+    MeasureKind,
     People,
     secondary_suppression,
 )
@@ -628,14 +636,14 @@ def _apps(spec: Mapping[tuple[str, int, Programme], int], year: int = 2025) -> l
 
 
 def test_application_shares_in_three_groups() -> None:
-    """EUX counts with EUD; 10th grade counts as "other"."""
+    """EUX counts with EUD; FGU is "other"."""
     apps = _apps(
         {
             ("101", 9, Programme.EUD): 10,
             ("101", 9, Programme.EUX): 10,
             ("101", 9, Programme.STX): 50,
             ("101", 9, Programme.HHX): 10,
-            ("101", 9, Programme.TENTH_GRADE): 20,
+            ("101", 9, Programme.FGU): 20,
         }
     )
     shares = application_shares(apps)
@@ -645,6 +653,99 @@ def test_application_shares_in_three_groups() -> None:
         Track.OTHER: (20, 100),
     }
     assert all(r.publishable for r in shares.values())
+    assert len(shares) == 3
+    assert (shares.tenth_grade.numerator, shares.tenth_grade.denominator) == (0, 100)
+    assert not shares.tenth_grade.publishable  # a count of 0 is below the threshold too
+
+
+def test_worked_example_uvm_2023_tenth_grade_is_outside_the_shares() -> None:
+    """uvm.dk/uni-c, 17 April 2023: the shares are taken "blandt de elever i 9. og 10. klasse,
+    som ikke søgte 10. klasse". 40 applications: 10 EUD, 20 gymnasial (STX), 4 other (FGU) and
+    6 for 10th grade. The 6 are left out: EUD 10/34 = 29.4 %, gymnasial 20/34, other 4/34;
+    10th grade 6 of all 40 (15.0 %), reported on its own."""
+    apps = _apps(
+        {
+            ("101", 9, Programme.EUD): 10,
+            ("101", 9, Programme.STX): 20,
+            ("101", 9, Programme.FGU): 4,
+            ("101", 9, Programme.TENTH_GRADE): 6,
+        }
+    )
+    shares = application_shares(apps)
+    vocational = shares[Track.VOCATIONAL]
+    assert (vocational.numerator, vocational.denominator) == (10, 34)
+    assert vocational.value == 10 / 34
+    assert (shares[Track.GYMNASIAL].numerator, shares[Track.GYMNASIAL].denominator) == (20, 34)
+    assert (shares[Track.OTHER].numerator, shares[Track.OTHER].denominator) == (4, 34)
+    assert (shares.tenth_grade.numerator, shares.tenth_grade.denominator) == (6, 40)
+    # 4 "other" is below 5: hidden, and EUD with it (34 - 20 - 4 would give it away).
+    assert [t for t, r in shares.items() if r.publishable] == [Track.GYMNASIAL]
+    assert shares.tenth_grade.publishable
+    assert str(shares) == (
+        "vocational: [suppressed]\n"
+        "gymnasial: 58.8 % (95 % CI 42.2–73.6 %; 20/34)\n"
+        "other: [suppressed]\n"
+        "10th grade (not in the shares): 15.0 % (95 % CI 7.1–29.1 %; 6/40)"
+    )
+    # Before the fix, 10th grade was "other": EUD would have been 10/40 = 25.0 %.
+    assert vocational.value != 10 / 40
+
+
+def test_a_small_tenth_grade_count_is_not_published() -> None:
+    apps = _apps(
+        {
+            ("101", 9, Programme.EUD): 30,
+            ("101", 9, Programme.STX): 60,
+            ("101", 9, Programme.FGU): 10,
+            ("101", 9, Programme.TENTH_GRADE): 3,
+        }
+    )
+    shares = application_shares(apps)
+    assert all(r.publishable for r in shares.values())
+    assert shares.tenth_grade.numerator == 3
+    assert not shares.tenth_grade.publishable
+    assert str(shares).endswith("10th grade (not in the shares): [suppressed]")
+    assert "3/103" not in str(shares)
+
+
+def test_tenth_grade_by_group_is_protected_with_the_shares() -> None:
+    """Municipality 147's shares are hidden (3 EUD), so its 10th-grade rate is hidden too: it
+    would show 147's number of applications. 350 only applied for 10th grade: no shares."""
+    spec = {}
+    for code, (eud, stx, fgu, tenth) in {
+        "101": (20, 40, 10, 12),
+        "147": (3, 40, 10, 12),
+        "200": (25, 50, 10, 15),
+        "350": (0, 0, 0, 7),
+    }.items():
+        spec[(code, 9, Programme.EUD)] = eud
+        spec[(code, 9, Programme.STX)] = stx
+        spec[(code, 9, Programme.FGU)] = fgu
+        spec[(code, 9, Programme.TENTH_GRADE)] = tenth
+    shares = application_shares(_apps(spec), by="municipality")
+    assert list(shares[Track.VOCATIONAL]) == ["101", "147", "200"]
+    assert shares[Track.VOCATIONAL].publishable == ("200",)  # 147 hidden, 101 with it
+    tenth = shares.tenth_grade
+    assert list(tenth) == ["101", "147", "200", "350"]
+    assert not tenth["147"].publishable
+    assert not tenth["350"].publishable  # 7 of 7: the complement is 0
+    assert tenth["200"].publishable
+    assert (tenth.total.numerator, tenth.total.denominator) == (46, 254)
+    text = str(shares)
+    assert text.startswith("vocational:\n  101: [suppressed]\n  147: [suppressed]\n  200: ")
+    assert "\n10th grade (not in the shares):\n  101: " in text
+
+
+def test_application_shares_model_validates_its_fields() -> None:
+    rate = Rate(1, 2)
+    with pytest.raises(DataError) as error:
+        ApplicationShares(rate, rate, rate, tenth_grade=Breakdown((), rate))  # type: ignore[misc]
+    assert error.value.path == "ApplicationShares.tenth_grade"
+    with pytest.raises(DataError) as error:
+        ApplicationShares(0.5, 0.5, 0.5, tenth_grade=0.5)  # type: ignore[type-var]
+    assert error.value.path == "ApplicationShares.vocational"
+    with pytest.raises(KeyError):
+        ApplicationShares(rate, rate, rate, tenth_grade=rate)["tenth_grade"]  # type: ignore[index]
 
 
 def test_application_from_a_different_year_is_excluded() -> None:
@@ -674,6 +775,7 @@ def test_application_shares_by_grade_is_the_published_form() -> None:
         {
             ("101", 9, Programme.EUD): 20,
             ("101", 9, Programme.STX): 50,
+            ("101", 9, Programme.FGU): 10,
             ("101", 9, Programme.TENTH_GRADE): 30,
             ("101", 10, Programme.EUD): 15,
             ("101", 10, Programme.STX): 25,
@@ -683,12 +785,22 @@ def test_application_shares_by_grade_is_the_published_form() -> None:
     shares = application_shares(apps, by="grade", with_people=True)
     vocational = shares[Track.VOCATIONAL]
     assert list(vocational) == [9, 10]
-    assert (vocational[9].numerator, vocational[9].denominator) == (20, 100)
+    assert (vocational[9].numerator, vocational[9].denominator) == (20, 80)
     assert (vocational[10].numerator, vocational[10].denominator) == (15, 50)
-    assert (vocational.total.numerator, vocational.total.denominator) == (35, 150)
+    assert (vocational.total.numerator, vocational.total.denominator) == (35, 130)
     assert vocational[10].people is not None
     assert len(vocational[10].people.numerator) == 15
-    assert str(vocational[9]).startswith("20.0 %")
+    assert len(vocational[10].people.denominator) == 50
+    assert str(vocational[9]).startswith("25.0 %")
+    # 10th grade: 30 of grade 9's 110 applications, none of grade 10's 50. The 0 is below the
+    # threshold, so grade 9 is hidden with it; the total (30 of 160) is still safe to publish.
+    tenth = shares.tenth_grade
+    assert [(r.numerator, r.denominator) for r in tenth.values()] == [(30, 110), (0, 50)]
+    assert tenth.publishable == ()
+    assert str(tenth.total).endswith("30/160)")
+    assert tenth[9].people is not None
+    assert len(tenth[9].people.numerator) == 30
+    assert len(tenth[9].people.denominator) == 110
 
 
 def test_application_group_with_a_small_track_is_hidden_whole_with_another() -> None:
@@ -700,7 +812,7 @@ def test_application_group_with_a_small_track_is_hidden_whole_with_another() -> 
     }.items():
         spec[(code, 9, Programme.EUD)] = eud
         spec[(code, 9, Programme.STX)] = stx
-        spec[(code, 9, Programme.TENTH_GRADE)] = other
+        spec[(code, 9, Programme.FGU)] = other
     shares = application_shares(_apps(spec), by="municipality")
     for breakdown in shares.values():
         assert breakdown.publishable == ("350",)
@@ -774,10 +886,11 @@ def test_application_shares_add_up_and_hide_nothing_recoverable(
     in_year = [a for a in apps if a.applied_on.year == 2025]
     whole = application_shares(apps, policy, year=2025)
     grouped = application_shares(apps, policy, by=by, year=2025)
+    counted = [a for a in in_year if a.programme is not Programme.TENTH_GRADE]
     for track in Track:
-        expected = sum(1 for a in in_year if a.programme.track is track)
+        expected = sum(1 for a in counted if a.programme.track is track)
         assert whole[track].numerator == expected
-        assert whole[track].denominator == len(in_year)
+        assert whole[track].denominator == len(counted)
         assert sum(r.numerator for r in grouped[track].values()) == expected
         assert grouped[track].total.numerator == expected
     # The whole row: the three tracks add up to the (published) denominator.
@@ -785,7 +898,7 @@ def test_application_shares_add_up_and_hide_nothing_recoverable(
     if shown:
         hidden = {t: (r.numerator,) for t, r in whole.items() if not r.publishable}
         if hidden:
-            residual = (len(in_year) - sum(r.numerator for r in shown),)
+            residual = (len(counted) - sum(r.numerator for r in shown),)
             assert recoverable(hidden, residual, min_size=0) == []
     # The groups: every track's total is assumed known (a stronger attacker than needed).
     tracks = list(Track)
@@ -804,3 +917,145 @@ def test_application_shares_add_up_and_hide_nothing_recoverable(
             for t in tracks
         )
         assert recoverable(hidden_groups, residual, min_size=1) == []
+
+
+_NOT_TENTH = st.lists(
+    st.builds(
+        Application,
+        person_id=st.sampled_from("abcdefgh"),
+        programme=st.sampled_from([p for p in Programme if p is not Programme.TENTH_GRADE]),
+        grade=st.sampled_from([9, 10]),
+        applied_on=st.just(D(2025, 3, 1)),
+        municipality_code=st.sampled_from(["101", "147", "350"]),
+    ),
+    max_size=30,
+)
+_TENTH = st.lists(
+    st.builds(
+        Application,
+        person_id=st.sampled_from("ijklmn"),
+        programme=st.just(Programme.TENTH_GRADE),
+        grade=st.sampled_from([9, 10]),
+        applied_on=st.just(D(2025, 3, 1)),
+        municipality_code=st.sampled_from(["101", "147", "350", "400"]),
+    ),
+    max_size=15,
+)
+
+
+@settings(max_examples=150)
+@given(
+    _NOT_TENTH,
+    _TENTH,
+    st.randoms(use_true_random=False),
+    st.integers(1, 5),
+    st.sampled_from([None, "grade", "municipality"]),
+)
+def test_tenth_grade_applications_never_change_the_shares(
+    apps: list[Application],
+    tenth: list[Application],
+    random: Any,
+    threshold: int,
+    by: str | None,
+) -> None:
+    """Adding 10th-grade applications (anywhere in the input) leaves every share, its counts
+    and its suppression as they were; the separate count is the number of them."""
+    policy = attrs.evolve(DEFAULT_POLICY, min_publishable_count=threshold)
+    mixed = apps + tenth
+    random.shuffle(mixed)
+    if by is None:
+        without = application_shares(apps, policy)
+        with_tenth = application_shares(mixed, policy)
+        assert with_tenth.tenth_grade.numerator == len(tenth)
+        assert with_tenth.tenth_grade.denominator == len(mixed)
+        assert without.tenth_grade.numerator == 0
+    else:
+        without = application_shares(apps, policy, by=by)
+        with_tenth = application_shares(mixed, policy, by=by)
+        assert with_tenth.tenth_grade.total.numerator == len(tenth)
+        assert sum(r.numerator for r in with_tenth.tenth_grade.values()) == len(tenth)
+        assert sum(r.denominator for r in with_tenth.tenth_grade.values()) == len(mixed)
+    for track in Track:
+        assert with_tenth[track] == without[track]
+        assert str(with_tenth[track]) == str(without[track])
+    if with_tenth.tenth_grade.publishable is True:
+        assert f"{len(tenth)}/" in str(with_tenth.tenth_grade)
+
+
+@settings(max_examples=100)
+@given(_NOT_TENTH, _TENTH, st.integers(1, 5), st.sampled_from(["grade", "municipality"]))
+def test_tenth_grade_rates_hide_nothing_recoverable(
+    apps: list[Application], tenth: list[Application], threshold: int, by: str
+) -> None:
+    """The 10th-grade cells are protected like any breakdown, and a group whose shares are
+    hidden never shows its 10th-grade rate (which would give its number of applications)."""
+    policy = attrs.evolve(DEFAULT_POLICY, min_publishable_count=threshold)
+    shares = application_shares(apps + tenth, policy, by=by)
+    rates = shares.tenth_grade
+    vocational = shares[Track.VOCATIONAL]
+    for group, rate in rates.items():
+        if rate.publishable:
+            assert rate.numerator >= threshold
+            assert rate.complement >= threshold
+            assert group in vocational
+            assert vocational[group].publishable
+    hidden = {g: (r.numerator, r.complement) for g, r in rates.items() if not r.publishable}
+    if hidden and rates.total.publishable:
+        shown = [r for r in rates.values() if r.publishable]
+        residual = (
+            rates.total.numerator - sum(r.numerator for r in shown),
+            rates.total.complement - sum(r.complement for r in shown),
+        )
+        assert recoverable(hidden, residual, min_size=1) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Measures
+
+
+def test_measures_of_the_metrics() -> None:
+    assert COMPLETION_MEASURE.kind is MeasureKind.REGISTER
+    assert COMPLETION_MEASURE.programmes == COMPLETION_PROGRAMMES
+    assert NEET_MEASURE.programmes == NEET_PROGRAMMES
+    assert APPLICATIONS_MEASURE.programmes == {Programme.EUD, Programme.EUX}
+    assert MeasureKind.PROJECTION.phrase == "a projection"
+    assert MeasureKind.REGISTER.phrase == "a register count"
+
+
+def test_measure_differences_name_kind_and_programmes() -> None:
+    projection = Measure(MeasureKind.PROJECTION, YOUTH_EDUCATIONS | {Programme.HIGHER}, "x")
+    assert COMPLETION_MEASURE.differences(projection) == (
+        "is a register count, not a projection",
+        "does not count {stu}",
+    )
+    assert projection.differences(COMPLETION_MEASURE) == (
+        "is a projection, not a register count",
+        "also counts {stu}",
+    )
+    unstated = Measure(MeasureKind.REGISTER, None, "programmes not stated")
+    assert COMPLETION_MEASURE.differences(unstated) == ()
+    assert unstated.differences(COMPLETION_MEASURE) == ()
+    assert COMPLETION_MEASURE.differences(attrs.evolve(COMPLETION_MEASURE, description="y")) == ()
+    with pytest.raises(DataError, match=r"^measure: expected Measure"):
+        COMPLETION_MEASURE.differences("register")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"kind": "register"}, "Measure.kind"),
+        ({"programmes": {Programme.EUD}}, "Measure.programmes"),
+        ({"programmes": frozenset({"eud"})}, "Measure.programmes"),
+        ({"description": " "}, "Measure.description"),
+    ],
+)
+def test_measure_validates_its_fields(kwargs: dict[str, object], path: str) -> None:
+    fields: dict[str, object] = {
+        "kind": MeasureKind.REGISTER,
+        "programmes": None,
+        "description": "d",
+    }
+    fields.update(kwargs)
+    with pytest.raises(DataError) as error:
+        Measure(**fields)  # type: ignore[arg-type]
+    assert error.value.path == path

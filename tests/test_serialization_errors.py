@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kui_core import (
+    NATIONAL_TARGETS,
     CprNumber,
     DataError,
     EducationPlan,
@@ -214,23 +215,28 @@ def test_union_fields_report_the_model_or_the_choice() -> None:
 
 
 def test_fixed_tuples_have_exactly_their_length() -> None:
-    target = json.loads(dumps(Target("t", 2030, 0.5, source="agreement")))
-    assert problems({**target, "observed": [[2020]]}, Target) == (
-        ("$.observed[0]", "expected an array of 2 items, got 1"),
+    pair = tuple[int, float]
+    assert problems([2020], pair) == (("$", "expected an array of 2 items, got 1"),)
+    assert problems({"2020": 0.5}, pair) == (("$", "expected an array, got object"),)
+    assert problems([2020.5, "x"], pair) == (
+        ("$[0]", "expected an integer, got number"),
+        ("$[1]", "expected a number, got string"),
     )
-    assert problems({**target, "observed": [{"2020": 0.5}]}, Target) == (
-        ("$.observed[0]", "expected an array, got object"),
+    assert problems([[2020, 0.5], [2021]], list[pair]) == (
+        ("$[1]", "expected an array of 2 items, got 1"),
     )
-    assert problems({**target, "observed": [[2020.5, "x"]]}, Target) == (
-        ("$.observed[0][0]", "expected an integer, got number"),
-        ("$.observed[0][1]", "expected a number, got string"),
-    )
+    assert serialization.converter.unstructure((2020, 0.5), pair) == [2020, 0.5]
+    assert structure([2020, 0.5], pair) == (2020, 0.5)
 
 
-def test_a_good_fixed_tuple_next_to_a_bad_field() -> None:
-    target = json.loads(dumps(Target("t", 2030, 0.5, source="agreement", observed=((2020, 0.4),))))
+def test_a_good_observation_next_to_a_bad_field() -> None:
+    target = json.loads(dumps(NATIONAL_TARGETS["vocational_2025"]))
     assert problems({**target, "year": "2030"}, Target) == (
         ("$.year", "expected an integer, got string"),
+    )
+    observation = target["observed"][0]
+    assert problems({**target, "observed": [{**observation, "share": "x"}]}, Target) == (
+        ("$.observed[0].share", "expected a number, got string"),
     )
 
 

@@ -226,8 +226,13 @@ def test_applications_of_9th_and_10th_graders_in_a_year() -> None:
         expected_birth_year = 2010 if application.grade == 9 else 2009
         assert youth.birth_date.year == expected_birth_year
     shares = application_shares(found)
-    assert 0.10 <= shares[Track.VOCATIONAL].value <= 0.25  # type: ignore[operator]
-    assert 0.40 <= shares[Track.GYMNASIAL].value <= 0.65  # type: ignore[operator]
+    # Among the applications not for 10th grade (as uvm.dk counts; 19.4 % EUD nationally in
+    # 2023): the synthetic table's 20 % EUD/EUX, raised by the municipal tilt and after 10th
+    # grade, and by those who apply for nothing not being counted.
+    assert 0.15 <= shares[Track.VOCATIONAL].value <= 0.35  # type: ignore[operator]
+    assert 0.40 <= shares[Track.GYMNASIAL].value <= 0.75  # type: ignore[operator]
+    assert shares.tenth_grade.numerator == sum(a.programme is Programme.TENTH_GRADE for a in found)
+    assert 0.20 <= shares.tenth_grade.value <= 0.45  # type: ignore[operator]
 
 
 def test_applications_are_drawn_where_the_records_do_not_reach_that_year() -> None:

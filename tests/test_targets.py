@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,12 +15,29 @@ from kui_core import (
     DataError,
     Direction,
     LegalBasis,
+    Programme,
     Rate,
     Target,
     target_progress,
 )
+from kui_core.education import YOUTH_EDUCATIONS
 from kui_core.legal import SourceKind
-from kui_core.targets import BEDRE_VEJE_2017, EUD_REFORM_2014
+from kui_core.metrics import (
+    APPLICATIONS_MEASURE,
+    COMPLETION_MEASURE,
+    NEET_MEASURE,
+    Measure,
+    MeasureKind,
+)
+from kui_core.targets import (
+    BEDRE_VEJE_2017,
+    COMPLETION_PROJECTION,
+    COMPLETION_REGISTER,
+    EUD_REFORM_2014,
+    NEET_REGISTER,
+    VOCATIONAL_APPLICATIONS,
+    Observation,
+)
 
 COMPLETION = NATIONAL_TARGETS["completion_2030"]
 NEET = NATIONAL_TARGETS["neet_2030"]
@@ -156,6 +175,7 @@ def test_bad_series_raise_data_error(series: object, path: str) -> None:
         ({"source": 7}, "Target.source"),
         ({"direction": "at_least"}, "Target.direction"),
         ({"baseline_year": 2016.0}, "Target.baseline_year"),
+        ({"measure": "projection"}, "Target.measure"),
         ({"observed": [(2016, 0.5)]}, "Target.observed"),
         ({"observed": ((2016, 5),)}, "Target.observed[0]"),
         ({"observed": (("2016", 0.5),)}, "Target.observed[0]"),
@@ -215,3 +235,232 @@ def test_progress_is_consistent(series: dict[int, float], target: Target) -> Non
     assert (progress.trend is None) is (len(series) == 1)
     if progress.projected is not None and progress.years_left > 0:
         assert progress.on_track is (progress.met or target.met_by(progress.projected))
+
+
+# --------------------------------------------------------------------------------------------
+# What the targets and the published figures measure, and when they were published
+
+
+def test_each_national_target_records_what_its_baseline_measures() -> None:
+    """The completion baseline is a Profilmodel projection counting STU and higher education
+    (uvm.dk, 14 December 2017: "ventes 84 procent"); the others are counted in registers."""
+    assert COMPLETION.measure is COMPLETION_PROJECTION
+    assert COMPLETION_PROJECTION.kind is MeasureKind.PROJECTION
+    assert COMPLETION_PROJECTION.programmes == YOUTH_EDUCATIONS | {Programme.HIGHER}
+    assert Programme.STU in COMPLETION_PROJECTION.programmes
+    assert NEET.measure is NEET_REGISTER
+    assert NEET_REGISTER.kind is MeasureKind.REGISTER
+    assert NEET_REGISTER.programmes is None  # the source does not say whether STU counts
+    assert EUD_2020.measure is EUD_2025.measure is VOCATIONAL_APPLICATIONS
+    assert VOCATIONAL_APPLICATIONS.programmes == {Programme.EUD, Programme.EUX}
+    assert COMPLETION_REGISTER.kind is MeasureKind.REGISTER
+    assert Programme.STU not in COMPLETION_REGISTER.programmes  # gymnasial or vocational only
+    assert Programme.HIGHER not in COMPLETION_REGISTER.programmes
+
+
+def test_published_figures_carry_their_release_and_measure() -> None:
+    projection, dst_2013, dst_2023 = COMPLETION.observed
+    assert (projection.year, projection.share) == (2016, 0.84)
+    assert projection.published == dt.date(2017, 12, 14)
+    assert projection.measure is COMPLETION_PROJECTION
+    assert "ventes 84 procent" in projection.source
+    assert (dst_2013.year, dst_2013.share, dst_2023.year, dst_2023.share) == (
+        2013,
+        0.75,
+        2023,
+        0.84,
+    )
+    assert dst_2013.measure is dst_2023.measure is COMPLETION_REGISTER
+    assert "18-45 åriges status på uddannelse 2022/2023" in str(dst_2023.published)
+    assert "dst.dk" in dst_2023.source
+    neet_2016, neet_2023 = NEET.observed
+    assert neet_2023.published == dt.date(2024, 6, 19)
+    assert neet_2016.note is not None
+    assert "revised" in neet_2016.note
+    eud_2013, eud_2023 = EUD_2025.observed
+    assert eud_2013.note is None
+    assert eud_2023.published == dt.date(2023, 4, 17)
+    assert "som ikke søgte 10. klasse" in eud_2023.source
+    assert eud_2023.note is not None
+    assert "fra og med 2023 ændret i opgørelsesmetoden" in eud_2023.note
+
+
+def test_an_observation_unpacks_as_year_and_share() -> None:
+    year, share = NEET.observed[1]
+    assert (year, share) == (2023, 0.063)
+
+
+def test_figures_take_the_latest_release_of_each_year() -> None:
+    """A revised figure replaces the one published before it: both stay in ``observed``."""
+    first = Observation(2022, 0.065, dt.date(2023, 8, 17), NEET_REGISTER, "first release")
+    revised = attrs.evolve(first, share=0.062, published=dt.date(2024, 6, 19), source="revised")
+    later = Observation(2023, 0.063, dt.date(2024, 6, 19), NEET_REGISTER, "release")
+    target = attrs.evolve(NEET, observed=(later, first, revised))
+    figures = target.figures()
+    assert list(figures) == [2022, 2023]
+    assert figures[2022] is revised
+    assert target.figures(MeasureKind.PROJECTION) == {}
+    assert list(COMPLETION.figures(MeasureKind.PROJECTION)) == [2016]
+    assert list(COMPLETION.figures(MeasureKind.REGISTER)) == [2013, 2023]
+    with pytest.raises(DataError, match=r"^kind: expected MeasureKind"):
+        COMPLETION.figures("register")  # type: ignore[arg-type]
+
+
+def test_register_series_against_the_projected_baseline_says_so() -> None:
+    """DST's register series (84 % in 2023) against the target whose 84 % baseline (2016) is
+    a projection: the numbers agree by coincidence, the measures do not."""
+    progress = target_progress(COMPLETION.figures(MeasureKind.REGISTER), COMPLETION)
+    assert progress.measure is COMPLETION_REGISTER
+    assert progress.comparable is False
+    (note,) = progress.notes
+    assert "is a register count, not a projection" in note
+    assert "does not count {higher, stu}" in note
+    assert str(progress).endswith(f"needs 0.86 points a year ({note})")
+
+
+def test_completion_rate_against_the_target_says_so() -> None:
+    progress = target_progress(
+        {2024: Rate(85, 100), 2025: Rate(86, 100)}, COMPLETION, measure=COMPLETION_MEASURE
+    )
+    assert progress.comparable is False
+    assert progress.measure is COMPLETION_MEASURE
+    assert "does not count {stu}" in progress.notes[0]
+    assert "also counts" not in progress.notes[0]
+    projected_like_the_baseline = attrs.evolve(
+        COMPLETION_MEASURE, kind=MeasureKind.PROJECTION, programmes=COMPLETION.measure.programmes
+    )
+    progress = target_progress({2025: 0.86}, COMPLETION, measure=projected_like_the_baseline)
+    assert progress.comparable is True
+    assert progress.notes == ()
+
+
+def test_like_measures_are_comparable_and_pass_on_their_notes() -> None:
+    progress = target_progress(NEET.figures(), NEET)
+    assert progress.comparable is True
+    assert progress.notes == (f"2016: {NEET.observed[0].note}",)
+    assert str(progress).endswith(f"needs -0.40 points a year (2016: {NEET.observed[0].note})")
+    assert target_progress({2025: 0.06}, NEET, measure=NEET_MEASURE).comparable is True
+    eud = target_progress(EUD_2025.figures(), EUD_2025)
+    assert eud.comparable is True
+    assert eud.notes[0].startswith("2023: method break")
+    assert target_progress({2025: 0.2}, EUD_2025, measure=APPLICATIONS_MEASURE).comparable
+
+
+def test_a_series_of_unstated_measure_is_neither_comparable_nor_not() -> None:
+    progress = target_progress(dict(NEET.observed), NEET)
+    assert progress.measure is None
+    assert progress.comparable is None
+    assert progress.notes == ()
+    local = Target("Local target", 2030, 0.5, source="Byrådet")
+    assert target_progress({2025: 0.4}, local, measure=NEET_MEASURE).comparable is None
+    assert local.differences_from(NEET_MEASURE) is None
+    assert COMPLETION.differences_from(None) is None
+    # One point of unstated measure among stated ones: unknown as well.
+    series: dict[int, float | Observation] = {**NEET.figures(), 2024: 0.06}
+    assert target_progress(series, NEET).comparable is None
+
+
+def test_a_series_mixing_measures_says_so() -> None:
+    """The completion figures: a projection for 2016, register counts for 2013 and 2023."""
+    progress = target_progress(COMPLETION.figures(), COMPLETION)
+    assert progress.comparable is False
+    assert progress.notes[0].startswith("the series mixes measures: ")
+    assert COMPLETION_REGISTER.description in progress.notes[0]
+    assert COMPLETION_PROJECTION.description in progress.notes[0]
+    assert progress.notes[1] == f"2016: {COMPLETION.observed[0].note}"
+
+
+def test_a_suppressed_series_still_shows_its_notes_but_no_numbers() -> None:
+    progress = target_progress({2025: Rate(3, 4)}, COMPLETION, measure=COMPLETION_MEASURE)
+    text = str(progress)
+    assert text.startswith(
+        "25-year-olds with a completed youth education: [suppressed] in 2025, target ≥ 90.0 %"
+        " by 2030 (not like for like"
+    )
+    assert "75" not in text
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: target_progress({2025: 0.5}, COMPLETION, measure="register"), "measure"),
+        (lambda: target_progress({2025: 0.5}, "completion_2030"), "target"),
+        (lambda: target_progress({2024: NEET.observed[1]}, NEET), "series[2024]"),
+        (lambda: COMPLETION.differences_from("register"), "measure"),
+    ],
+)
+def test_bad_measures_and_targets_raise_data_error(call: object, path: str) -> None:
+    with pytest.raises(DataError) as error:
+        call()  # type: ignore[operator]
+    assert error.value.path == path
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"year": 2023.0}, "Observation.year"),
+        ({"share": 6.3}, "Observation.share"),
+        ({"share": True}, "Observation.share"),
+        ({"published": 2024}, "Observation.published"),
+        ({"published": " "}, "Observation.published"),
+        ({"published": "2024-06-19"}, "Observation.published"),
+        ({"published": dt.datetime(2024, 6, 19)}, "Observation.published"),
+        ({"measure": MeasureKind.REGISTER}, "Observation.measure"),
+        ({"source": ""}, "Observation.source"),
+        ({"note": 5}, "Observation.note"),
+    ],
+)
+def test_observation_validates_its_fields(kwargs: dict[str, object], path: str) -> None:
+    fields: dict[str, object] = {
+        "year": 2023,
+        "share": 0.063,
+        "published": "uvm.dk, June 2024",
+        "measure": NEET_REGISTER,
+        "source": "uvm.dk",
+    }
+    fields.update(kwargs)
+    with pytest.raises(DataError) as error:
+        Observation(**fields)  # type: ignore[arg-type]
+    assert error.value.path == path
+
+
+_MEASURES = st.sampled_from(
+    [
+        COMPLETION_MEASURE,
+        COMPLETION_PROJECTION,
+        COMPLETION_REGISTER,
+        NEET_MEASURE,
+        NEET_REGISTER,
+        APPLICATIONS_MEASURE,
+        Measure(MeasureKind.PROJECTION, None, "a projection, programmes not stated"),
+        None,
+    ]
+)
+
+
+@given(
+    st.dictionaries(st.integers(2000, 2040), _SHARES, min_size=1, max_size=5),
+    _MEASURES,
+    _MEASURES,
+)
+def test_comparable_exactly_when_the_measures_agree(
+    series: dict[int, float], measure: Measure | None, baseline: Measure | None
+) -> None:
+    target = attrs.evolve(COMPLETION, measure=baseline)
+    progress = target_progress(series, target, measure=measure)
+    plain = target_progress(series, attrs.evolve(target, measure=None))
+    # The measure changes what is said about the series, never what is computed from it.
+    assert (progress.latest, progress.gap, progress.trend, progress.on_track) == (
+        plain.latest,
+        plain.gap,
+        plain.trend,
+        plain.on_track,
+    )
+    if measure is None or baseline is None:
+        assert progress.comparable is None
+        assert progress.notes == ()
+    else:
+        assert progress.comparable is (measure.differences(baseline) == ())
+        assert bool(progress.notes) is not progress.comparable
+        for note in progress.notes:
+            assert note in str(progress)

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kui_core import Rate
+from kui_core import Measure, Rate
+from kui_core.metrics import COMPLETION_MEASURE, NEET_MEASURE
 from kui_core.synthetic import completion_series, neet_series
 from kui_core.targets import NATIONAL_TARGETS, Progress, Target, target_progress
 
@@ -43,6 +44,7 @@ class Panel:
 
     title: str
     series: dict[int, Rate]
+    measure: Measure
     target: Target
     y_min: float
     y_max: float
@@ -58,6 +60,7 @@ def panels() -> tuple[Panel, Panel]:
         Panel(
             "Completed a qualifying education at 25",
             completion,
+            COMPLETION_MEASURE,
             NATIONAL_TARGETS["completion_2030"],
             0.75,
             1.00,
@@ -66,6 +69,7 @@ def panels() -> tuple[Panel, Panel]:
         Panel(
             "NEET share, 15–24-year-olds (1 October)",
             neet,
+            NEET_MEASURE,
             NATIONAL_TARGETS["neet_2030"],
             0.0,
             0.10,
@@ -90,7 +94,7 @@ def _panel_svg(panel: Panel, left: int) -> list[str]:
     def y(share: float) -> float:
         return TOP + (panel.y_max - share) / (panel.y_max - panel.y_min) * PANEL_H
 
-    progress: Progress = target_progress(panel.series, panel.target)
+    progress: Progress = target_progress(panel.series, panel.target, measure=panel.measure)
     out = [f'<g aria-label="{panel.title}">']
     out.append(
         f'<text x="{left}" y="{TOP - 22}" font-size="14" font-weight="bold">{panel.title}</text>'
@@ -152,6 +156,12 @@ def _panel_svg(panel: Panel, left: int) -> list[str]:
         f'<text x="{left}" y="{TOP + PANEL_H + 36}" font-size="11">'
         f"{progress.latest_year}: {_pct(progress.latest)} — {status} for {target.year}</text>"
     )
+    if progress.comparable is False and target.measure is not None:
+        out.append(
+            f'<text x="{left}" y="{TOP + PANEL_H + 50}" font-size="10" fill="#666666">'
+            f"The target's baseline is {target.measure.kind.phrase}, not a count like"
+            " this.</text>"
+        )
     out.append("</g>")
     return out
 

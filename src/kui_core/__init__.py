@@ -18,7 +18,10 @@ from .findings import RULES, Finding, Rule, Severity
 from .legal import LegalBasis, SourceKind
 from .metrics import (
     Application,
+    ApplicationShares,
     Breakdown,
+    Measure,
+    MeasureKind,
     People,
     Rate,
     application_shares,
@@ -43,7 +46,7 @@ from .plan import (
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy, Severities
 from .review import CaseReport, review_case
-from .targets import NATIONAL_TARGETS, Direction, Progress, Target, target_progress
+from .targets import NATIONAL_TARGETS, Direction, Observation, Progress, Target, target_progress
 from .transitions import check_transitions, transition_deadline
 from .youth import Youth
 
@@ -52,6 +55,7 @@ __all__ = [
     "NATIONAL_TARGETS",
     "RULES",
     "Application",
+    "ApplicationShares",
     "Breakdown",
     "CaseReport",
     "CoordinatorAssignment",
@@ -73,8 +77,11 @@ __all__ = [
     "KuiError",
     "LeapDayRule",
     "LegalBasis",
+    "Measure",
+    "MeasureKind",
     "Milestone",
     "MunicipalUnit",
+    "Observation",
     "Participant",
     "People",
     "Period",

@@ -5,9 +5,12 @@ Reads young people as JSON Lines (one :class:`~kui_core.youth.Youth` per line, a
 share among 15–24-year-olds on ``--on`` (default: today; the national NEET measure is taken on
 1 October), each with its 95 % interval, its counts and the 2030 target. With
 ``--applications APPS.jsonl`` the application shares (søgetal) are added against the vocational
-target. Rates built on counts below ``Policy.min_publishable_count`` are suppressed, as in
-publication. ``--by municipality`` breaks the rates down per municipality, with secondary
-suppression. ``--format json`` prints the same for machines; suppressed rates carry no numbers.
+target; they are taken among the applications that are not for 10th grade, whose number is
+shown on its own line. Rates built on counts below ``Policy.min_publishable_count`` are
+suppressed, as in publication. Where a metric is not measured like its target's baseline (the
+completion target's baseline is a projection), a note under the table says so.
+``--by municipality`` breaks the rates down per municipality, with secondary suppression.
+``--format json`` prints the same for machines; suppressed rates carry no numbers.
 """
 
 from __future__ import annotations
@@ -24,7 +27,18 @@ from ._text import table
 from .cli import reference_day
 from .education import Track
 from .errors import DataError
-from .metrics import Application, Breakdown, Rate, application_shares, completion_rate, neet_share
+from .metrics import (
+    APPLICATIONS_MEASURE,
+    COMPLETION_MEASURE,
+    NEET_MEASURE,
+    Application,
+    Breakdown,
+    Measure,
+    Rate,
+    application_shares,
+    completion_rate,
+    neet_share,
+)
 from .serialization import iter_jsonl
 from .targets import NATIONAL_TARGETS, Direction, Target
 from .youth import Youth
@@ -37,14 +51,20 @@ _PROGRESS_EVERY = 5000
 """Lines between two updates of the progress indicator."""
 
 _METRICS = (
-    ("completion_rate", "completed by 25 (qualifying education)", "completion_2030"),
-    ("neet_share", "NEET among 15–24-year-olds", "neet_2030"),
+    (
+        "completion_rate",
+        "completed by 25 (qualifying education)",
+        "completion_2030",
+        COMPLETION_MEASURE,
+    ),
+    ("neet_share", "NEET among 15–24-year-olds", "neet_2030", NEET_MEASURE),
 )
 _TRACK_LABELS = {
     Track.VOCATIONAL: "applications: EUD/EUX",
     Track.GYMNASIAL: "applications: gymnasial",
     Track.OTHER: "applications: other",
 }
+_TENTH_GRADE_LABEL = "applications: 10th grade (not in the shares)"
 _VOCATIONAL_TARGET = "vocational_2025"
 
 
@@ -163,10 +183,15 @@ def metrics_report(
         "neet_share": neet_share(people, on),
     }
     report: dict[str, Any] = {"on": on.isoformat(), "young_people": len(people), "metrics": []}
-    for key, label, target_key in _METRICS:
+    for key, label, target_key, measure in _METRICS:
         target = NATIONAL_TARGETS[target_key]
         report["metrics"].append(
-            {"metric": key, "label": label, **_rate(rates[key]), **_status(rates[key], target, on)}
+            {
+                "metric": key,
+                "label": label,
+                **_rate(rates[key]),
+                **_status(rates[key], target, on, measure),
+            }
         )
     if applications is not None:
         shares = application_shares(applications, year=year)
@@ -175,8 +200,15 @@ def metrics_report(
             entry = {"metric": f"application_share.{track.value}", "label": label}
             entry |= _rate(shares[track])
             if track is Track.VOCATIONAL:
-                entry |= _status(shares[track], target, on)
+                entry |= _status(shares[track], target, on, APPLICATIONS_MEASURE)
             report["metrics"].append(entry)
+        report["metrics"].append(
+            {
+                "metric": "applications.tenth_grade",
+                "label": _TENTH_GRADE_LABEL,
+                **_rate(shares.tenth_grade),
+            }
+        )
     if by is not None:
         groups: dict[str, dict[str, Any]] = {}
         for key, breakdown in breakdowns.items():
@@ -188,16 +220,21 @@ def metrics_report(
     return report
 
 
-def _status(rate: Rate, target: Target, on: _dt.date) -> dict[str, Any]:
-    """The target beside the rate: met, the gap, and the change per year still needed."""
+def _status(rate: Rate, target: Target, on: _dt.date, measure: Measure) -> dict[str, Any]:
+    """The target beside the rate: met, the gap, and the change per year still needed; and
+    whether the rate is measured like the target's baseline (``comparable``, ``notes``)."""
+    notes = target.differences_from(measure)
     entry: dict[str, Any] = {
         "target": {
             "name": target.name,
             "year": target.year,
             "value": target.value,
             "direction": target.direction.value,
-        }
+        },
+        "comparable": None if notes is None else not notes,
     }
+    if notes:
+        entry["notes"] = list(notes)
     if rate.publishable and rate.value is not None:
         met = target.met_by(rate.value)
         years_left = target.year - on.year
@@ -235,17 +272,18 @@ def _target_cells(entry: Mapping[str, Any]) -> list[str]:
         return ["", ""]
     sign = "≥" if target["direction"] == Direction.AT_LEAST.value else "≤"
     goal = f"{sign} {_percent(target['value'])} by {target['year']}"
+    mark = " *" if entry.get("notes") else ""
     if "met" not in entry:
-        return [goal, "no published value"]
+        return [goal, "no published value" + mark]
     if entry["met"]:
-        return [goal, "met"]
+        return [goal, "met" + mark]
     status = f"{100 * abs(entry['gap']):.1f} points to go"
     change = entry["required_yearly_change"]
     if change is not None:
         status += f", {100 * change:+.2f} points a year"
     else:
         status += ", target year passed"
-    return [goal, status]
+    return [goal, status + mark]
 
 
 def render_text(report: Mapping[str, Any]) -> str:
@@ -254,6 +292,9 @@ def render_text(report: Mapping[str, Any]) -> str:
     lines = [f"Metrics on {report['on']}: {source}{report['young_people']:,} young people", ""]
     rows = [[entry["label"], *_cells(entry), *_target_cells(entry)] for entry in report["metrics"]]
     lines.append(table(["metric", "rate", "95 % CI", "count", "target", "status"], rows))
+    for entry in report["metrics"]:
+        for note in entry.get("notes", ()):
+            lines.append(f"* {entry['label']}: {note}")
     if "groups" in report:
         from .synthetic import MUNICIPALITIES
 
@@ -293,11 +334,18 @@ def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
     print(file=out)
     years = range(on.year - 10, on.year + 1)
     rows = []
-    for label, series, key in (
-        ("completed by 25", completion_series(years, n=400, seed=seed), "completion_2030"),
-        ("NEET 15–24", neet_series(years, n=400, seed=seed), "neet_2030"),
+    notes = []
+    for label, series, key, measure in (
+        (
+            "completed by 25",
+            completion_series(years, n=400, seed=seed),
+            "completion_2030",
+            COMPLETION_MEASURE,
+        ),
+        ("NEET 15–24", neet_series(years, n=400, seed=seed), "neet_2030", NEET_MEASURE),
     ):
-        progress = target_progress(series, NATIONAL_TARGETS[key])
+        progress = target_progress(series, NATIONAL_TARGETS[key], measure=measure)
+        notes += [f"* {label}: {note}" for note in progress.notes]
         assert progress.trend is not None  # 11 years: a trend exists
         assert progress.projected is not None
         rows.append(
@@ -306,7 +354,8 @@ def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
                 f"{years[0]}–{years[-1]}",
                 f"{100 * progress.trend:+.2f} points a year",
                 f"{_percent(progress.projected)} in {progress.target.year}",
-                "on track" if progress.on_track else "not on track",
+                ("on track" if progress.on_track else "not on track")
+                + (" *" if progress.notes else ""),
             ]
         )
     print(
@@ -314,4 +363,6 @@ def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
         file=out,
     )
     print(table(["metric", "years", "trend", "projected", "2030 target"], rows), file=out)
+    for note in notes:
+        print(note, file=out)
     print("Synthetic data, not statistics.", file=out)

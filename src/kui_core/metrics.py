@@ -2,10 +2,18 @@
 
 Every metric returns a :class:`Rate` (counts, value, 95 % Wilson score interval) or, with
 ``by=``, a :class:`Breakdown` of rates per group with its total. Municipalities publish these
-figures (KUI law § 10; *vejledningsbekendtgørelsen* §§ 1 a, 26, 30), so small counts are
-suppressed following statistical disclosure practice: Danmarks Statistik does not publish table
-cells built on fewer than 5 units. The threshold is a policy value,
-:attr:`Policy.min_publishable_count`, not a law.
+figures: the application shares (*søgetal*) and their targets (*måltal*) every year by the end
+of May, on the municipality's website (ministry guidance: uvm.dk, "Kommunernes måltal for
+søgning til ungdomsuddannelserne",
+https://www.uvm.dk/statistik/grundskolen/elever/soegning-til-ungdomsuddannelser/kommunernes-maaltal-for-soegning-til-ungdomsuddannelserne).
+So small counts are suppressed following statistical disclosure practice. Danmarks Statistik
+requires at least 3 units in a group (its data confidentiality policy); UVM's data warehouse and
+Sundhedsdatastyrelsen blank cells below 5; kui-core defaults to 5, a conservative choice. The
+threshold is a policy value, :attr:`Policy.min_publishable_count`, not a law.
+
+Each metric measures something specific; :class:`Measure` says what (a count in records or a
+projection, and which programmes count), so that a series is not read against a target set on
+another scale without saying so (see :func:`kui_core.targets.target_progress`).
 
 **Primary suppression.** A rate is not publishable where its numerator, its complement
 (denominator − numerator) or its denominator is below the threshold: a small complement discloses
@@ -33,9 +41,10 @@ up on young people and must never be published; they appear in neither ``str`` n
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import math
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -47,11 +56,17 @@ from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
 __all__ = [
+    "APPLICATIONS_MEASURE",
+    "COMPLETION_MEASURE",
     "COMPLETION_PROGRAMMES",
+    "NEET_MEASURE",
     "NEET_PROGRAMMES",
     "SUPPRESSED",
     "Application",
+    "ApplicationShares",
     "Breakdown",
+    "Measure",
+    "MeasureKind",
     "People",
     "Rate",
     "application_shares",
@@ -72,6 +87,96 @@ COMPLETION_PROGRAMMES: frozenset[Programme] = QUALIFYING
 NEET_PROGRAMMES: frozenset[Programme] = YOUTH_EDUCATIONS | {Programme.HIGHER}
 """A completed one of these takes a young person out of the NEET count ("completed youth
 education"; a higher-education graduate has one too, STU included)."""
+
+
+# --------------------------------------------------------------------------------------------
+# What a figure measures
+
+
+class MeasureKind(enum.StrEnum):
+    """How a figure was arrived at."""
+
+    REGISTER = "register"
+    """Counted in records: Danmarks Statistik's or the ministry's registers, or a
+    municipality's own case data (every metric of this module)."""
+    PROJECTION = "projection"
+    """Expected, not yet observed: for example the ministry's Profilmodel, which projects the
+    share of a 9th-grade cohort that will have completed a youth education by 25."""
+
+    @property
+    def phrase(self) -> str:
+        """``"a register count"`` or ``"a projection"``, for sentences."""
+        return "a projection" if self is MeasureKind.PROJECTION else "a register count"
+
+
+def _optional_programmes(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        v.is_frozenset_of(Programme)(instance, attribute, value)
+
+
+@attrs.frozen
+class Measure:
+    """What a figure measures: its ``kind``, the ``programmes`` that count, in words.
+
+    ``programmes`` are the programmes whose completion (or, for application shares, whose
+    choice) is counted; ``None`` where the source does not say exactly. Two measures are read
+    as like for like when :meth:`differences` finds nothing: same kind, and the same
+    programmes where both are known. ``description`` is for people and is not compared.
+    """
+
+    kind: MeasureKind = attrs.field(validator=v.is_instance(MeasureKind))
+    programmes: frozenset[Programme] | None = attrs.field(validator=_optional_programmes)
+    description: str = attrs.field(validator=v.is_str)
+
+    def differences(self, other: Measure) -> tuple[str, ...]:
+        """How this measure differs from ``other``, as clauses about this one (``"is a register
+        count, not a projection"``, ``"does not count {stu}"``, ``"also counts {higher}"``);
+        empty where they are like for like."""
+        if not isinstance(other, Measure):
+            raise DataError("measure", f"expected Measure, got {type(other).__name__}")
+        found = []
+        if self.kind is not other.kind:
+            found.append(f"is {self.kind.phrase}, not {other.kind.phrase}")
+        if self.programmes is not None and other.programmes is not None:
+            if other.programmes - self.programmes:
+                found.append(
+                    f"does not count {_programme_list(other.programmes - self.programmes)}"
+                )
+            if self.programmes - other.programmes:
+                found.append(f"also counts {_programme_list(self.programmes - other.programmes)}")
+        return tuple(found)
+
+
+def _programme_list(programmes: frozenset[Programme]) -> str:
+    return "{" + ", ".join(sorted(p.value for p in programmes)) + "}"
+
+
+COMPLETION_MEASURE = Measure(
+    MeasureKind.REGISTER,
+    COMPLETION_PROGRAMMES,
+    "people aged exactly 25 on the day who have completed a qualifying education (gymnasial,"
+    " vocational or higher) by then, counted in the records given (completion_rate)",
+)
+"""What :func:`completion_rate` measures with its default ``programmes``; for another set,
+``attrs.evolve(COMPLETION_MEASURE, programmes=...)``."""
+
+NEET_MEASURE = Measure(
+    MeasureKind.REGISTER,
+    NEET_PROGRAMMES,
+    "15-24-year-olds on the day with no completed youth or higher education (STU included),"
+    " not enrolled, and working fewer than 18 hours a week, counted in the records given"
+    " (neet_share)",
+)
+"""What :func:`neet_share` measures with its defaults."""
+
+APPLICATIONS_MEASURE = Measure(
+    MeasureKind.REGISTER,
+    frozenset({Programme.EUD, Programme.EUX}),
+    "applications for EUD or EUX among the 9th- and 10th-grade applications that are not for"
+    " 10th grade (application_shares)",
+)
+"""What the vocational share of :func:`application_shares` measures."""
+
 
 _ONE_DAY = _dt.timedelta(days=1)
 _MAX_AGE = 150
@@ -614,6 +719,59 @@ class Application:
 
 
 _TRACKS = (Track.VOCATIONAL, Track.GYMNASIAL, Track.OTHER)
+_TRACK_FIELDS = {Track.VOCATIONAL: "vocational", Track.GYMNASIAL: "gymnasial", Track.OTHER: "other"}
+
+R = TypeVar("R", Rate, Breakdown)
+
+
+def _same_kind(
+    instance: ApplicationShares[Any], attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    kind = type(instance.vocational)
+    if kind not in (Rate, Breakdown) or type(value) is not kind:
+        raise DataError(
+            f"ApplicationShares.{attribute.name}",
+            f"expected four Rates or four Breakdowns, got {type(value).__name__}",
+        )
+
+
+@attrs.frozen
+class ApplicationShares(Mapping[Track, R], Generic[R]):
+    """The application shares (søgetal) by :class:`Track`, and the 10th-grade applications.
+
+    A mapping of the three tracks to their shares (``shares[Track.VOCATIONAL]``): EUD and EUX,
+    gymnasial, and other (STU, FGU, work and the rest), each a :class:`Rate` (or, with ``by=``,
+    a :class:`Breakdown`) of the applications that are **not** for 10th grade, as the ministry
+    counts them. ``tenth_grade`` is reported beside them and is not one of the tracks: its
+    numerator is the number of applications for 10th grade, its denominator all applications
+    (so its value is their share of all applications). It is suppressed like every rate:
+    a count below :attr:`Policy.min_publishable_count` is never shown.
+    """
+
+    vocational: R = attrs.field(validator=_same_kind)
+    gymnasial: R = attrs.field(validator=_same_kind)
+    other: R = attrs.field(validator=_same_kind)
+    tenth_grade: R = attrs.field(kw_only=True, validator=_same_kind)
+
+    def __getitem__(self, track: Track) -> R:
+        value: R = getattr(self, _TRACK_FIELDS[track])
+        return value
+
+    def __iter__(self) -> Iterator[Track]:
+        return iter(_TRACKS)
+
+    def __len__(self) -> int:
+        return len(_TRACKS)
+
+    def __str__(self) -> str:
+        named = [(str(track), self[track]) for track in _TRACKS]
+        named.append(("10th grade (not in the shares)", self.tenth_grade))
+        if isinstance(self.tenth_grade, Rate):
+            return "\n".join(f"{name}: {value}" for name, value in named)
+        return "\n".join(
+            f"{name}:\n" + "\n".join(f"  {line}" for line in str(value).splitlines())
+            for name, value in named
+        )
 
 
 def _application_key(by: str | Callable[[Application], GroupKey]) -> Callable[[Application], Any]:
@@ -634,7 +792,7 @@ def application_shares(
     year: int | None = ...,
     *,
     with_people: bool = ...,
-) -> dict[Track, Rate]: ...
+) -> ApplicationShares[Rate]: ...
 @overload
 def application_shares(
     applications: Iterable[Application],
@@ -643,7 +801,7 @@ def application_shares(
     by: str | Callable[[Application], GroupKey],
     year: int | None = ...,
     with_people: bool = ...,
-) -> dict[Track, Breakdown]: ...
+) -> ApplicationShares[Breakdown]: ...
 def application_shares(
     applications: Iterable[Application],
     policy: Policy = DEFAULT_POLICY,
@@ -651,18 +809,27 @@ def application_shares(
     year: int | None = None,
     *,
     with_people: bool = False,
-) -> dict[Track, Rate] | dict[Track, Breakdown]:
+) -> ApplicationShares[Rate] | ApplicationShares[Breakdown]:
     """The vocational (EUD and EUX), gymnasial and other shares of the applications (søgetal).
 
-    Municipalities publish them for 9th and 10th grade separately (``by="grade"``) against the
-    2014 vocational reform's targets (at least 25 % EUD/EUX in 2020, 30 % in 2025). Only
-    applications made in ``year`` count; with ``year=None`` all must be from one year.
+    As the ministry counts them, the shares are taken among the applications that are **not**
+    for 10th grade ("blandt de elever i 9. og 10. klasse, som ikke søgte 10. klasse", uvm.dk
+    2023): an application for 10th grade is in neither numerator nor denominator, and is
+    reported beside the shares as :attr:`ApplicationShares.tenth_grade`. "Other" is STU, FGU,
+    folk high schools, a stay abroad, work and the rest.
+
+    Municipalities publish the shares for 9th and 10th grade separately (``by="grade"``)
+    against the 2014 vocational reform's targets (at least 25 % EUD/EUX in 2020, 30 % in
+    2025). Only applications made in ``year`` count; with ``year=None`` all must be from one
+    year.
 
     Without ``by``, the three track rates share one denominator and add up to it, so a lone
     suppressed track is recoverable: the next-smallest track is suppressed with it (and a
     third where the suppressed ones add up to 0). With ``by``, a group with any track
     suppressed is suppressed whole, and groups are then protected as in the module docstring,
-    with each track's count (and its complement) as the counts of the group.
+    with each track's count (and its complement) as the counts of the group. The 10th-grade
+    rates are protected the same way among themselves, and a group whose shares are hidden has
+    its 10th-grade rate hidden too (it would reveal the group's number of applications).
     """
     items = list(applications)
     if year is None:
@@ -678,36 +845,63 @@ def application_shares(
     key = None if by is None else _application_key(by)
     counts: dict[GroupKey, dict[Track, int]] = {}
     ids: dict[GroupKey, dict[Track, list[str]]] = {}
+    tenth: dict[GroupKey, list[str]] = {}
     for application in items:
         group = None if key is None else key(application)
         if group not in counts:
             counts[group] = dict.fromkeys(_TRACKS, 0)
             ids[group] = {track: [] for track in _TRACKS}
+            tenth[group] = []
+        if application.programme is Programme.TENTH_GRADE:
+            tenth[group].append(application.person_id)
+            continue
         track = application.programme.track
         counts[group][track] += 1
         ids[group][track].append(application.person_id)
+
+    def everyone(group_ids: Mapping[Track, list[str]]) -> tuple[str, ...]:
+        return tuple(p for track in _TRACKS for p in group_ids[track])
 
     def row(
         group_counts: Mapping[Track, int], group_ids: Mapping[Track, list[str]]
     ) -> dict[Track, Rate]:
         size = sum(group_counts.values())
-        everyone = tuple(p for track in _TRACKS for p in group_ids[track])
+        shared = everyone(group_ids)
         return {
             track: Rate(
                 group_counts[track],
                 size,
                 min_publishable_count=threshold,
-                people=People(tuple(group_ids[track]), everyone) if with_people else None,
+                people=People(tuple(group_ids[track]), shared) if with_people else None,
             )
             for track in _TRACKS
         }
 
-    all_counts = {t: sum(c[t] for c in counts.values()) for t in _TRACKS}
+    def tenth_rate(group_ids: Mapping[Track, list[str]], tenth_ids: list[str]) -> Rate:
+        size = sum(len(group_ids[track]) for track in _TRACKS)
+        return Rate(
+            len(tenth_ids),
+            size + len(tenth_ids),
+            min_publishable_count=threshold,
+            people=People(tuple(tenth_ids), (*everyone(group_ids), *tenth_ids))
+            if with_people
+            else None,
+        )
+
     all_ids = {t: [p for group in counts for p in ids[group][t]] for t in _TRACKS}
-    total = _protect_row(row(all_counts, all_ids))
+    all_tenth = [p for group in counts for p in tenth[group]]
+    total = _protect_row(row({t: len(all_ids[t]) for t in _TRACKS}, all_ids))
+    tenth_total = tenth_rate(all_ids, all_tenth)
     if key is None:
-        return total
-    groups = _sorted_keys(counts)
+        return ApplicationShares(
+            total[Track.VOCATIONAL],
+            total[Track.GYMNASIAL],
+            total[Track.OTHER],
+            tenth_grade=tenth_total,
+        )
+    everywhere = _sorted_keys(counts)
+    # A group with only 10th-grade applications has no shares: it is listed in tenth_grade only.
+    groups = [g for g in everywhere if any(counts[g].values())]
     rows = {group: row(counts[group], ids[group]) for group in groups}
     primary = [g for g in groups if any(r.primary_suppressed for r in rows[g].values())]
     if not all(r.publishable for r in total.values()):
@@ -717,13 +911,38 @@ def application_shares(
     )
     if hide_total:
         total = {t: _hide(r) for t, r in total.items()}
-    return {
+        tenth_total = _hide(tenth_total)
+    breakdowns = {
         track: Breakdown(
             tuple((g, _hide(rows[g][track]) if g in hidden else rows[g][track]) for g in groups),
             total[track],
         )
         for track in _TRACKS
     }
+    # The 10th-grade rates: their own primary suppression, plus every group whose shares are
+    # hidden (its rate would show the group's size), then protected among themselves.
+    tenth_rates = {g: tenth_rate(ids[g], tenth[g]) for g in everywhere}
+    tenth_primary = [g for g in everywhere if g in hidden or tenth_rates[g].primary_suppressed]
+    if tenth_total.primary_suppressed:
+        tenth_primary = everywhere
+    tenth_hidden, hide_tenth_total = secondary_suppression(
+        {g: (tenth_rates[g].numerator, tenth_rates[g].complement) for g in everywhere},
+        tenth_primary,
+    )
+    if hide_tenth_total:
+        tenth_total = _hide(tenth_total)
+    tenth_breakdown = Breakdown(
+        tuple(
+            (g, _hide(tenth_rates[g]) if g in tenth_hidden else tenth_rates[g]) for g in everywhere
+        ),
+        tenth_total,
+    )
+    return ApplicationShares(
+        breakdowns[Track.VOCATIONAL],
+        breakdowns[Track.GYMNASIAL],
+        breakdowns[Track.OTHER],
+        tenth_grade=tenth_breakdown,
+    )
 
 
 def _hide(rate: Rate) -> Rate:

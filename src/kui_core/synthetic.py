@@ -235,12 +235,13 @@ def applications(
 ) -> list[Application]:
     """The applications (søgetal) of the 9th- and 10th-graders among ``youths`` in ``year``.
 
-    A 9th-grader of ``year`` (born in ``year - 16``) applies for what their records show them
-    starting in August of ``year`` — a 10th grade counts as "other" — and a 10th-grader (a
-    10th grade started in August of ``year - 1``) for what follows it. Where the records do not
-    reach that far (a population generated for an earlier day), the choice is drawn with the
-    same probabilities as :func:`iter_population` uses. Those who start nothing apply for
-    nothing. Applications are dated in the weeks before the 1 March deadline.
+        A 9th-grader of ``year`` (born in ``year - 16``) applies for what their records show them
+        starting in August of ``year`` — a 10th grade too, which :func:`application_shares` reports
+    beside the shares, not in them — and a 10th-grader (a
+        10th grade started in August of ``year - 1``) for what follows it. Where the records do not
+        reach that far (a population generated for an earlier day), the choice is drawn with the
+        same probabilities as :func:`iter_population` uses. Those who start nothing apply for
+        nothing. Applications are dated in the weeks before the 1 March deadline.
     """
     rng = random.Random(seed)
     deadline = _dt.date(year, 3, 1).toordinal()
