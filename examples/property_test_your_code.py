@@ -79,8 +79,8 @@ def test_worklist_puts_the_most_urgent_first(scenario: tuple[date, list[Youth], 
 def test_a_higher_work_threshold_never_shortens_the_list(
     scenario: tuple[date, list[Youth]],
 ) -> None:
-    # The outreach threshold is 20 hours a week by default; one source says 30. Whichever a
-    # municipality chooses, 30 can only add young people to the list, never remove one.
+    # The outreach threshold is 20 hours a week by default (uvm.dk). Should a municipality choose
+    # 30, that can only add young people to the list, never remove one.
     on, people = scenario
     strict = attrs.evolve(DEFAULT_POLICY, outreach_work_hours=30)
     default_list = {person_id for person_id, _ in outreach_worklist(people, on)}

@@ -1,10 +1,13 @@
 """Programmes, education records and employment.
 
-Gymnasial (STX, HHX, HTX, HF, IB), vocational (EUD, EUX) and higher education are *qualifying*
-(erhvervskompetencegivende in the KUI law's sense, § 1 and § 2 k). FGU (preparatory), 10th grade,
-STU and "other" are not. STU is a completed *youth education* without being qualifying: § 2 k lets
-STU graduates be assessed for FGU. Beware: in benefits law "erhvervskompetencegivende" means
-something narrower (no STX) — that is not the meaning here.
+Gymnasial (STX, HHX, HTX, HF, IB), vocational (EUD, EUX) and higher education are *qualifying*:
+by default, completing one ends the KUI target group (:attr:`Policy.target_group_exit
+<kui_core.Policy.target_group_exit>`), following uvm.dk's wording of the right to a plan ("en
+ungdomsuddannelse eller en videregående uddannelse"). *Qualifying* is kui-core's term, not a
+translation of "erhvervskompetencegivende": no source found calls a gymnasial education that.
+FGU (preparatory), 10th grade, STU and "other" are not qualifying. STU is a completed *youth
+education* that does not end the target group: KUI law § 2 k lets STU graduates be assessed for
+FGU.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ class Programme(enum.StrEnum):
 
     @property
     def qualifying(self) -> bool:
-        """True for gymnasial, vocational and higher education (§ 1, § 2 k)."""
+        """True for gymnasial, vocational and higher education: the default target-group exit."""
         return self in QUALIFYING
 
     @property

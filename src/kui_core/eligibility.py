@@ -1,11 +1,12 @@
 """Who is in the KUI target group, and who must be reached through outreach.
 
-The target group is young people from :attr:`Policy.min_age` (15) to under 25 who have not
-completed a qualifying education (§ 1, § 2 k). The municipality must offer guidance through
-outreach to those in it who are neither enrolled in an education
-(:attr:`Policy.enrolment_programmes`), nor have completed a youth education
-(:attr:`Policy.outreach_programmes`), nor work at least :attr:`Policy.outreach_work_hours` (20)
-hours a week (uvm.dk, "Vejledning af unge uden for skolen").
+The target group is young people from :attr:`Policy.min_age` (15) to under 25 (the law's title)
+who have not completed a qualifying education (:attr:`Policy.target_group_exit`; uvm.dk's wording
+of the right to a plan). The municipality must offer guidance through outreach to those in it
+who are neither enrolled in an education (:attr:`Policy.enrolment_programmes`), nor have
+completed a youth education (:attr:`Policy.outreach_programmes`), nor work at least
+:attr:`Policy.outreach_work_hours` (20) hours a week, unless another authority already guides
+them (uvm.dk, "Vejledning af unge uden for skolen"; kui-core has no data on that).
 """
 
 from __future__ import annotations

@@ -379,7 +379,9 @@ def _duty_findings(
 
 
 def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] | None:
-    """When a young person in care must get a plan (barnets lov § 108 a): ``(start, deadline)``.
+    """When a young person in care must get a plan (barnets lov § 108, stk. 2–3).
+
+    Returns ``(start, deadline)``.
 
     ``start`` is the later of the ``policy.in_care_plan_age`` (16th) birthday and the start of
     the first care period running on or after it; the ``deadline`` (the last day in time) is
@@ -403,7 +405,7 @@ def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] |
 
 
 def in_care_plan_deadline(youth: Youth, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
-    """The last day on which a young person in care must have a plan (barnets lov § 108 a).
+    """The last day on which a young person in care must have a plan (barnets lov § 108).
 
     ``policy.in_care_plan_months`` (3) calendar months after the later of the
     ``policy.in_care_plan_age`` (16th) birthday and entering care; ``None`` where no care
@@ -420,7 +422,7 @@ def check_in_care_plan(
     first_plan_on: _dt.date | None = None,
     policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Finding, ...]:
-    """``plan.in_care_plan_late``: in care from 16, a plan within 3 months (barnets lov § 108 a).
+    """``plan.in_care_plan_late``: in care from 16, a plan within 3 months (barnets lov § 108).
 
     The deadline is ``policy.in_care_plan_months`` calendar months after the later of the
     ``policy.in_care_plan_age`` birthday and entering care; a care period ending before the

@@ -8,7 +8,7 @@
 (:func:`~kui_core.check_duty`). The plan in force is the newest version made on or before ``on``;
 versions made later are not known yet on ``on``. Where no plan is in force, the one plan rule
 that can still apply is checked: a young person in care from 16 who has no plan at all by the
-deadline gets ``plan.in_care_plan_late`` (barnets lov § 108 a).
+deadline gets ``plan.in_care_plan_late`` (barnets lov § 108, stk. 2–3).
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
         )
         plan_findings: list[Finding] = list(plan_report.findings)
     else:
-        # No plan yet: only the § 108 a deadline for a young person in care can be missed.
+        # No plan yet: only the § 108 deadline for a young person in care can be missed.
         plan_findings = list(check_in_care_plan(case.youth, on, None, policy))
     findings = [
         *eligibility.findings,

@@ -388,7 +388,7 @@ def _draw_previous(
 
 
 def _first_plan_limit(youth: Youth, on: _dt.date, policy: Policy) -> _dt.date:
-    """The latest day the first plan may be made for it to be in time on ``on`` (§ 108 a)."""
+    """The latest day the first plan may be made for it to be in time on ``on`` (§ 108)."""
     window = _in_care_window(youth, policy)
     if window is not None and window[1] < on:
         return window[1]
@@ -447,7 +447,7 @@ def plans(
     dated and none overdue, every intervention supporting the education/job goal (so the units
     share it), a follow-up due on or after ``on`` within the policy's interval (counted from
     ``last_follow_up`` where the plan is old), a duty description for 15–17-year-olds, and for a
-    young person in care a plan made by the § 108 a deadline. Without ``youth``/``on`` both are
+    young person in care a plan made by the § 108 deadline. Without ``youth``/``on`` both are
     drawn, and the plan is clean for them (use :func:`plan_examples` to get them too).
     """
 
@@ -575,7 +575,7 @@ def _duty_youth(draw: st.DrawFn, on: _dt.date, policy: Policy) -> Youth:
 
 
 def _in_care_youth(draw: st.DrawFn, on: _dt.date, policy: Policy) -> tuple[Youth, _dt.date]:
-    """A young person whose § 108 a deadline passed before ``on``; also that deadline."""
+    """A young person whose § 108 deadline passed before ``on``; also that deadline."""
     months = policy.in_care_plan_months
     low_age = policy.in_care_plan_age + months // 12 + 1
     youth = draw(youths(on, policy=policy, min_age=low_age, max_age=low_age + 8, in_care=False))
@@ -625,7 +625,7 @@ def broken_plans(
     """:class:`PlanExample` values whose ``validate()`` finds exactly one finding: ``code``.
 
     ``code`` is any ``plan.*`` rule code (:data:`BROKEN_PLAN_CODES`). The example brings the
-    young person (aged 15–17 for ``plan.duty_description_missing``, in care with the § 108 a
+    young person (aged 15–17 for ``plan.duty_description_missing``, in care with the § 108
     deadline passed for ``plan.in_care_plan_late``) and, for ``plan.goal_dropped``, the
     previous version.
     """
@@ -735,7 +735,7 @@ def _draw_case(
     else:
         first_high = _first_plan_limit(youth, on, policy)
         first_low = first_high - 3 * _YEAR
-    # A plan made on ``on`` cannot be the first where the first had to come earlier (§ 108 a).
+    # A plan made on ``on`` cannot be the first where the first had to come earlier (§ 108).
     fewest = max(min_plans, 2 if plan_on_day and first_high < on else 1)
     count = draw(st.integers(fewest, 3))
     first = on if plan_on_day and count == 1 else _day(draw, first_low, first_high, (first_high,))
@@ -791,7 +791,7 @@ def cases(
     INFO findings (the target-group assessment). Its coordinators form a gapless chain of
     handovers from the day the case opens (or earlier), in any order; its placements follow
     one another within ``policy.max_transition_gap_days``; every 15–17 lapse was answered in
-    time; its plan versions pass :func:`plans`' rules, with the first made by the § 108 a
+    time; its plan versions pass :func:`plans`' rules, with the first made by the § 108
     deadline for a young person in care and no open goal dropped. Without ``on``, the reference
     day is drawn and the current plan is made on it: the case is then clean on
     ``case.current_plan.created_on``.
