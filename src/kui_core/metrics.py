@@ -7,9 +7,10 @@ of May, on the municipality's website (ministry guidance: uvm.dk, "Kommunernes m
 søgning til ungdomsuddannelserne",
 https://www.uvm.dk/statistik/grundskolen/elever/soegning-til-ungdomsuddannelser/kommunernes-maaltal-for-soegning-til-ungdomsuddannelserne).
 So small counts are suppressed following statistical disclosure practice. Danmarks Statistik
-requires at least 3 units in a group (its data confidentiality policy); UVM's data warehouse and
-Sundhedsdatastyrelsen blank cells below 5; kui-core defaults to 5, a conservative choice. The
-threshold is a policy value, :attr:`Policy.min_publishable_count`, not a law.
+requires at least 3 units in a group (its data confidentiality policy); the ministry's older
+Databank blanked cells below 5, while STIL's uddannelsesstatistik hides results built on 3 or
+fewer people; kui-core defaults to 5, a conservative choice. The threshold is a policy value,
+:attr:`Policy.min_publishable_count`, not a law.
 
 Each metric measures something specific; :class:`Measure` says what (a count in records or a
 projection, and which programmes count), so that a series is not read against a target set on
