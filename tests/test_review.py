@@ -6,8 +6,10 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kui_core import DataError, Period, Policy, Severity, Youth
+from kui_core import DEFAULT_POLICY, DataError, Period, Policy, Severity, Youth
 from kui_core.case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
 from kui_core.eligibility import assess_eligibility
 from kui_core.plan import (
@@ -21,6 +23,7 @@ from kui_core.plan import (
     in_care_plan_deadline,
 )
 from kui_core.review import CaseReport, review_case
+from kui_core.strategies import BROKEN_CASE_CODES, broken_cases, policies
 
 D = dt.date
 ON = D(2025, 10, 1)
@@ -205,3 +208,37 @@ def test_without_a_plan_the_in_care_rule_is_check_in_care_plan_with_no_plan() ->
     for day in (D(2024, 4, 10), D(2024, 4, 11), D(2030, 1, 1)):
         plan_findings = [f for f in review_case(c, day).findings if f.code.startswith("plan.")]
         assert plan_findings == list(check_in_care_plan(in_care, day))
+
+
+@settings(max_examples=40)
+@given(
+    st.sampled_from(BROKEN_CASE_CODES).flatmap(
+        lambda code: st.tuples(st.just(code), broken_cases(code, ON))
+    ),
+    policies(with_severities=True),
+)
+def test_every_finding_has_the_policys_severity_and_valid_follows_it(
+    drawn: tuple[str, YouthCase], policy: Policy
+) -> None:
+    """Under any severities: a switched-off rule has no finding, every other finding has the
+    policy's severity, and ``valid`` (of the case and of its plan) is "no ERROR"."""
+    _, case = drawn
+    # The broken case was drawn under the default policy; keep its other choices.
+    policy = attrs.evolve(DEFAULT_POLICY, severities=policy.severities)
+    default = review_case(case, ON)
+    report = review_case(case, ON, policy)
+    for f in report.findings:
+        assert f.severity is policy.severity_of(f.code)
+    expected = [
+        (f.code, f.period, f.subject)
+        for f in default.findings
+        if policy.severity_of(f.code) is not None
+    ]
+    assert sorted(expected, key=repr) == sorted(
+        ((f.code, f.period, f.subject) for f in report.findings), key=repr
+    )
+    assert report.valid == all(f.severity is not Severity.ERROR for f in report.findings)
+    if report.plan is not None:
+        assert report.plan.valid == all(
+            f.severity is not Severity.ERROR for f in report.plan.findings
+        )
