@@ -105,12 +105,10 @@ def _catalogue(*rules: Rule) -> Mapping[str, Rule]:
     return types.MappingProxyType(by_code)
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
-
 RULES: Mapping[str, Rule] = _catalogue(
     Rule(
         code="eligibility.in_target_group",
-        severity=I,
+        severity=Severity.INFO,
         summary="Aged from Policy.min_age (15) to under Policy.age_limit (25) with no completed"
         " education of Policy.target_group_exit (by default every youth education but STU, and"
         " higher education).",
@@ -122,7 +120,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.over_age_limit",
-        severity=I,
+        severity=Severity.INFO,
         summary="Aged Policy.age_limit (25) or more on the reference day: outside the target"
         " group.",
         da="Den unge har nået aldersgrænsen{subject_note} og er uden for målgruppen.",
@@ -132,7 +130,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.under_min_age",
-        severity=I,
+        severity=Severity.INFO,
         summary="Younger than Policy.min_age (default 15): not yet in the target group.",
         da="Den unge er under minimumsalderen{subject_note} og endnu ikke i målgruppen.",
         en="The young person is under the minimum age{subject_note} and not yet in the target"
@@ -141,7 +139,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.completed_qualifying_education",
-        severity=I,
+        severity=Severity.INFO,
         summary="A programme of Policy.target_group_exit was completed on or before the reference"
         " day.",
         da="Den unge har gennemført en uddannelse, der afslutter målgruppen{subject_note}, og er"
@@ -152,7 +150,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.completed_youth_education",
-        severity=I,
+        severity=Severity.INFO,
         summary="Completed a youth education that does not end the target group (STU): no"
         " outreach duty.",
         da="Den unge har gennemført en ungdomsuddannelse{subject_note}, som ikke afslutter"
@@ -163,7 +161,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.enrolled",
-        severity=I,
+        severity=Severity.INFO,
         summary="Enrolled on the reference day in a programme of Policy.enrolment_programmes"
         " (by default any programme): no outreach.",
         da="Den unge er i gang med en uddannelse{subject_note}; ingen opsøgende indsats.",
@@ -172,7 +170,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.employed",
-        severity=I,
+        severity=Severity.INFO,
         summary="In paid work of at least Policy.outreach_work_hours (20) hours a week: no"
         " outreach.",
         da="Den unge har lønnet arbejde på mindst timegrænsen om ugen{subject_note}; ingen"
@@ -183,7 +181,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="eligibility.outreach_required",
-        severity=I,
+        severity=Severity.INFO,
         summary="In the target group, neither enrolled nor working Policy.outreach_work_hours (20)"
         " hours a week: outreach is due unless another authority already guides the young"
         " person (kui-core has no data on that).",
@@ -199,7 +197,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.youth_not_participating",
-        severity=W,
+        severity=Severity.WARNING,
         summary="The young person is not a participant in the plan.",
         da="Den unge deltager ikke i planen; den unge skal sidde for bordenden.",
         en="The young person is not a participant in the plan; they must be at the head of"
@@ -208,7 +206,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.no_education_or_job_goal",
-        severity=W,
+        severity=Severity.WARNING,
         summary="The plan has no goal of kind education or job.",
         da="Planen har intet uddannelses- eller jobmål.",
         en="The plan has no education or job goal.",
@@ -216,7 +214,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.goal_without_target_date",
-        severity=W,
+        severity=Severity.WARNING,
         summary="A goal has no target date.",
         da="Målet {subject} har ingen måldato.",
         en="Goal {subject} has no target date.",
@@ -224,7 +222,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.goal_overdue",
-        severity=W,
+        severity=Severity.WARNING,
         summary="A goal's target date has passed and it is neither achieved nor closed.",
         da="Målet {subject} har overskredet sin måldato og er hverken nået eller lukket.",
         en="Goal {subject} is past its target date and neither achieved nor closed.",
@@ -232,7 +230,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.intervention_without_goal",
-        severity=W,
+        severity=Severity.WARNING,
         summary="An intervention supports no goal of the plan.",
         da="Indsatsen {subject} understøtter intet mål i planen.",
         en="Intervention {subject} supports no goal of the plan.",
@@ -240,7 +238,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.no_shared_goal",
-        severity=W,
+        severity=Severity.WARNING,
         summary="Interventions from two or more units, but no goal all of them support.",
         da="Indsatser fra flere enheder ({subject}) har intet fælles mål.",
         en="Interventions from several units ({subject}) share no goal.",
@@ -248,7 +246,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.follow_up_missing",
-        severity=W,
+        severity=Severity.WARNING,
         summary="The plan has no next follow-up date.",
         da="Planen har ingen dato for næste opfølgning.",
         en="The plan has no next follow-up date.",
@@ -256,7 +254,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.follow_up_overdue",
-        severity=W,
+        severity=Severity.WARNING,
         summary="The next follow-up date has passed (or lies beyond the policy's maximum"
         " interval).",
         da="Næste opfølgning ({subject}) er overskredet eller ligger ud over det længste"
@@ -267,7 +265,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.duty_description_missing",
-        severity=E,
+        severity=Severity.ERROR,
         summary="Aged Policy.duty_min_age to Policy.duty_max_age (15–17) and the plan does not"
         " describe how the education duty is met.",
         da="Den unge er i den uddannelsespligtige alder{subject_note}, og planen beskriver"
@@ -278,7 +276,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.in_care_plan_late",
-        severity=E,
+        severity=Severity.ERROR,
         summary="In care from 16: no plan within 3 months of the 16th birthday (or of entering"
         " care, if later).",
         da="Den anbragte unge har ikke fået en plan inden fristen{subject_note}.",
@@ -287,7 +285,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="plan.goal_dropped",
-        severity=W,
+        severity=Severity.WARNING,
         summary="A goal of the previous plan version vanished without being closed.",
         da="Målet {subject} fra den forrige plan er forsvundet uden at være lukket.",
         en="Goal {subject} of the previous plan vanished without being closed.",
@@ -295,7 +293,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="coordination.missing",
-        severity=W,
+        severity=Severity.WARNING,
         summary="A coordinated effort with no coordinator at all.",
         da="Forløbet har ingen tovholder{period_note}.",
         en="The case has no coordinator{period_note}.",
@@ -303,7 +301,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="coordination.gap",
-        severity=W,
+        severity=Severity.WARNING,
         summary="Days inside the coordination span without a coordinator.",
         da="Ingen tovholder i perioden {period}.",
         en="No coordinator during {period}.",
@@ -311,7 +309,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="coordination.overlap",
-        severity=W,
+        severity=Severity.WARNING,
         summary="Days with two or more coordinators.",
         da="Flere tovholdere ({subject}) i perioden {period}.",
         en="Several coordinators ({subject}) during {period}.",
@@ -319,7 +317,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="transition.no_next_step",
-        severity=W,
+        severity=Severity.WARNING,
         summary="A placement ended, the young person is still in the target group, and no next"
         " placement or plan goal follows within Policy.max_transition_gap_days.",
         da="Tilbuddet {subject} sluttede uden et næste skridt{period_note}.",
@@ -328,7 +326,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="duty.contact_overdue",
-        severity=E,
+        severity=Severity.ERROR,
         summary="Aged 15–17, not following the plan, and not contacted within"
         " Policy.contact_deadline_working_days (5) working days.",
         da="Den unge følger ikke planen og er ikke kontaktet inden fristen {subject}{period_note}.",
@@ -338,7 +336,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     ),
     Rule(
         code="duty.new_activity_overdue",
-        severity=E,
+        severity=Severity.ERROR,
         summary="Aged 15–17 and no new activity within Policy.new_activity_deadline_days (30)"
         " calendar days.",
         da="Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",

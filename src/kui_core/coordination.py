@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -53,10 +53,47 @@ __all__ = ["check_coordination", "coordination_span", "handover"]
 
 _ONE_DAY = _dt.timedelta(days=1)
 
-# A labelled interval in ordinal days: (start, end exclusive or None for open-ended, label).
-_Interval = tuple[int, int | None, str]
-# A run of days with constant coverage: (start, end exclusive, distinct labels, label list).
-_Segment = tuple[int, int, int, str | None]
+
+class _Interval(NamedTuple):
+    """A labelled interval in ordinal days (``end`` exclusive, ``None`` for open-ended)."""
+
+    start: int
+    end: int | None
+    label: str
+
+
+class _Event(NamedTuple):
+    """A label starting (``delta`` 1) or ending (``delta`` -1) to cover the day ``day``."""
+
+    day: int
+    delta: int
+    label: str
+
+
+class _Segment(NamedTuple):
+    """A run of days with constant coverage: how many distinct labels, and which (where asked)."""
+
+    start: int
+    end: int
+    distinct: int
+    labels: str | None
+
+
+class _Piece(NamedTuple):
+    """Consecutive days of the coordination span, in ordinals (``end`` exclusive)."""
+
+    start: int
+    end: int
+
+
+class _Run(NamedTuple):
+    """A maximal run of span days of one ``kind``; ``coordinators`` for overlaps."""
+
+    kind: str
+    start: int
+    end: int
+    coordinators: str | None
+
 
 _GAP, _COVERED, _OVERLAP = "gap", "covered", "overlap"
 
@@ -68,17 +105,17 @@ def _sweep(intervals: Iterable[_Interval], lo: int, hi: int, *, labels: bool) ->
     and two or more distinct labels cover it, their sorted, comma-separated list. Intervals are
     clipped to ``[lo, hi)``; empty ones are dropped. Sort + sweep: O(n log n).
     """
-    events: list[tuple[int, int, str]] = []
+    events: list[_Event] = []
     for start, end, label in intervals:
         first = max(start, lo)
         stop = hi if end is None else min(end, hi)
         if first < stop:
-            events.append((first, 1, label))
+            events.append(_Event(first, 1, label))
             if stop < hi:  # an end at ``hi`` changes nothing inside ``[lo, hi)``
-                events.append((stop, -1, label))
+                events.append(_Event(stop, -1, label))
     # Only the day matters. Within one day the events apply in any order: a label's count never
     # drops below the number of its intervals still running, so it never goes negative.
-    events.sort(key=itemgetter(0))
+    events.sort(key=attrgetter("day"))
 
     segments: list[_Segment] = []
     counts: dict[str, int] = {}
@@ -91,7 +128,7 @@ def _sweep(intervals: Iterable[_Interval], lo: int, hi: int, *, labels: bool) ->
             if changed:
                 key = ", ".join(sorted(counts)) if labels and distinct >= 2 else None
                 changed = False
-            segments.append((day, when, distinct, key))
+            segments.append(_Segment(day, when, distinct, key))
             day = when
         count = counts.get(label, 0)
         if delta > 0:
@@ -107,28 +144,28 @@ def _sweep(intervals: Iterable[_Interval], lo: int, hi: int, *, labels: bool) ->
             counts[label] = count - 1
     if changed:
         key = ", ".join(sorted(counts)) if labels and distinct >= 2 else None
-    segments.append((day, hi, distinct, key))
+    segments.append(_Segment(day, hi, distinct, key))
     return segments
 
 
-def _join(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _join(pieces: Iterable[_Piece]) -> list[_Piece]:
     """Sorted, disjoint pieces with the touching ones joined (no two pieces are adjacent)."""
-    joined: list[tuple[int, int]] = []
-    for start, end in pieces:
-        if joined and start == joined[-1][1]:
-            joined[-1] = (joined[-1][0], end)
+    joined: list[_Piece] = []
+    for piece in pieces:
+        if joined and piece.start == joined[-1].end:
+            joined[-1] = _Piece(joined[-1].start, piece.end)
         else:
-            joined.append((start, end))
+            joined.append(piece)
     return joined
 
 
-def _case_bounds(case: YouthCase, on: _dt.date) -> tuple[int, int] | None:
+def _case_bounds(case: YouthCase, on: _dt.date) -> _Piece | None:
     """The case's days ``[opened_on, closed_on)`` up to and including ``on``, as ordinals."""
     lo = case.opened_on.toordinal()
     hi = on.toordinal() + 1
     if case.closed_on is not None:
         hi = min(hi, case.closed_on.toordinal())
-    return (lo, hi) if lo < hi else None
+    return _Piece(lo, hi) if lo < hi else None
 
 
 def _intervention_intervals(case: YouthCase) -> list[_Interval]:
@@ -148,11 +185,11 @@ def _intervention_intervals(case: YouthCase) -> list[_Interval]:
             if window_end is not None:
                 end = window_end if end is None else min(end, window_end)
             if end is None or start < end:
-                intervals.append((start, end, intervention.unit))
+                intervals.append(_Interval(start, end, intervention.unit))
     return intervals
 
 
-def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[tuple[int, int]]:
+def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[_Piece]:
     bounds = _case_bounds(case, on)
     if bounds is None:
         return []
@@ -160,7 +197,7 @@ def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[tuple[in
         return [bounds]
     lo, hi = bounds
     segments = _sweep(_intervention_intervals(case), lo, hi, labels=False)
-    return _join((start, end) for start, end, units, _ in segments if units >= 2)
+    return _join(_Piece(s.start, s.end) for s in segments if s.distinct >= 2)
 
 
 def coordination_span(
@@ -172,7 +209,7 @@ def coordination_span(
     for :attr:`CoordinatorRequired.WHOLE_CASE`, the coordinated-effort days otherwise.
     """
     v.check_day("on", on)
-    return tuple(_period(start, end) for start, end in _span_pieces(case, on, policy))
+    return tuple(_period(piece.start, piece.end) for piece in _span_pieces(case, on, policy))
 
 
 _END_OF_CALENDAR = _dt.date.max.toordinal() + 1
@@ -184,26 +221,30 @@ def _period(start: int, end: int) -> Period:
     return Period(_dt.date.fromordinal(start), last)
 
 
-def _runs(
-    segments: Sequence[_Segment], pieces: Sequence[tuple[int, int]]
-) -> list[tuple[str, int, int, str | None]]:
+def _runs(segments: Sequence[_Segment], pieces: Sequence[_Piece]) -> list[_Run]:
     """Maximal runs (kind, start, end, coordinators) of the segments inside the span pieces."""
-    runs: list[tuple[str, int, int, str | None]] = []
+    runs: list[_Run] = []
     index = 0
-    for piece_start, piece_end in pieces:
-        while segments[index][1] <= piece_start:
+    for piece in pieces:
+        while segments[index].end <= piece.start:
             index += 1
-        while index < len(segments) and segments[index][0] < piece_end:
-            seg_start, seg_end, count, key = segments[index]
-            start, end = max(seg_start, piece_start), min(seg_end, piece_end)
+        while index < len(segments) and segments[index].start < piece.end:
+            segment = segments[index]
+            start, end = max(segment.start, piece.start), min(segment.end, piece.end)
+            count = segment.distinct
             kind = _GAP if count == 0 else _COVERED if count == 1 else _OVERLAP
-            subject = key if kind == _OVERLAP else None
+            coordinators = segment.labels if kind == _OVERLAP else None
             last = runs[-1] if runs else None
-            if last is not None and last[2] == start and last[0] == kind and last[3] == subject:
-                runs[-1] = (kind, last[1], end, subject)
+            if (
+                last is not None
+                and last.end == start
+                and last.kind == kind
+                and last.coordinators == coordinators
+            ):
+                runs[-1] = last._replace(end=end)
             else:
-                runs.append((kind, start, end, subject))
-            if seg_end > piece_end:
+                runs.append(_Run(kind, start, end, coordinators))
+            if segment.end > piece.end:
                 break
             index += 1
     return runs
@@ -224,9 +265,9 @@ def check_coordination(
     pieces = _span_pieces(case, on, policy)
     if not pieces:
         return ()
-    lo, hi = pieces[0][0], pieces[-1][1]
-    intervals: list[_Interval] = [
-        (
+    lo, hi = pieces[0].start, pieces[-1].end
+    intervals = [
+        _Interval(
             a.period.start.toordinal(),
             None if a.period.end is None else a.period.end.toordinal(),
             a.coordinator_id,
@@ -234,15 +275,18 @@ def check_coordination(
         for a in case.coordinators
     ]
     runs = _runs(_sweep(intervals, lo, hi, labels=True), pieces)
-    if all(kind == _GAP for kind, _, _, _ in runs):
+    if all(run.kind == _GAP for run in runs):
         return tuple(found("coordination.missing", policy, period=_period(lo, hi)))
     findings: list[Finding] = []
-    for kind, start, end, subject in runs:
-        if kind == _GAP:
-            findings += found("coordination.gap", policy, period=_period(start, end))
-        elif kind == _OVERLAP:
+    for run in runs:
+        if run.kind == _GAP:
+            findings += found("coordination.gap", policy, period=_period(run.start, run.end))
+        elif run.kind == _OVERLAP:
             findings += found(
-                "coordination.overlap", policy, period=_period(start, end), subject=subject
+                "coordination.overlap",
+                policy,
+                period=_period(run.start, run.end),
+                subject=run.coordinators,
             )
     return tuple(findings)
 
