@@ -10,8 +10,6 @@ replaces it with Markdown rendered from the code:
 - ``<!-- kui:policy -->``: every :class:`kui_core.Policy` field with its default and source;
 - ``<!-- kui:targets -->``: the national targets with their baselines and sources;
 - ``<!-- kui:strategies -->``: the Hypothesis strategies of ``kui_core.strategies``;
-- ``<!-- kui:glossary -->``: the Danish ↔ English ↔ code glossary, each code name checked
-  against the package;
 - ``<!-- kui:api-index -->``: the public names of ``kui_core`` and where they are documented.
 
 The API reference pages (``reference/<module>.md``) are generated too, one per public module, and
@@ -21,7 +19,6 @@ added to the navigation under "API reference".
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import enum
 import importlib
@@ -466,109 +463,11 @@ def render_strategies_table() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# The glossary
-
-
-@dataclasses.dataclass(frozen=True)
-class Term:
-    """A glossary row: Danish, English, and the code names that implement it."""
-
-    danish: str
-    english: str
-    names: tuple[str, ...] = ()
-    note: str = ""
-
-
-GLOSSARY: tuple[Term, ...] = (
-    Term("den kommunale ungeindsats (KUI)", "municipal youth effort", note="package `kui_core`"),
-    Term("ung (15–24 år)", "young person", ("Youth",)),
-    Term("CPR-nummer", "civil registration number (sensitive)", ("CprNumber",)),
-    Term(
-        "ungdomsuddannelse", "youth (upper-secondary) education", ("Programme", "EducationRecord")
-    ),
-    Term(
-        "erhvervskompetencegivende",
-        "qualifying (gives vocational competence)",
-        ("Programme.qualifying",),
-    ),
-    Term("i gang med en uddannelse", "enrolled", ("EducationRecord.enrolled_on",)),
-    Term("uddannelsesplan", "education plan", ("EducationPlan",)),
-    Term("mål / delmål", "goal / milestone", ("Goal", "Milestone")),
-    Term("indsats", "intervention", ("Intervention",)),
-    Term("kommunal enhed / forvaltning", "municipal unit", ("MunicipalUnit",)),
-    Term("tovholder / kontaktperson", "coordinator", ("CoordinatorAssignment",)),
-    Term(
-        "koordineret indsats",
-        "coordinated effort",
-        note="a case with interventions from two or more units",
-    ),
-    Term("overdragelse (ny tovholder)", "handover to a new coordinator", ("handover",)),
-    Term("forløb", "case", ("YouthCase",)),
-    Term("tilbud, overgang", "offer (placement), transition", ("Placement",)),
-    Term("anbragt", "in out-of-home care", ("Youth.in_care_on",), "`Youth.in_care` periods"),
-    Term(
-        "ungeplan (anbragte unge fra 16 år)",
-        "youth plan for young people in care",
-        ("check_in_care_plan",),
-        "rule `plan.in_care_plan_late`",
-    ),
-    Term("målgruppe", "target group", ("Eligibility.in_target_group",)),
-    Term("opsøgende indsats", "outreach", ("Eligibility.outreach_required",)),
-    Term("uddannelsespligt (15–17)", "education duty", note="rules `duty.*`"),
-    Term("søgetal", "application shares", ("application_shares",)),
-    Term("målsætninger 2030", "national targets", ("Target", "NATIONAL_TARGETS")),
-    Term(
-        "hverdage",
-        "working days (Mon–Fri, not public holidays)",
-        ("working_days_after",),
-    ),
-    Term("til og med", "through (inclusive last day)", ("Period.last_day", "Period.format")),
-)
-
-
-def resolves(name: str) -> bool:
-    """True where ``name`` (``"Youth"`` or ``"Youth.in_care_on"``) exists in ``kui_core``."""
-    head, _, attr = name.partition(".")
-    if not hasattr(kui_core, head):
-        return False
-    obj = getattr(kui_core, head)
-    if not attr:
-        return True
-    if attrs.has(obj) and attr in attrs.fields_dict(obj):
-        return True
-    return hasattr(obj, attr)
-
-
-def render_glossary() -> str:
-    """The glossary table; names not in this release are listed as planned, not as code."""
-    rows = ["| Danish | English | code |", "| --- | --- | --- |"]
-    planned: list[str] = []
-    for term in GLOSSARY:
-        present = [n for n in term.names if resolves(n)]
-        absent = [n for n in term.names if not resolves(n)]
-        cells = [f"`{n}`" for n in present]
-        if term.note:
-            cells.append(term.note)
-        if absent:
-            cells.append("planned: " + ", ".join(f"`{n}`" for n in absent))
-            planned.extend(absent)
-        rows.append(f"| {term.danish} | {term.english} | {'; '.join(cells)} |")
-    text = "\n".join(rows) + "\n"
-    if planned:
-        text += (
-            "\n*Planned* names are part of the design (DESIGN.md §5) but not yet in this release"
-            f" of kui-core: {', '.join(f'`{n}`' for n in planned)}.\n"
-        )
-    return text
-
-
-# ---------------------------------------------------------------------------------------------
 # mkdocs hooks
 
 MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:rules -->": render_rule_reference,
     "<!-- kui:policy -->": render_policy_table,
-    "<!-- kui:glossary -->": render_glossary,
     "<!-- kui:api-index -->": render_api_index,
     "<!-- kui:targets -->": render_targets_table,
     "<!-- kui:strategies -->": render_strategies_table,
