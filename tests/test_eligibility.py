@@ -24,6 +24,7 @@ from kui_core import (
     assess_eligibility,
 )
 from kui_core.education import YOUTH_EDUCATIONS
+from kui_core.eligibility import in_target_group
 from kui_core.strategies import policies, reference_days, youths
 
 ONE = dt.timedelta(days=1)
@@ -62,6 +63,16 @@ def assessments(draw: st.DrawFn) -> tuple[Youth, dt.date, Policy]:
     policy = draw(policies())
     on = draw(reference_days())
     return draw(youths(on=on, policy=policy)), on, policy
+
+
+@given(assessments())
+def test_in_target_group_is_the_assessments_decision(case: tuple[Youth, dt.date, Policy]) -> None:
+    """The small question transitions ask: the same answer as the full assessment."""
+    youth, on, policy = case
+    assert (
+        in_target_group(youth, on, policy) == assess_eligibility(youth, on, policy).in_target_group
+    )
+    assert in_target_group(youth, on, policy) == restated(youth, on, policy)[0]
 
 
 @given(assessments())

@@ -81,9 +81,13 @@ def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
     v.check_day("birth_date", birth_date)
     v.check_day("on", on)
     years = on.year - birth_date.year
-    if on < birthday(birth_date, years, policy):
-        years -= 1
-    return years
+    if birth_date.month == 2 and birth_date.day == 29:
+        if on < birthday(birth_date, years, policy):  # Policy.leap_day_rule decides
+            years -= 1
+        return years
+    # Every other birthday exists in every year: compare (month, day). The hot path of
+    # assess_eligibility, run for millions of people.
+    return years - ((on.month, on.day) < (birth_date.month, birth_date.day))
 
 
 def last_day_before_age(

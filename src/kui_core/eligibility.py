@@ -17,13 +17,13 @@ from functools import lru_cache
 import attrs
 
 from . import _validators as v
-from .dates import birthday
+from .dates import age_on, birthday
 from .education import Programme
 from .findings import Finding, found
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
-__all__ = ["Eligibility", "assess_eligibility"]
+__all__ = ["Eligibility", "assess_eligibility", "in_target_group"]
 
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -59,6 +59,28 @@ def _found(code: str, subject: str | None, policy: Policy) -> tuple[Finding, ...
     return tuple(found(code, policy, subject=subject))
 
 
+def _completed_exits(youth: Youth, on: _dt.date, policy: Policy) -> set[Programme]:
+    """The programmes of :attr:`Policy.target_group_exit` completed on or before ``on``."""
+    return {
+        record.programme
+        for record in youth.educations
+        if record.completed_on is not None
+        and record.completed_on <= on
+        and record.programme in policy.target_group_exit
+    }
+
+
+def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
+    """Whether ``youth`` is in the target group on ``on``: the decision of
+    :func:`assess_eligibility` without its findings (aged :attr:`Policy.min_age` to under
+    :attr:`Policy.age_limit`, no programme of :attr:`Policy.target_group_exit` completed)."""
+    v.check_day("on", on)
+    age = age_on(youth.birth_date, on, policy)
+    if not policy.min_age <= age < policy.age_limit:
+        return False
+    return not _completed_exits(youth, on, policy)
+
+
 def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> Eligibility:
     """Decide whether ``youth`` is in the target group on ``on`` and whether outreach is due.
 
@@ -72,12 +94,7 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     """
     v.check_day("on", on)
     born = youth.birth_date
-    if born.month == 2 and born.day == 29:
-        age = on.year - born.year
-        if on < birthday(born, age, policy):  # Policy.leap_day_rule decides
-            age -= 1
-    else:  # dates.age_on without the leap-day rule, which cannot apply: the hot path
-        age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    age = age_on(born, on, policy)
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
@@ -86,17 +103,15 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     if too_young:
         findings += _found("eligibility.under_min_age", f"{age}", policy)
 
-    # One pass over the records: what was completed by `on`, and what runs on `on`.
-    exits: set[Programme] = set()
+    exits = _completed_exits(youth, on, policy)
+    # One more pass over the records: other completed programmes, and what runs on `on`.
     youth_completed: set[Programme] = set()
     enrolled_in: set[Programme] = set()
     for record in youth.educations:
         programme = record.programme
         completed_on = record.completed_on
         if completed_on is not None and completed_on <= on:
-            if programme in policy.target_group_exit:
-                exits.add(programme)
-            elif programme in policy.outreach_programmes:
+            if programme not in exits and programme in policy.outreach_programmes:
                 youth_completed.add(programme)
         elif programme in policy.enrolment_programmes and record.enrolled_on(on):
             enrolled_in.add(programme)

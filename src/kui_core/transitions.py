@@ -15,8 +15,9 @@ step is either
 
 With N = 0 the next placement must start on ``end`` itself. A zero-length placement never ran and
 needs no next step. The rule applies where the young person is in the target group
-(:func:`~kui_core.assess_eligibility`) on ``end`` and the case was still open on ``end``. It is
-reported only once the grace period has fully passed, that is when ``on`` is after the deadline.
+(:func:`~kui_core.eligibility.in_target_group`) on ``end`` and the case was still open on
+``end``. It is reported only once the grace period has fully passed, that is when ``on`` is after
+the deadline.
 
 **The finding.** ``transition.no_next_step`` with the placement's id in ``subject`` and the
 uncovered days as ``period``: from ``end`` until the next placement starts (where one started
@@ -29,7 +30,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from . import _validators as v
-from .eligibility import assess_eligibility
+from .eligibility import in_target_group
 from .findings import Finding, found
 from .periods import Period
 from .plan import GoalStatus
@@ -94,7 +95,7 @@ def check_transitions(
             continue
         if _goal_bridges(case, end, deadline):
             continue
-        if not assess_eligibility(case.youth, end, policy).in_target_group:
+        if not in_target_group(case.youth, end, policy):
             continue
         resumed = min((start for start in followers if start <= on), default=None)
         findings += found(
