@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kui_core import DataError, Period
+from kui_core.periods import ONE_DAY, format_day
 from kui_core.strategies import periods
 
 D0 = dt.date(2024, 2, 20)
@@ -179,3 +180,17 @@ def test_non_dates_are_data_errors(start: object, end: object, path: str) -> Non
     with pytest.raises(DataError) as caught:
         Period(start, end)  # type: ignore[arg-type]
     assert caught.value.path == path
+
+
+@pytest.mark.parametrize("lang", ["fr", "DA", ""])
+def test_format_in_an_unknown_language_is_a_data_error(lang: str) -> None:
+    """It answered in English before; now it says what it expected."""
+    with pytest.raises(DataError) as caught:
+        Period(dt.date(2025, 2, 1), dt.date(2025, 3, 4)).format(lang)
+    assert caught.value.path == "lang"
+
+
+def test_format_day_is_d_m_yyyy_without_leading_zeros() -> None:
+    assert format_day(dt.date(2025, 2, 1)) == "1.2.2025"
+    assert format_day(dt.date(2026, 12, 31)) == "31.12.2026"
+    assert ONE_DAY == dt.timedelta(days=1)

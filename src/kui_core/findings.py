@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from . import _validators as v
+from ._language import check_language
 from .catalogue import RULES, Rule, Severity
 from .errors import DataError
 from .legal import LegalBasis
@@ -22,15 +23,6 @@ from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
 
 __all__ = ["RULES", "Finding", "Rule", "Severity", "all_valid", "finding", "found"]
-
-LANGUAGES = ("da", "en")
-
-
-def check_language(lang: str) -> str:
-    """``lang`` where it is ``"da"`` or ``"en"``; a :class:`DataError` naming ``lang`` else."""
-    if lang not in LANGUAGES:
-        raise DataError("lang", f"expected one of {', '.join(LANGUAGES)}, got {lang!r}")
-    return lang
 
 
 def _period(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> None:

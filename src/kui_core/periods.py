@@ -14,11 +14,13 @@ from typing import Any
 import attrs
 
 from . import _validators as v
+from ._language import check_language
 from .errors import DataError
 
-__all__ = ["Period"]
+__all__ = ["ONE_DAY", "Period", "format_day"]
 
-_ONE_DAY = _dt.timedelta(days=1)
+ONE_DAY = _dt.timedelta(days=1)
+"""One calendar day: the step between a half-open period's last day and its ``end``."""
 
 
 def _end_not_before_start(instance: Period, attribute: attrs.Attribute[Any], end: Any) -> None:
@@ -59,7 +61,7 @@ class Period:
         """The last day covered ("til og med"), ``None`` if open-ended or empty."""
         if self.end is None or self.end == self.start:
             return None
-        return self.end - _ONE_DAY
+        return self.end - ONE_DAY
 
     def contains(self, day: _dt.date) -> bool:
         """True where ``start <= day < end``."""
@@ -93,13 +95,17 @@ class Period:
         return Period(self.start, end)
 
     def format(self, lang: str = "da") -> str:
-        """Human-readable, with the inclusive last day: ``1.2.2025 til og med 3.3.2025``."""
-        start = _human(self.start)
+        """Human-readable, with the inclusive last day: ``1.2.2025 til og med 3.3.2025``.
+
+        ``lang`` is ``"da"`` or ``"en"``; anything else is a :class:`DataError`.
+        """
+        check_language(lang)
+        start = format_day(self.start)
         if self.end is None:
             return f"fra {start}" if lang == "da" else f"from {start}"
         if self.end == self.start:
             return f"tom periode {start}" if lang == "da" else f"empty period {start}"
-        last = _human(self.end - _ONE_DAY)
+        last = format_day(self.end - ONE_DAY)
         if lang == "da":
             return f"{start} til og med {last}"
         return f"{start} through {last}"
@@ -109,5 +115,6 @@ class Period:
         return f"[{self.start.isoformat()}, {end})"
 
 
-def _human(day: _dt.date) -> str:
+def format_day(day: _dt.date) -> str:
+    """A day as people in Denmark write it, ``d.m.yyyy`` (``1.2.2025``)."""
     return f"{day.day}.{day.month}.{day.year}"

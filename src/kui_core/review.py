@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from . import _validators as v
+from ._language import check_language
 from .coordination import check_coordination
 from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
-from .findings import Finding, Severity, all_valid, by_severity, check_language
+from .findings import Finding, Severity, all_valid, by_severity
+from .periods import format_day
 from .plan import PlanReport, check_in_care_plan, validate_plan
 from .policy import DEFAULT_POLICY, Policy
 from .transitions import check_transitions
@@ -119,7 +121,7 @@ class CaseReport:
         """
         text = _TEXT[check_language(lang)]
         yes_no = {True: text.yes, False: text.no}
-        day = f"{self.on.day}.{self.on.month}.{self.on.year}"
+        day = format_day(self.on)
         lines = [
             text.title.format(person=self.person_id, day=day),
             f"{text.target_group}: {yes_no[self.eligibility.in_target_group]}",
