@@ -193,4 +193,4 @@ def test_format_in_an_unknown_language_is_a_data_error(lang: str) -> None:
 def test_format_day_is_d_m_yyyy_without_leading_zeros() -> None:
     assert format_day(dt.date(2025, 2, 1)) == "1.2.2025"
     assert format_day(dt.date(2026, 12, 31)) == "31.12.2026"
-    assert ONE_DAY == dt.timedelta(days=1)
+    assert dt.timedelta(days=1) == ONE_DAY
