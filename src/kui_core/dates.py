@@ -4,10 +4,15 @@ Age is completed years on the reference day. Someone born on 29 February has a b
 28 February or 1 March in common years according to :attr:`Policy.leap_day_rule`.
 
 Working days are Monday to Friday except the Danish public holidays (helligdage): New Year's Day,
-Maundy Thursday, Good Friday, Easter Sunday and Monday, Great Prayer Day (Store Bededag, abolished
-from 2024 by lov nr. 54 af 28/02/2023), Ascension Day, Whit Sunday and Monday, Christmas Day and
-Boxing Day; Easter from :func:`dateutil.easter.easter`. Grundlovsdag (5 June) and 24 December are
-not public holidays: add them through :attr:`Policy.extra_closed_days` where the office is closed.
+Maundy Thursday, Good Friday, Easter Sunday and Monday, Great Prayer Day (Store Bededag, a public
+holiday until 2023: "lov om konsekvenser ved afskaffelsen af store bededag som helligdag", adopted
+28 February 2023, in force 1 January 2024; its number was not verified), Ascension Day, Whit
+Sunday and Monday, Christmas Day and Boxing Day; Easter from :func:`dateutil.easter.easter`.
+Grundlovsdag (5 June) and 24 December are not public holidays: add them through
+:attr:`Policy.extra_closed_days` where the office is closed.
+
+**Deadlines at the end of the calendar.** :func:`days_after` and :func:`months_after` cap a
+deadline at 31 December 9999 (``date.max``): no day comes after it, so nobody is late.
 
 **The supported calendar.** Birth dates, and the starts of a young person's education records,
 employments and care periods, lie from :data:`SUPPORTED_FIRST_DAY` (1 January 1858, the
@@ -23,6 +28,7 @@ import datetime as _dt
 from functools import lru_cache
 
 from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
 
 from . import _validators as v
 from .errors import DataError
@@ -34,8 +40,10 @@ __all__ = [
     "age_on",
     "birthday",
     "danish_public_holidays",
+    "days_after",
     "is_working_day",
     "last_day_before_age",
+    "months_after",
     "working_days_after",
 ]
 
@@ -88,6 +96,32 @@ def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
     # Every other birthday exists in every year: compare (month, day). The hot path of
     # assess_eligibility, run for millions of people.
     return years - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
+def days_after(day: _dt.date, days: int) -> _dt.date:
+    """``days`` calendar days after ``day``, capped at 31 December 9999.
+
+    >>> days_after(_dt.date(2026, 1, 31), 30), days_after(_dt.date(9999, 12, 20), 30)
+    (datetime.date(2026, 3, 2), datetime.date(9999, 12, 31))
+    """
+    room = (_dt.date.max - day).days
+    return day + _dt.timedelta(days=min(days, room))
+
+
+def months_after(day: _dt.date, months: int) -> _dt.date:
+    """``months`` calendar months after ``day``, capped at 31 December 9999.
+
+    The day of the month is kept where the target month has it, else the month's last day:
+    31 May + 3 months is 31 August, 30 November + 3 months is 28 or 29 February (a choice:
+    :func:`dateutil.relativedelta.relativedelta`'s).
+
+    >>> months_after(_dt.date(2025, 11, 30), 3)
+    datetime.date(2026, 2, 28)
+    """
+    try:
+        return day + relativedelta(months=months)
+    except ValueError:  # beyond the year 9999: no day is past the deadline
+        return _dt.date.max
 
 
 def last_day_before_age(

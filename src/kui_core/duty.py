@@ -25,7 +25,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from . import _validators as v
-from .dates import age_on, working_days_after
+from .dates import age_on, days_after, working_days_after
 from .findings import Finding, found
 from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
@@ -48,8 +48,7 @@ def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> 
 
     Capped at :data:`datetime.date.max` where it would lie beyond the calendar.
     """
-    room = (_dt.date.max - lapse.noticed_on).days
-    return lapse.noticed_on + _dt.timedelta(days=min(policy.new_activity_deadline_days, room))
+    return days_after(lapse.noticed_on, policy.new_activity_deadline_days)
 
 
 def _overdue(

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from . import _validators as v
-from .dates import age_on, birthday
+from .dates import age_on, birthday, days_after, months_after
 from .errors import DataError
 from .findings import Finding, Severity, all_valid, by_severity, found
 from .periods import Period
@@ -358,8 +357,7 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
     if follow_up is None:
         return found("plan.follow_up_missing", policy)
     anchor = plan.follow_up_anchor
-    room = (_dt.date.max - anchor).days  # the window never runs past 31 December 9999
-    latest = anchor + _dt.timedelta(days=min(policy.follow_up_max_interval_days, room))
+    latest = days_after(anchor, policy.follow_up_max_interval_days)
     if follow_up > latest:
         window = Period(anchor, latest + _ONE_DAY)
         return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat(), period=window)
@@ -394,10 +392,7 @@ def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] |
         if care.empty or (care.end is not None and care.end <= turns):
             continue
         start = max(turns, care.start)
-        try:
-            deadline = start + relativedelta(months=policy.in_care_plan_months)
-        except ValueError:  # beyond the year 9999: no day is past the deadline
-            deadline = _dt.date.max
+        deadline = months_after(start, policy.in_care_plan_months)
         if care.end is not None and care.end <= deadline:
             continue
         return start, deadline

@@ -30,6 +30,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from . import _validators as v
+from .dates import days_after
 from .eligibility import in_target_group
 from .findings import Finding, found
 from .periods import Period
@@ -51,8 +52,7 @@ def transition_deadline(placement: Placement, policy: Policy = DEFAULT_POLICY) -
     end = placement.period.end
     if end is None:
         return None
-    room = (_dt.date.max - end).days
-    return end + _dt.timedelta(days=min(policy.max_transition_gap_days, room))
+    return days_after(end, policy.max_transition_gap_days)
 
 
 def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
