@@ -629,8 +629,12 @@ def _parse(data: str | bytes) -> Any:
     raise DataError("$", reason)
 
 
-def _version_problem(doc: dict[str, Any]) -> str | None:
-    version = doc.pop(_VERSION_KEY)
+def _pop_version(doc: dict[str, Any]) -> str | None:
+    """Remove ``schema_version`` from a document's object; what is wrong with it, if anything.
+
+    The one place the version is checked: absent means the current version.
+    """
+    version = doc.pop(_VERSION_KEY, SCHEMA_VERSION)
     if type(version) is int and version == SCHEMA_VERSION:
         return None
     return f"unsupported schema_version, expected {SCHEMA_VERSION}"
@@ -643,19 +647,18 @@ def _is_document_model(tp: Any) -> bool:
 
 def _strip_versions(doc: Any, cls: Any) -> None:
     """Remove (and check) ``schema_version`` from the top-level object(s) of ``doc`` in place."""
+    tops: list[tuple[str, Any]] = []
     if _is_document_model(cls):
-        if type(doc) is dict and _VERSION_KEY in doc:
-            problem = _version_problem(doc)
-            if problem is not None:
-                raise DataError(f"$.{_VERSION_KEY}", problem)
+        tops = [("$", doc)]
     elif _is_sequence(cls) and type(doc) is list:
         args = typing.get_args(cls)
         if args and _is_document_model(args[0]):
-            for index, item in enumerate(doc):
-                if type(item) is dict and _VERSION_KEY in item:
-                    problem = _version_problem(item)
-                    if problem is not None:
-                        raise DataError(f"$[{index}].{_VERSION_KEY}", problem)
+            tops = [(f"$[{index}]", item) for index, item in enumerate(doc)]
+    for path, top in tops:
+        if type(top) is dict:
+            problem = _pop_version(top)
+            if problem is not None:
+                raise DataError(f"{path}.{_VERSION_KEY}", problem)
 
 
 def _structure_owned(doc: Any, cls: Any) -> Any:
@@ -774,10 +777,8 @@ def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
                     raise _Invalid("text after the JSON value")
             else:
                 doc = _parse(line)
-            if document_model and type(doc) is dict:
-                version = doc.pop(_VERSION_KEY, SCHEMA_VERSION)
-                if type(version) is not int or version != SCHEMA_VERSION:
-                    raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
+            if document_model and type(doc) is dict and _pop_version(doc) is not None:
+                raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
             value = fast(doc, cls)
         except Exception:
             if isinstance(line, str | bytes | bytearray) and not line.strip():
