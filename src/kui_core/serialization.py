@@ -35,6 +35,7 @@ from cattrs.cols import list_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._privacy import mask_keys, safe_key
 from .catalogue import RULES, Severity
 from .cpr import CprNumber
 from .errors import DataError
@@ -536,18 +537,6 @@ _fast = _make_converter(detailed=False)
 # --- errors --------------------------------------------------------------------------------------
 
 _LEADING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?=[.\[]|$)")
-_SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z_]*[0-9]{0,2}", re.ASCII)
-# A mapping key in a cattrs path, as its Python repr: ``$.counts['x']``.
-_PATH_KEY = re.compile(r"""\[('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\]""")
-
-
-def _safe(key: str) -> bool:
-    """Whether a user-chosen key may be shown: plain field-like names only (no CPR digits)."""
-    return len(key) <= 64 and _SAFE_KEY.fullmatch(key) is not None
-
-
-def _mask_keys(path: str) -> str:
-    return _PATH_KEY.sub(lambda m: m[0] if _safe(m[1][1:-1]) else "[<key not shown>]", path)
 
 
 def _subpath(model_path: str) -> str | None:
@@ -573,7 +562,7 @@ def _describe(exc: BaseException, tp: Any, path: str) -> list[tuple[str, str]]:
         # A key is user text and might be a CPR number: show only plain field-like names.
         return [
             (f"{path}.{key}", "unknown field")
-            if _safe(key)
+            if safe_key(key)
             else (path, "unknown field (name not shown)")
             for key in sorted(exc.extra_fields)
         ]
@@ -594,7 +583,7 @@ def _data_error(exc: BaseException) -> DataError:
     for line in cattrs.transform_error(exc, "$", remember):
         token, _, path = line.partition(" @ ")
         leaf, tp = leaves[int(token)]
-        found.extend(_describe(leaf, tp, _mask_keys(path)))
+        found.extend(_describe(leaf, tp, mask_keys(path)))
     return DataError(*found[0], errors=tuple(found))
 
 
