@@ -12,7 +12,7 @@ from .cpr import CprNumber
 from .dates import age_on, working_days_after
 from .duty import check_duty, contact_deadline, new_activity_deadline
 from .education import EducationRecord, Employment, Programme, Track
-from .eligibility import Eligibility, assess_eligibility
+from .eligibility import Eligibility, assess_eligibility, in_target_group
 from .errors import DataError, HandoverError, KuiError
 from .findings import RULES, Finding, Rule, Severity
 from .legal import LegalBasis, SourceKind
@@ -113,6 +113,7 @@ __all__ = [
     "coordination_span",
     "handover",
     "in_care_plan_deadline",
+    "in_target_group",
     "neet_share",
     "new_activity_deadline",
     "review_case",

@@ -49,5 +49,8 @@ def _rebuild_data_error(path: str, reason: str, errors: tuple[tuple[str, str], .
     return DataError(path, reason, errors=errors)
 
 
-class HandoverError(KuiError):
-    """A coordinator handover that would break the single-coordinator invariant."""
+class HandoverError(KuiError, ValueError):
+    """A coordinator handover that would break the single-coordinator invariant.
+
+    Also a ``ValueError``, as :class:`DataError` is: the handover's values are wrong.
+    """
