@@ -228,9 +228,3 @@ def test_refused_outside_the_case() -> None:
 def test_handover_error_is_a_kui_error() -> None:
     assert issubclass(HandoverError, KuiError)
 
-
-def test_a_handover_error_is_a_kui_error_and_a_value_error() -> None:
-    from kui_core import HandoverError, KuiError
-
-    assert issubclass(HandoverError, KuiError)
-    assert issubclass(HandoverError, ValueError)

@@ -49,8 +49,5 @@ def _rebuild_data_error(path: str, reason: str, errors: tuple[tuple[str, str], .
     return DataError(path, reason, errors=errors)
 
 
-class HandoverError(KuiError, ValueError):
-    """A coordinator handover that would break the single-coordinator invariant.
-
-    Also a ``ValueError``, as :class:`DataError` is: the handover's values are wrong.
-    """
+class HandoverError(KuiError):
+    """A coordinator handover that would break the single-coordinator invariant."""
