@@ -32,13 +32,12 @@ from .metrics import (
     COMPLETION_MEASURE,
     NEET_MEASURE,
     Application,
-    Breakdown,
     Measure,
-    Rate,
     application_shares,
     completion_rate,
     neet_share,
 )
+from .rates import Breakdown, Rate
 from .serialization import iter_jsonl
 from .targets import NATIONAL_TARGETS, Direction, Target
 from .youth import Youth
