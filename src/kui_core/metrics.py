@@ -234,12 +234,6 @@ def _check_age(name: str, age: object) -> int:
     return age
 
 
-def _check_on(on: object) -> _dt.date:
-    if type(on) is not _dt.date:
-        raise DataError("on", f"expected a date, got {type(on).__name__}")
-    return on
-
-
 def _youth_key(by: str | Callable[[Youth], GroupKey], on: _dt.date) -> Callable[[Youth], Any]:
     if callable(by):
         return by
@@ -349,7 +343,7 @@ def completion_rate(
     ``by`` groups the rates: a function of the youth, or ``"municipality"``, ``"in_care"``
     (in care on ``on``) or ``"track"`` (track of the latest education started by ``on``).
     """
-    on = _check_on(on)
+    on = v.check_day("on", on)
     age = _check_age("age", age)
     last_born = _last_born_reaching(age, on, policy)  # aged >= age
     first_too_old = _last_born_reaching(age + 1, on, policy)  # aged >= age + 1
@@ -409,7 +403,7 @@ def neet_share(
     :attr:`Policy.neet_work_hours` (18) hours a week on ``on``. A 15-year-old still in primary
     school must carry an enrolment (for example :attr:`Programme.OTHER`) not to be counted.
     """
-    on = _check_on(on)
+    on = v.check_day("on", on)
     if not isinstance(ages, tuple) or len(ages) != 2:
         raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
     youngest = _check_age("ages[0]", ages[0])
@@ -435,15 +429,8 @@ def neet_share(
             left = record.left_on
             if left is None or on < left:
                 return False  # enrolled
-        if youth.employments:
-            worked = 0.0
-            for job in youth.employments:
-                period = job.period
-                if period.start <= on and (period.end is None or on < period.end):
-                    worked += job.hours_per_week
-            if worked >= hours:
-                return False
-        return True
+        # No job at all is never work, even where neet_work_hours is 0.
+        return not (youth.employments and youth.weekly_hours_on(on) >= hours)
 
     return _tally(youths, test, by, on, policy, with_people)
 
