@@ -207,8 +207,9 @@ def _cells(instance: Breakdown, attribute: attrs.Attribute[Any], value: Any) -> 
 class Breakdown(Mapping[Hashable, Rate]):
     """Rates per group (``breakdown[group]``) and their ``total``, suppression applied.
 
-    Groups are listed in sorted order (by ``repr`` where keys do not compare). Cells and total
-    share one population: the cells' numerators and denominators add up to the total's.
+    Groups are listed in the order given; the metrics sort them (by ``repr`` where keys do not
+    compare). Cells and total share one population: the cells' numerators and denominators add
+    up to the total's. :func:`protect_breakdown` builds one with secondary suppression applied.
     """
 
     cells: tuple[tuple[Hashable, Rate], ...] = attrs.field(validator=_cells)
@@ -257,8 +258,8 @@ def apply_secondary_suppression(
     ``rows`` maps each cell (in priority order for ties) to its counts, which add up to the
     cell's size (for a rate: numerator and complement); ``suppressed`` holds the primary
     suppressions. With ``nonempty``, every cell is known to have a size of at least 1. Returns
-    the suppressed cells and whether the total must be suppressed as well (see the module
-    docstring for the rule).
+    the suppressed cells and whether the total must be suppressed as well (the rule is in the
+    module docstring).
     """
     hidden = set(suppressed)
     if not hidden:
@@ -297,7 +298,15 @@ def protect_breakdown(
     A cell is hidden where its rate is not publishable, where it is in ``also_hidden`` (a cell
     that another table already hides), and where :func:`apply_secondary_suppression` needs it
     hidden to protect those; every cell is hidden where the total is primary suppressed, and the
-    total where hiding every cell is not enough.
+    total where hiding every cell is not enough. Here 3 of 40 would be the total minus the
+    published cells, so the next-smallest cell is hidden with it:
+
+    >>> cells = {"101": Rate(3, 40), "147": Rate(20, 50), "350": Rate(10, 30)}
+    >>> print(protect_breakdown(cells, Rate(33, 120)))
+    101: [suppressed]
+    147: 40.0 % (95 % CI 27.6–53.8 %; 20/50)
+    350: [suppressed]
+    total: 27.5 % (95 % CI 20.3–36.1 %; 33/120)
     """
     keys = list(cells)
     extra = set(also_hidden)
