@@ -1,10 +1,10 @@
-"""Tests for kui_core.metrics: rates, suppression, completion, NEET and application shares."""
+"""Tests for kui_core.metrics: completion, NEET and application shares, and their breakdowns
+(secondary suppression as the metrics apply it), against a plain restatement and an attacker."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import itertools
-import string
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
@@ -39,13 +39,11 @@ from kui_core.metrics import (
     COMPLETION_PROGRAMMES,
     NEET_MEASURE,
     NEET_PROGRAMMES,
-    SUPPRESSED,
     ApplicationShares,
     Measure,
     MeasureKind,
-    People,
-    secondary_suppression,
 )
+from kui_core.rates import SUPPRESSED
 from kui_core.strategies import cohorts, policies, reference_days
 
 D = _dt.date
@@ -142,108 +140,6 @@ def check_breakdown_safe(breakdown: Breakdown) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Rate
-
-
-@given(st.integers(0, 10**7).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
-def test_wilson_interval_contains_the_value_and_lies_in_0_1(counts: tuple[int, int]) -> None:
-    numerator, denominator = counts
-    rate = Rate(numerator, denominator)
-    if denominator == 0:
-        assert rate.value is None
-        assert rate.low is None
-        assert rate.high is None
-        return
-    assert rate.value is not None
-    assert rate.low is not None
-    assert rate.high is not None
-    assert 0.0 <= rate.low <= rate.value <= rate.high <= 1.0
-    assert rate.low < rate.high
-
-
-def test_wilson_interval_matches_the_textbook_value() -> None:
-    """Wilson (1927), z = 1.96: 8,421 of 10,000 gives 83.48 %–84.91 % (worked by hand)."""
-    rate = Rate(8421, 10000)
-    assert rate.low == pytest.approx(0.83482, abs=1e-5)
-    assert rate.high == pytest.approx(0.84912, abs=1e-5)
-    assert str(rate) == "84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000)"
-
-
-def test_wilson_interval_at_0_and_100_percent() -> None:
-    assert Rate(0, 20).low == 0.0
-    assert Rate(0, 20).high == pytest.approx(0.1611, abs=1e-4)
-    assert Rate(20, 20).high == 1.0
-    assert Rate(20, 20).low == pytest.approx(1 - 0.1611, abs=1e-4)
-
-
-@given(
-    st.integers(0, 2000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
-    st.integers(1, 20),
-)
-def test_publishable_iff_every_count_reaches_the_threshold(
-    counts: tuple[int, int], threshold: int
-) -> None:
-    numerator, denominator = counts
-    rate = Rate(numerator, denominator, min_publishable_count=threshold)
-    expected = min(numerator, denominator - numerator, denominator) >= threshold
-    assert rate.publishable is expected
-    assert rate.min_publishable_count == threshold
-    text = str(rate)
-    if expected:
-        assert f"{numerator:,}/{denominator:,}" in text
-    else:
-        assert text == SUPPRESSED
-        assert not any(ch in string.digits for ch in text)
-
-
-def test_small_complement_is_suppressed_too() -> None:
-    """38 of 40 completed: the 2 who did not are as identifiable as 2 who did."""
-    assert not Rate(38, 40).publishable
-    assert Rate(35, 40).publishable
-
-
-def test_secondary_suppressed_rate_shows_the_same_mark() -> None:
-    rate = Rate(50, 100, secondary_suppression=True)
-    assert not rate.primary_suppressed
-    assert not rate.publishable
-    assert str(rate) == SUPPRESSED
-    assert "secondary_suppression=True" in repr(rate)
-
-
-@pytest.mark.parametrize(
-    ("numerator", "denominator", "path"),
-    [
-        (11, 10, "Rate.numerator"),
-        (-1, 10, "Rate.numerator"),
-        (1, -1, "Rate.denominator"),
-        (True, 10, "Rate.numerator"),
-        (1.0, 10, "Rate.numerator"),
-        (1, "10", "Rate.denominator"),
-    ],
-)
-def test_rate_rejects_bad_counts(numerator: object, denominator: object, path: str) -> None:
-    with pytest.raises(DataError) as error:
-        Rate(numerator, denominator)  # type: ignore[arg-type]
-    assert error.value.path == path
-
-
-def test_rate_threshold_must_be_positive() -> None:
-    with pytest.raises(DataError, match="min_publishable_count"):
-        Rate(1, 2, min_publishable_count=0)
-
-
-def test_people_never_appear_in_str_or_repr_and_not_in_equality() -> None:
-    people = People(("anna-1", "bo-2"), ("anna-1", "bo-2", "carl-3"))
-    rate = Rate(2, 3, people=people)
-    for text in (str(rate), repr(rate), repr(people)):
-        assert "anna" not in text
-        assert "carl" not in text
-    assert repr(people) == "People(<2 of 3 person ids; not for publication>)"
-    assert rate == Rate(2, 3)
-    assert rate.people is people
-
-
-# --------------------------------------------------------------------------------------------
 # Secondary suppression
 
 
@@ -309,28 +205,12 @@ def test_small_total_hides_every_cell() -> None:
     assert breakdown.publishable == ()
 
 
-def test_breakdown_validates_its_cells() -> None:
-    with pytest.raises(DataError) as error:
-        Breakdown((("a", Rate(1, 2)), ("b", 0.5)), Rate(1, 2))  # type: ignore[arg-type]
-    assert error.value.path == "Breakdown.cells[1]"
-    with pytest.raises(DataError) as error:
-        Breakdown([("a", Rate(1, 2))], Rate(1, 2))  # type: ignore[arg-type]
-    assert error.value.path == "Breakdown.cells"
-    breakdown = Breakdown((("a", Rate(10, 20)),), Rate(10, 20))
-    assert breakdown["a"] == Rate(10, 20)
-    assert hash(breakdown) == hash(Breakdown((("a", Rate(10, 20)),), Rate(10, 20)))
-
-
 def test_the_checker_recovers_a_lone_or_zero_suppressed_cell() -> None:
     """The attacker in these tests works: it solves what a naive table would leak."""
     assert recoverable({"a": (3, 47)}, (3, 47), min_size=1) == ["'a': (3, 47)"]
     assert len(recoverable({"a": (0, 20), "b": (0, 30)}, (0, 50), min_size=1)) == 2
     assert len(recoverable({"a": (1, 0), "b": (0, 1)}, (1, 1), min_size=1)) == 2  # sizes 1
     assert recoverable({"a": (1, 19), "b": (2, 28)}, (3, 47), min_size=1) == []
-
-
-def test_secondary_suppression_without_primary_suppression_hides_nothing() -> None:
-    assert secondary_suppression({"a": (5, 5)}, []) == (frozenset(), False)
 
 
 @settings(max_examples=200)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from kui_core import DataError, Programme, Track, Youth, synthetic
 from kui_core.dates import age_on
-from kui_core.metrics import Application, Rate, application_shares
+from kui_core.metrics import Application, application_shares
+from kui_core.rates import Rate
 from kui_core.synthetic import (
     MAX_AGE,
     MIN_AGE,

@@ -19,11 +19,8 @@ from .legal import LegalBasis, SourceKind
 from .metrics import (
     Application,
     ApplicationShares,
-    Breakdown,
     Measure,
     MeasureKind,
-    People,
-    Rate,
     application_shares,
     completion_rate,
     neet_share,
@@ -45,6 +42,7 @@ from .plan import (
     validate_plan,
 )
 from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy, Severities
+from .rates import Breakdown, People, Rate
 from .review import CaseReport, review_case
 from .targets import NATIONAL_TARGETS, Direction, Observation, Progress, Target, target_progress
 from .transitions import check_transitions, transition_deadline

@@ -32,15 +32,14 @@ from .metrics import (
     COMPLETION_MEASURE,
     NEET_MEASURE,
     Application,
-    Breakdown,
     Measure,
-    Rate,
     application_shares,
     completion_rate,
     neet_share,
 )
+from .rates import SUPPRESSED, Breakdown, Rate
 from .serialization import iter_jsonl
-from .targets import NATIONAL_TARGETS, Direction, Target
+from .targets import NATIONAL_TARGETS, Direction, Target, target_progress
 from .youth import Youth
 
 __all__ = ["metrics_report", "register", "run"]
@@ -221,8 +220,10 @@ def metrics_report(
 
 
 def _status(rate: Rate, target: Target, on: _dt.date, measure: Measure) -> dict[str, Any]:
-    """The target beside the rate: met, the gap, and the change per year still needed; and
-    whether the rate is measured like the target's baseline (``comparable``, ``notes``)."""
+    """The target beside the rate: met, the gap, and the change per year still needed
+    (:func:`~kui_core.targets.target_progress` of the rate as the series' one point, in the year
+    of ``on``); and whether the rate is measured like the target's baseline (``comparable``,
+    ``notes``)."""
     notes = target.differences_from(measure)
     entry: dict[str, Any] = {
         "target": {
@@ -235,17 +236,11 @@ def _status(rate: Rate, target: Target, on: _dt.date, measure: Measure) -> dict[
     }
     if notes:
         entry["notes"] = list(notes)
-    if rate.publishable and rate.value is not None:
-        met = target.met_by(rate.value)
-        years_left = target.year - on.year
-        entry["met"] = met
-        entry["gap"] = target.gap(rate.value)
-        if met:
-            entry["required_yearly_change"] = 0.0
-        elif years_left > 0:
-            entry["required_yearly_change"] = (target.value - rate.value) / years_left
-        else:
-            entry["required_yearly_change"] = None
+    if rate.publishable:
+        progress = target_progress({on.year: rate}, target, measure=measure)
+        entry["met"] = progress.met
+        entry["gap"] = progress.gap
+        entry["required_yearly_change"] = progress.required_yearly_change
     return entry
 
 
@@ -258,7 +253,7 @@ def _percent(value: float) -> str:
 
 def _cells(entry: Mapping[str, Any]) -> list[str]:
     if not entry["publishable"]:
-        return ["[suppressed]", "", ""]
+        return [SUPPRESSED, "", ""]
     return [
         _percent(entry["value"]),
         f"{100 * entry['low']:.1f}–{100 * entry['high']:.1f} %",
@@ -309,14 +304,14 @@ def render_text(report: Mapping[str, Any]) -> str:
                 if entry is None:
                     cells.append("")
                 elif not entry["publishable"]:
-                    cells.append("[suppressed]")
+                    cells.append(SUPPRESSED)
                 else:
                     cells.append(f"{_percent(entry['value'])} of {entry['denominator']:,}")
             group_rows.append([label, *cells])
         lines.append(table([report["by"], "completed by 25", "NEET 15–24"], group_rows))
     lines += [
         "",
-        "[suppressed]: a count below the publication threshold (Policy.min_publishable_count)"
+        f"{SUPPRESSED}: a count below the publication threshold (Policy.min_publishable_count)"
         " or a cell hidden to protect one.",
     ]
     return "\n".join(lines)
@@ -325,7 +320,6 @@ def render_text(report: Mapping[str, Any]) -> str:
 def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
     """``kui demo``: a synthetic municipality's metrics against the national targets."""
     from .synthetic import applications, completion_series, neet_series, population
-    from .targets import target_progress
 
     youths = population(size, seed=seed, on=on)
     report = metrics_report(youths, on, applications=applications(youths, seed=seed, year=on.year))

@@ -1,49 +1,28 @@
-"""The national target metrics, as rates that are safe to publish.
+"""The national target metrics: what each measures, and how it is counted.
 
-Every metric returns a :class:`Rate` (counts, value, 95 % Wilson score interval) or, with
-``by=``, a :class:`Breakdown` of rates per group with its total. Municipalities publish these
-figures: the application shares (*søgetal*) and their targets (*måltal*) every year by the end
-of May, on the municipality's website (ministry guidance: uvm.dk, "Kommunernes måltal for
-søgning til ungdomsuddannelserne",
+Every metric returns a :class:`~kui_core.rates.Rate` (counts, value, 95 % Wilson score interval)
+or, with ``by=``, a :class:`~kui_core.rates.Breakdown` of rates per group with its total.
+Municipalities publish these figures: the application shares (*søgetal*) and their targets
+(*måltal*) every year by the end of May, on the municipality's website (ministry guidance:
+uvm.dk, "Kommunernes måltal for søgning til ungdomsuddannelserne",
 https://www.uvm.dk/statistik/grundskolen/elever/soegning-til-ungdomsuddannelser/kommunernes-maaltal-for-soegning-til-ungdomsuddannelserne).
-So small counts are suppressed following statistical disclosure practice. Danmarks Statistik
-requires at least 3 units in a group (its data confidentiality policy); the ministry's older
-Databank blanked cells below 5, while STIL's uddannelsesstatistik hides results built on 3 or
-fewer people; kui-core defaults to 5, a conservative choice. The threshold is a policy value,
-:attr:`Policy.min_publishable_count`, not a law.
+So every rate is suppressed where a count is below :attr:`Policy.min_publishable_count`, and
+every breakdown protects its suppressed cells (secondary suppression): :mod:`kui_core.rates`
+states the disclosure control exactly.
 
 Each metric measures something specific; :class:`Measure` says what (a count in records or a
 projection, and which programmes count), so that a series is not read against a target set on
 another scale without saying so (see :func:`kui_core.targets.target_progress`).
 
-**Primary suppression.** A rate is not publishable where its numerator, its complement
-(denominator − numerator) or its denominator is below the threshold: a small complement discloses
-as much as a small numerator ("all but 2 of the 40 completed").
-
-**Secondary suppression** (:func:`completion_rate` and the others with ``by=``). A breakdown
-publishes its cells and its total, so a lone suppressed cell could be recovered as the total minus
-the published cells. The cells are treated as unknowns an attacker solves for, knowing the
-published cells, the total and that every listed group has at least one member. The suppressed
-set ``S`` is safe when (a) it holds at least two cells, (b) each count summed over ``S`` (the
-numerators, and the complements) is positive — a sum of 0 would reveal every cell in it as 0 —
-and (c) the denominators over ``S`` add up to more than ``len(S)`` — otherwise every cell has
-exactly one member. While ``S`` is unsafe, the published cell with the smallest denominator
-(ties: the group order) is suppressed as well; any published cell makes ``S`` safe in one step,
-since all its counts are at least the threshold. If every cell is suppressed and ``S`` is still
-unsafe, the total is suppressed too. The same mark ``[suppressed]`` is shown for primary and
-secondary suppression, so a reader cannot tell which cell is the small one (the convention of
-the UK ONS "[c]" and Statistics Canada "x").
-
 **People behind a count.** Pass ``with_people=True`` to get, on every rate, the ``person_id``\\ s
-behind its numerator and denominator (:attr:`Rate.people`). They are for caseworkers following
-up on young people and must never be published; they appear in neither ``str`` nor ``repr``.
+behind its numerator and denominator (:attr:`Rate.people`): for caseworkers following up on young
+people, never for publication.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import enum
-import math
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar, overload
 
@@ -54,6 +33,14 @@ from .dates import birthday
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
 from .policy import DEFAULT_POLICY, Policy
+from .rates import (
+    Breakdown,
+    People,
+    Rate,
+    apply_secondary_suppression,
+    hide,
+    protect_breakdown,
+)
 from .youth import Youth
 
 __all__ = [
@@ -62,25 +49,14 @@ __all__ = [
     "COMPLETION_PROGRAMMES",
     "NEET_MEASURE",
     "NEET_PROGRAMMES",
-    "SUPPRESSED",
     "Application",
     "ApplicationShares",
-    "Breakdown",
     "Measure",
     "MeasureKind",
-    "People",
-    "Rate",
     "application_shares",
     "completion_rate",
     "neet_share",
-    "secondary_suppression",
 ]
-
-Z_95 = 1.959963984540054
-"""The standard normal quantile for a two-sided 95 % interval."""
-
-SUPPRESSED = "[suppressed]"
-"""The mark shown instead of a rate that is not publishable (primary or secondary)."""
 
 COMPLETION_PROGRAMMES: frozenset[Programme] = QUALIFYING
 """What counts as completed in :func:`completion_rate`: the qualifying programmes (DESIGN § 7)."""
@@ -187,183 +163,7 @@ GroupKey = Hashable
 
 
 # --------------------------------------------------------------------------------------------
-# Rate
-
-
-@attrs.frozen(repr=False)
-class People:
-    """The ``person_id``\\ s behind a rate. NOT FOR PUBLICATION: for caseworkers only.
-
-    ``numerator`` lists those counted (for example the NEET young people), ``denominator`` the
-    whole population of the rate, each in input order. ``repr`` shows only the counts.
-    """
-
-    numerator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
-    denominator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
-
-    def __repr__(self) -> str:
-        return (
-            f"People(<{len(self.numerator)} of {len(self.denominator)} person ids;"
-            " not for publication>)"
-        )
-
-
-def _denominator(instance: Rate, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # Runs after the numerator's validator, so both are integers here.
-    v.is_int(minimum=0)(instance, attribute, value)
-    if instance.numerator > value:
-        raise DataError(
-            "Rate.numerator",
-            f"must not exceed the denominator ({value}), got {instance.numerator}",
-        )
-
-
-@attrs.frozen(repr=False)
-class Rate:
-    """``numerator`` out of ``denominator``, with a 95 % Wilson score interval.
-
-    ``value``, ``low`` and ``high`` are ``None`` where the denominator is 0 (a share of nobody
-    is undefined, not 0 %). ``publishable`` is false where a count is below
-    ``min_publishable_count`` (the threshold the rate was judged with, from
-    :attr:`Policy.min_publishable_count`) or where ``secondary_suppression`` hides it to
-    protect another cell. ``str`` then shows only :data:`SUPPRESSED`.
-
-    >>> str(Rate(8421, 10000))
-    '84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000)'
-    >>> str(Rate(3, 10000))
-    '[suppressed]'
-    """
-
-    numerator: int = attrs.field(validator=v.is_int(minimum=0))
-    denominator: int = attrs.field(validator=_denominator)
-    min_publishable_count: int = attrs.field(default=5, kw_only=True, validator=v.is_int(1))
-    secondary_suppression: bool = attrs.field(default=False, kw_only=True, validator=v.is_bool)
-    people: People | None = attrs.field(
-        default=None,
-        kw_only=True,
-        eq=False,
-        validator=v.is_optional_instance(People),
-    )
-    """Who is behind the counts (``with_people=True``); NOT FOR PUBLICATION."""
-
-    @property
-    def complement(self) -> int:
-        """``denominator - numerator``: those not counted."""
-        return self.denominator - self.numerator
-
-    @property
-    def value(self) -> float | None:
-        """``numerator / denominator``, or ``None`` where the denominator is 0."""
-        if self.denominator == 0:
-            return None
-        return self.numerator / self.denominator
-
-    @property
-    def low(self) -> float | None:
-        """Lower end of the 95 % Wilson score interval (``None`` for denominator 0)."""
-        interval = self._wilson()
-        return None if interval is None else interval[0]
-
-    @property
-    def high(self) -> float | None:
-        """Upper end of the 95 % Wilson score interval (``None`` for denominator 0)."""
-        interval = self._wilson()
-        return None if interval is None else interval[1]
-
-    def _wilson(self) -> tuple[float, float] | None:
-        # Wilson (1927): centre and half-width of the score interval; clamped against rounding
-        # so the interval always lies in [0, 1] and contains the value.
-        n = self.denominator
-        if n == 0:
-            return None
-        p = self.numerator / n
-        z2 = Z_95 * Z_95
-        scale = 1 + z2 / n
-        centre = (p + z2 / (2 * n)) / scale
-        half = Z_95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / scale
-        return max(0.0, min(centre - half, p)), min(1.0, max(centre + half, p))
-
-    @property
-    def primary_suppressed(self) -> bool:
-        """True where the numerator, complement or denominator is below the threshold."""
-        threshold = self.min_publishable_count
-        return (
-            self.numerator < threshold
-            or self.complement < threshold
-            or self.denominator < threshold
-        )
-
-    @property
-    def publishable(self) -> bool:
-        """True where no count is below the threshold and no other cell needs this one hidden."""
-        return not (self.primary_suppressed or self.secondary_suppression)
-
-    def __str__(self) -> str:
-        if not self.publishable:
-            return SUPPRESSED
-        low, high = self._wilson() or (0.0, 0.0)  # publishable: the denominator is positive
-        return (
-            f"{100 * self.numerator / self.denominator:.1f} % "
-            f"(95 % CI {100 * low:.1f}–{100 * high:.1f} %; "
-            f"{self.numerator:,}/{self.denominator:,})"
-        )
-
-    def __repr__(self) -> str:
-        extra = ", secondary_suppression=True" if self.secondary_suppression else ""
-        return (
-            f"Rate({self.numerator}, {self.denominator}, "
-            f"min_publishable_count={self.min_publishable_count}{extra})"
-        )
-
-
-def _cells(instance: Breakdown, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(tuple)(instance, attribute, value)
-    for index, cell in enumerate(value):
-        if len(cell) != 2 or not isinstance(cell[1], Rate):
-            raise DataError(f"Breakdown.cells[{index}]", "expected a (group, Rate) pair")
-
-
-@attrs.frozen(repr=False)
-class Breakdown(Mapping[GroupKey, Rate]):
-    """Rates per group (``breakdown[group]``) and their ``total``, suppression applied.
-
-    Groups are listed in sorted order (by ``repr`` where keys do not compare). Cells and total
-    share one population: the cells' numerators and denominators add up to the total's.
-    """
-
-    cells: tuple[tuple[GroupKey, Rate], ...] = attrs.field(validator=_cells)
-    total: Rate = attrs.field(validator=v.is_instance(Rate))
-    _index: dict[GroupKey, Rate] = attrs.field(init=False, eq=False)
-
-    @_index.default
-    def _build_index(self) -> dict[GroupKey, Rate]:
-        return dict(self.cells)
-
-    def __getitem__(self, key: GroupKey) -> Rate:
-        return self._index[key]
-
-    def __iter__(self) -> Iterator[GroupKey]:
-        return (key for key, _ in self.cells)
-
-    def __len__(self) -> int:
-        return len(self.cells)
-
-    @property
-    def publishable(self) -> tuple[GroupKey, ...]:
-        """The groups whose rate may be published."""
-        return tuple(key for key, rate in self.cells if rate.publishable)
-
-    def __str__(self) -> str:
-        lines = [f"{key}: {rate}" for key, rate in self.cells]
-        lines.append(f"total: {self.total}")
-        return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return f"Breakdown({len(self.cells)} groups, total={self.total!r})"
-
-
-# --------------------------------------------------------------------------------------------
-# Suppression
+# Breakdowns
 
 
 def _sorted_keys(keys: Iterable[K]) -> list[K]:
@@ -372,39 +172,6 @@ def _sorted_keys(keys: Iterable[K]) -> list[K]:
         return sorted(keys)  # type: ignore[type-var]
     except TypeError:
         return sorted(keys, key=repr)
-
-
-def secondary_suppression(
-    rows: Mapping[K, tuple[int, ...]],
-    suppressed: Iterable[K],
-    *,
-    nonempty: bool = True,
-) -> tuple[frozenset[K], bool]:
-    """The cells to suppress so no suppressed cell can be recovered from a published total.
-
-    ``rows`` maps each cell (in priority order for ties) to its counts, which add up to the
-    cell's size (for a rate: numerator and complement); ``suppressed`` holds the primary
-    suppressions. With ``nonempty``, every cell is known to have a size of at least 1. Returns
-    the suppressed cells and whether the total must be suppressed as well (see the module
-    docstring for the rule).
-    """
-    hidden = set(suppressed)
-    if not hidden:
-        return frozenset(), False
-    width = len(next(iter(rows.values())))
-    while True:
-        sums = [0] * width
-        for key in hidden:
-            for index, count in enumerate(rows[key]):
-                sums[index] += count
-        size = sum(sums)
-        safe = len(hidden) >= 2 and all(sums) and (not nonempty or size > len(hidden))
-        if safe:
-            return frozenset(hidden), False
-        candidates = [key for key in rows if key not in hidden]
-        if not candidates:
-            return frozenset(hidden), True
-        hidden.add(min(candidates, key=lambda key: sum(rows[key])))
 
 
 def _breakdown(
@@ -432,24 +199,7 @@ def _breakdown(
             tuple(p for key in keys for p in people[key][1]),
         )
     total = Rate(numerator, denominator, min_publishable_count=threshold, people=total_people)
-    primary = [key for key in keys if rates[key].primary_suppressed]
-    if total.primary_suppressed:
-        primary = keys  # every cell has a count below the threshold too
-    hidden, hide_total = secondary_suppression(
-        {key: (rates[key].numerator, rates[key].complement) for key in keys}, primary
-    )
-    cells = tuple(
-        (
-            key,
-            attrs.evolve(rates[key], secondary_suppression=True)
-            if key in hidden and not rates[key].primary_suppressed
-            else rates[key],
-        )
-        for key in keys
-    )
-    if hide_total and not total.primary_suppressed:
-        total = attrs.evolve(total, secondary_suppression=True)
-    return Breakdown(cells, total)
+    return protect_breakdown(rates, total)
 
 
 def _people(ids: tuple[list[str], list[str]]) -> People:
@@ -482,12 +232,6 @@ def _check_age(name: str, age: object) -> int:
     if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= _MAX_AGE:
         raise DataError(name, f"expected an age from 0 to {_MAX_AGE}, got {age!r}")
     return age
-
-
-def _check_on(on: object) -> _dt.date:
-    if type(on) is not _dt.date:
-        raise DataError("on", f"expected a date, got {type(on).__name__}")
-    return on
 
 
 def _youth_key(by: str | Callable[[Youth], GroupKey], on: _dt.date) -> Callable[[Youth], Any]:
@@ -599,7 +343,7 @@ def completion_rate(
     ``by`` groups the rates: a function of the youth, or ``"municipality"``, ``"in_care"``
     (in care on ``on``) or ``"track"`` (track of the latest education started by ``on``).
     """
-    on = _check_on(on)
+    on = v.check_day("on", on)
     age = _check_age("age", age)
     last_born = _last_born_reaching(age, on, policy)  # aged >= age
     first_too_old = _last_born_reaching(age + 1, on, policy)  # aged >= age + 1
@@ -659,7 +403,7 @@ def neet_share(
     :attr:`Policy.neet_work_hours` (18) hours a week on ``on``. A 15-year-old still in primary
     school must carry an enrolment (for example :attr:`Programme.OTHER`) not to be counted.
     """
-    on = _check_on(on)
+    on = v.check_day("on", on)
     if not isinstance(ages, tuple) or len(ages) != 2:
         raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
     youngest = _check_age("ages[0]", ages[0])
@@ -685,15 +429,8 @@ def neet_share(
             left = record.left_on
             if left is None or on < left:
                 return False  # enrolled
-        if youth.employments:
-            worked = 0.0
-            for job in youth.employments:
-                period = job.period
-                if period.start <= on and (period.end is None or on < period.end):
-                    worked += job.hours_per_week
-            if worked >= hours:
-                return False
-        return True
+        # No job at all is never work, even where neet_work_hours is 0.
+        return not (youth.employments and youth.weekly_hours_on(on) >= hours)
 
     return _tally(youths, test, by, on, policy, with_people)
 
@@ -827,10 +564,11 @@ def application_shares(
     Without ``by``, the three track rates share one denominator and add up to it, so a lone
     suppressed track is recoverable: the next-smallest track is suppressed with it (and a
     third where the suppressed ones add up to 0). With ``by``, a group with any track
-    suppressed is suppressed whole, and groups are then protected as in the module docstring,
-    with each track's count (and its complement) as the counts of the group. The 10th-grade
-    rates are protected the same way among themselves, and a group whose shares are hidden has
-    its 10th-grade rate hidden too (it would reveal the group's number of applications).
+    suppressed is suppressed whole, and groups are then protected as :mod:`kui_core.rates`
+    states, with each track's count (and its complement) as the counts of the group. The
+    10th-grade rates are protected the same way among themselves, and a group whose shares are
+    hidden has its 10th-grade rate hidden too (it would reveal the group's number of
+    applications).
     """
     items = list(applications)
     if year is None:
@@ -907,15 +645,15 @@ def application_shares(
     primary = [g for g in groups if any(r.primary_suppressed for r in rows[g].values())]
     if not all(r.publishable for r in total.values()):
         primary = groups  # a track total below the threshold puts every group below it
-    hidden, hide_total = secondary_suppression(
+    hidden, hide_total = apply_secondary_suppression(
         {g: tuple(counts[g][t] for t in _TRACKS) for g in groups}, primary
     )
     if hide_total:
-        total = {t: _hide(r) for t, r in total.items()}
-        tenth_total = _hide(tenth_total)
+        total = {t: hide(r) for t, r in total.items()}
+        tenth_total = hide(tenth_total)
     breakdowns = {
         track: Breakdown(
-            tuple((g, _hide(rows[g][track]) if g in hidden else rows[g][track]) for g in groups),
+            tuple((g, hide(rows[g][track]) if g in hidden else rows[g][track]) for g in groups),
             total[track],
         )
         for track in _TRACKS
@@ -923,21 +661,7 @@ def application_shares(
     # The 10th-grade rates: their own primary suppression, plus every group whose shares are
     # hidden (its rate would show the group's size), then protected among themselves.
     tenth_rates = {g: tenth_rate(ids[g], tenth[g]) for g in everywhere}
-    tenth_primary = [g for g in everywhere if g in hidden or tenth_rates[g].primary_suppressed]
-    if tenth_total.primary_suppressed:
-        tenth_primary = everywhere
-    tenth_hidden, hide_tenth_total = secondary_suppression(
-        {g: (tenth_rates[g].numerator, tenth_rates[g].complement) for g in everywhere},
-        tenth_primary,
-    )
-    if hide_tenth_total:
-        tenth_total = _hide(tenth_total)
-    tenth_breakdown = Breakdown(
-        tuple(
-            (g, _hide(tenth_rates[g]) if g in tenth_hidden else tenth_rates[g]) for g in everywhere
-        ),
-        tenth_total,
-    )
+    tenth_breakdown = protect_breakdown(tenth_rates, tenth_total, also_hidden=hidden)
     return ApplicationShares(
         breakdowns[Track.VOCATIONAL],
         breakdowns[Track.GYMNASIAL],
@@ -946,16 +670,10 @@ def application_shares(
     )
 
 
-def _hide(rate: Rate) -> Rate:
-    if rate.primary_suppressed or rate.secondary_suppression:
-        return rate
-    return attrs.evolve(rate, secondary_suppression=True)
-
-
 def _protect_row(row: dict[Track, Rate]) -> dict[Track, Rate]:
     """Secondary suppression across the tracks of one row, which add up to its denominator."""
     primary = [t for t in _TRACKS if row[t].primary_suppressed]
-    hidden, _ = secondary_suppression(
+    hidden, _ = apply_secondary_suppression(
         {t: (row[t].numerator,) for t in _TRACKS}, primary, nonempty=False
     )
-    return {t: _hide(row[t]) if t in hidden else row[t] for t in _TRACKS}
+    return {t: hide(row[t]) if t in hidden else row[t] for t in _TRACKS}

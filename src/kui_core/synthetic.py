@@ -29,9 +29,10 @@ from typing import Final, TypeVar
 from .cpr import CprNumber, century_of
 from .education import EducationRecord, Employment, Programme, Track
 from .errors import DataError
-from .metrics import Application, Rate, completion_rate, neet_share
+from .metrics import Application, completion_rate, neet_share
 from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
+from .rates import Rate
 from .youth import Youth
 
 __all__ = [

@@ -38,7 +38,8 @@ from . import _validators as v
 from .education import YOUTH_EDUCATIONS, Programme
 from .errors import DataError
 from .legal import LegalBasis, SourceKind
-from .metrics import SUPPRESSED, Measure, MeasureKind, Rate
+from .metrics import Measure, MeasureKind
+from .rates import SUPPRESSED, Rate
 
 __all__ = [
     "BEDRE_VEJE_2017",

@@ -1,0 +1,184 @@
+"""Tests for kui_core.rates: the Rate and its interval, primary suppression, the Breakdown, and
+secondary suppression on its own (the metrics' breakdowns are tested in test_metrics.py)."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kui_core import Breakdown, DataError, Rate
+from kui_core.rates import (
+    SUPPRESSED,
+    People,
+    apply_secondary_suppression,
+    hide,
+    protect_breakdown,
+)
+
+# --------------------------------------------------------------------------------------------
+# Rate
+
+
+@given(st.integers(0, 10**7).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
+def test_wilson_interval_contains_the_value_and_lies_in_0_1(counts: tuple[int, int]) -> None:
+    numerator, denominator = counts
+    rate = Rate(numerator, denominator)
+    if denominator == 0:
+        assert rate.value is None
+        assert rate.low is None
+        assert rate.high is None
+        return
+    assert rate.value is not None
+    assert rate.low is not None
+    assert rate.high is not None
+    assert 0.0 <= rate.low <= rate.value <= rate.high <= 1.0
+    assert rate.low < rate.high
+
+
+def test_wilson_interval_matches_the_textbook_value() -> None:
+    """Wilson (1927), z = 1.96: 8,421 of 10,000 gives 83.48 %–84.91 % (worked by hand)."""
+    rate = Rate(8421, 10000)
+    assert rate.low == pytest.approx(0.83482, abs=1e-5)
+    assert rate.high == pytest.approx(0.84912, abs=1e-5)
+    assert str(rate) == "84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000)"
+
+
+def test_wilson_interval_at_0_and_100_percent() -> None:
+    assert Rate(0, 20).low == 0.0
+    assert Rate(0, 20).high == pytest.approx(0.1611, abs=1e-4)
+    assert Rate(20, 20).high == 1.0
+    assert Rate(20, 20).low == pytest.approx(1 - 0.1611, abs=1e-4)
+
+
+@given(
+    st.integers(0, 2000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+    st.integers(1, 20),
+)
+def test_publishable_iff_every_count_reaches_the_threshold(
+    counts: tuple[int, int], threshold: int
+) -> None:
+    numerator, denominator = counts
+    rate = Rate(numerator, denominator, min_publishable_count=threshold)
+    expected = min(numerator, denominator - numerator, denominator) >= threshold
+    assert rate.publishable is expected
+    assert rate.min_publishable_count == threshold
+    text = str(rate)
+    if expected:
+        assert f"{numerator:,}/{denominator:,}" in text
+    else:
+        assert text == SUPPRESSED
+        assert not any(ch in string.digits for ch in text)
+
+
+def test_small_complement_is_suppressed_too() -> None:
+    """38 of 40 completed: the 2 who did not are as identifiable as 2 who did."""
+    assert not Rate(38, 40).publishable
+    assert Rate(35, 40).publishable
+
+
+def test_secondary_suppressed_rate_shows_the_same_mark() -> None:
+    rate = Rate(50, 100, secondary_suppression=True)
+    assert not rate.primary_suppressed
+    assert not rate.publishable
+    assert str(rate) == SUPPRESSED
+    assert "secondary_suppression=True" in repr(rate)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "path"),
+    [
+        (11, 10, "Rate.numerator"),
+        (-1, 10, "Rate.numerator"),
+        (1, -1, "Rate.denominator"),
+        (True, 10, "Rate.numerator"),
+        (1.0, 10, "Rate.numerator"),
+        (1, "10", "Rate.denominator"),
+    ],
+)
+def test_rate_rejects_bad_counts(numerator: object, denominator: object, path: str) -> None:
+    with pytest.raises(DataError) as error:
+        Rate(numerator, denominator)  # type: ignore[arg-type]
+    assert error.value.path == path
+
+
+def test_rate_threshold_must_be_positive() -> None:
+    with pytest.raises(DataError, match="min_publishable_count"):
+        Rate(1, 2, min_publishable_count=0)
+
+
+def test_people_never_appear_in_str_or_repr_and_not_in_equality() -> None:
+    people = People(("anna-1", "bo-2"), ("anna-1", "bo-2", "carl-3"))
+    rate = Rate(2, 3, people=people)
+    for text in (str(rate), repr(rate), repr(people)):
+        assert "anna" not in text
+        assert "carl" not in text
+    assert repr(people) == "People(<2 of 3 person ids; not for publication>)"
+    assert rate == Rate(2, 3)
+    assert rate.people is people
+
+
+# --------------------------------------------------------------------------------------------
+# Breakdown and secondary suppression
+
+
+def test_breakdown_validates_its_cells() -> None:
+    with pytest.raises(DataError) as error:
+        Breakdown((("a", Rate(1, 2)), ("b", 0.5)), Rate(1, 2))  # type: ignore[arg-type]
+    assert error.value.path == "Breakdown.cells[1]"
+    with pytest.raises(DataError) as error:
+        Breakdown([("a", Rate(1, 2))], Rate(1, 2))  # type: ignore[arg-type]
+    assert error.value.path == "Breakdown.cells"
+    breakdown = Breakdown((("a", Rate(10, 20)),), Rate(10, 20))
+    assert breakdown["a"] == Rate(10, 20)
+    assert hash(breakdown) == hash(Breakdown((("a", Rate(10, 20)),), Rate(10, 20)))
+
+
+def test_apply_secondary_suppression_without_primary_suppression_hides_nothing() -> None:
+    assert apply_secondary_suppression({"a": (5, 5)}, []) == (frozenset(), False)
+
+
+def test_hide_marks_a_publishable_rate_and_keeps_a_suppressed_one() -> None:
+    hidden = hide(Rate(50, 100))
+    assert hidden.secondary_suppression
+    assert str(hidden) == SUPPRESSED
+    small = Rate(3, 100)
+    assert hide(small) is small  # stays primary suppression
+    assert hide(hidden) is hidden
+
+
+def test_protect_breakdown_hides_a_lone_small_cell_with_the_next_smallest() -> None:
+    cells = {"a": Rate(3, 40), "b": Rate(20, 50), "c": Rate(10, 30)}
+    breakdown = protect_breakdown(cells, Rate(33, 120))
+    assert list(breakdown) == ["a", "b", "c"]  # the cells' order, kept
+    assert breakdown.publishable == ("b",)
+    assert breakdown["c"].secondary_suppression
+    assert not breakdown["a"].secondary_suppression  # primary: marked as it was
+    assert breakdown.total == Rate(33, 120)
+
+
+def test_protect_breakdown_also_hides_cells_another_table_hides() -> None:
+    cells = {"a": Rate(10, 40), "b": Rate(20, 50), "c": Rate(10, 30)}
+    assert protect_breakdown(cells, Rate(40, 120)).publishable == ("a", "b", "c")
+    breakdown = protect_breakdown(cells, Rate(40, 120), also_hidden=["b"])
+    assert breakdown.publishable == ("a",)  # b, and c (the smallest) to protect it
+
+
+def test_protect_breakdown_hides_the_total_where_the_cells_cannot_protect_it() -> None:
+    """Two groups of one each: hiding both still shows each has one member, so the total goes."""
+
+    def one(numerator: int, denominator: int) -> Rate:
+        return Rate(numerator, denominator, min_publishable_count=1)
+
+    breakdown = protect_breakdown({"a": one(1, 1), "b": one(0, 1)}, one(1, 2))
+    assert breakdown.publishable == ()
+    assert breakdown.total.secondary_suppression
+    assert str(breakdown.total) == SUPPRESSED
+
+
+def test_protect_breakdown_hides_every_cell_of_a_small_total() -> None:
+    breakdown = protect_breakdown({"a": Rate(10, 20)}, Rate(10, 20, min_publishable_count=25))
+    assert breakdown["a"].secondary_suppression
+    assert breakdown.publishable == ()
