@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 
 __all__ = ["check_coordination", "coordination_span", "handover"]
 
-_ONE_DAY = _dt.timedelta(days=1)
-
 
 class _Interval(NamedTuple):
     """A labelled interval in ordinal days (``end`` exclusive, ``None`` for open-ended)."""

@@ -32,6 +32,7 @@ from dateutil.relativedelta import relativedelta
 
 from . import _validators as v
 from .errors import DataError
+from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, LeapDayRule, Policy
 
 __all__ = [
@@ -47,7 +48,6 @@ __all__ = [
     "working_days_after",
 ]
 
-_ONE_DAY = _dt.timedelta(days=1)
 _LAST_YEAR_WITH_STORE_BEDEDAG = 2023
 
 SUPPORTED_FIRST_DAY = _dt.date(1858, 1, 1)
@@ -134,7 +134,7 @@ def last_day_before_age(
     turns = birthday(birth_date, age, policy)
     if turns == _dt.date.min:
         raise DataError("age", f"no day precedes the birthday at age {age}")
-    return turns - _ONE_DAY
+    return turns - ONE_DAY
 
 
 def _is_leap(year: int) -> bool:
@@ -183,7 +183,7 @@ def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -
             raise DataError(
                 "n", f"{n} working days after {day.isoformat()} lie beyond the calendar"
             )
-        current += _ONE_DAY
+        current += ONE_DAY
         if is_working_day(current, policy):
             remaining -= 1
     return current

@@ -27,15 +27,13 @@ from typing import TYPE_CHECKING
 from . import _validators as v
 from .dates import age_on, days_after, working_days_after
 from .findings import Finding, found
-from .periods import Period
+from .periods import ONE_DAY, Period
 from .policy import DEFAULT_POLICY, Policy
 
 if TYPE_CHECKING:
     from .case import DutyLapse, YouthCase
 
 __all__ = ["check_duty", "contact_deadline", "new_activity_deadline"]
-
-_ONE_DAY = _dt.timedelta(days=1)
 
 
 def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
@@ -56,10 +54,10 @@ def _overdue(
 ) -> list[Finding]:
     if on <= deadline or (done_on is not None and done_on <= deadline):
         return []
-    first_late_day = deadline + _ONE_DAY
+    first_late_day = deadline + ONE_DAY
     subject = deadline.isoformat()
     if done_on is not None and done_on <= on and done_on < _dt.date.max:
-        late = Period(first_late_day, done_on + _ONE_DAY)
+        late = Period(first_late_day, done_on + ONE_DAY)
         return found(code, policy, period=late, subject=subject)
     return found(code, policy, period=Period(first_late_day), subject=subject)
 

@@ -20,12 +20,11 @@ from . import _validators as v
 from .dates import age_on, birthday
 from .education import Programme
 from .findings import Finding, found
+from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
 __all__ = ["Eligibility", "assess_eligibility", "in_target_group"]
-
-_ONE_DAY = _dt.timedelta(days=1)
 
 
 @attrs.frozen
@@ -148,6 +147,6 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         in_target_group=in_target_group,
         enrolled=enrolled,
         outreach_required=outreach_required,
-        eligible_until=birthday(born, policy.age_limit, policy) - _ONE_DAY,
+        eligible_until=birthday(born, policy.age_limit, policy) - ONE_DAY,
         findings=tuple(findings),
     )

@@ -32,6 +32,7 @@ from . import _validators as v
 from .dates import birthday
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
+from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, Policy
 from .rates import (
     Breakdown,
@@ -155,7 +156,6 @@ APPLICATIONS_MEASURE = Measure(
 """What the vocational share of :func:`application_shares` measures."""
 
 
-_ONE_DAY = _dt.timedelta(days=1)
 _MAX_AGE = 150
 
 K = TypeVar("K", bound=Hashable)
@@ -223,8 +223,8 @@ def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date:
     # birthday on or before ``on``; step forward while the next day's birthday still is
     # (a 29 February birth under either leap-day rule).
     candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
-    while birthday(candidate + _ONE_DAY, age, policy) <= on:
-        candidate += _ONE_DAY
+    while birthday(candidate + ONE_DAY, age, policy) <= on:
+        candidate += ONE_DAY
     return candidate
 
 

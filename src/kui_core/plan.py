@@ -20,7 +20,7 @@ from . import _validators as v
 from .dates import age_on, birthday, days_after, months_after
 from .errors import DataError
 from .findings import Finding, Severity, all_valid, by_severity, found
-from .periods import Period
+from .periods import ONE_DAY, Period
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
 
@@ -39,8 +39,6 @@ __all__ = [
     "in_care_plan_deadline",
     "validate_plan",
 ]
-
-_ONE_DAY = _dt.timedelta(days=1)
 
 
 class Role(enum.StrEnum):
@@ -309,7 +307,7 @@ def _goals_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[F
         elif goal.status is GoalStatus.OPEN and goal.target_date < on:
             # Overdue from the day after the target date; the period is the days overdue so far.
             # On 31 December 9999 no day follows: the period is then open-ended.
-            overdue = Period(goal.target_date + _ONE_DAY, _day_after(on))
+            overdue = Period(goal.target_date + ONE_DAY, _day_after(on))
             findings += found("plan.goal_overdue", policy, subject=goal.id, period=overdue)
     return findings
 
@@ -342,7 +340,7 @@ def _intervention_findings(plan: EducationPlan, on: _dt.date, policy: Policy) ->
 
 def _day_after(day: _dt.date) -> _dt.date | None:
     """The day after ``day`` as a half-open end; ``None`` (open-ended) after 31 December 9999."""
-    return None if day == _dt.date.max else day + _ONE_DAY
+    return None if day == _dt.date.max else day + ONE_DAY
 
 
 def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[Finding]:
@@ -359,7 +357,7 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
     anchor = plan.follow_up_anchor
     latest = days_after(anchor, policy.follow_up_max_interval_days)
     if follow_up > latest:
-        window = Period(anchor, latest + _ONE_DAY)
+        window = Period(anchor, latest + ONE_DAY)
         return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat(), period=window)
     if follow_up < on:
         return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat())
@@ -435,7 +433,7 @@ def check_in_care_plan(
         return ()
     start, deadline = window
     if on > deadline and (first_plan_on is None or first_plan_on > deadline):
-        period = Period(start, deadline + _ONE_DAY)
+        period = Period(start, deadline + ONE_DAY)
         late = found("plan.in_care_plan_late", policy, subject=deadline.isoformat(), period=period)
         return tuple(late)
     return ()
