@@ -44,7 +44,8 @@ from kui_core import (
     neet_share,
 )
 from kui_core.metrics import APPLICATIONS_MEASURE, COMPLETION_MEASURE, NEET_MEASURE
-from kui_core.synthetic import MUNICIPALITIES, applications, population
+from kui_core.municipalities import MUNICIPALITIES
+from kui_core.synthetic import applications, population
 
 CODES = ("561", "573", "575", "825")  # Esbjerg, Varde, Vejen, Læsø
 SMALL = "825"

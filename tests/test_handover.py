@@ -227,4 +227,3 @@ def test_refused_outside_the_case() -> None:
 
 def test_handover_error_is_a_kui_error() -> None:
     assert issubclass(HandoverError, KuiError)
-

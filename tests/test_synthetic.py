@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from kui_core import DataError, Programme, Track, Youth, synthetic
 from kui_core.dates import age_on
 from kui_core.metrics import Application, application_shares
+from kui_core.municipalities import MUNICIPALITIES
 from kui_core.rates import Rate
 from kui_core.synthetic import (
     MAX_AGE,
     MIN_AGE,
-    MUNICIPALITIES,
     applications,
     completion_series,
     iter_population,
@@ -177,6 +177,7 @@ def test_the_country_spreads_over_the_municipalities_by_population(country: list
     codes = Counter(y.municipality_code for y in country)
     assert len(MUNICIPALITIES) == 98
     assert set(codes) <= set(MUNICIPALITIES)
+    assert MUNICIPALITIES["561"] == "Esbjerg"
     assert codes.most_common(1)[0][0] == "101"  # København
     assert codes["101"] > 5 * codes["350"]  # Lejre
 

@@ -291,7 +291,7 @@ def render_text(report: Mapping[str, Any]) -> str:
         for note in entry.get("notes", ()):
             lines.append(f"* {entry['label']}: {note}")
     if "groups" in report:
-        from .synthetic import MUNICIPALITIES
+        from .municipalities import MUNICIPALITIES
 
         lines += ["", f"By {report['by']}:"]
         group_rows = []

@@ -38,7 +38,6 @@ from .youth import Youth
 __all__ = [
     "MAX_AGE",
     "MIN_AGE",
-    "MUNICIPALITIES",
     "applications",
     "completion_series",
     "iter_population",
@@ -53,47 +52,25 @@ MIN_AGE: Final = 13
 MAX_AGE: Final = 27
 """The oldest age on ``on`` in a synthetic population."""
 
-# (code, name, approximate inhabitants in thousands): the 98 municipalities, used as weights.
-_TABLE: Final = (
-    ("101", "København", 660), ("147", "Frederiksberg", 105), ("151", "Ballerup", 49),
-    ("153", "Brøndby", 36), ("155", "Dragør", 15), ("157", "Gentofte", 75),
-    ("159", "Gladsaxe", 70), ("161", "Glostrup", 24), ("163", "Herlev", 30),
-    ("165", "Albertslund", 28), ("167", "Hvidovre", 54), ("169", "Høje-Taastrup", 58),
-    ("173", "Lyngby-Taarbæk", 57), ("175", "Rødovre", 41), ("183", "Ishøj", 24),
-    ("185", "Tårnby", 44), ("187", "Vallensbæk", 17), ("190", "Furesø", 41),
-    ("201", "Allerød", 26), ("210", "Fredensborg", 41), ("217", "Helsingør", 64),
-    ("219", "Hillerød", 52), ("223", "Hørsholm", 25), ("230", "Rudersdal", 57),
-    ("240", "Egedal", 44), ("250", "Frederikssund", 46), ("253", "Greve", 51),
-    ("259", "Køge", 62), ("260", "Halsnæs", 31), ("265", "Roskilde", 90),
-    ("269", "Solrød", 24), ("270", "Gribskov", 41), ("306", "Odsherred", 33),
-    ("316", "Holbæk", 73), ("320", "Faxe", 38), ("326", "Kalundborg", 48),
-    ("329", "Ringsted", 36), ("330", "Slagelse", 80), ("336", "Stevns", 23),
-    ("340", "Sorø", 30), ("350", "Lejre", 29), ("360", "Lolland", 40),
-    ("370", "Næstved", 84), ("376", "Guldborgsund", 60), ("390", "Vordingborg", 45),
-    ("400", "Bornholm", 39), ("410", "Middelfart", 39), ("420", "Assens", 41),
-    ("430", "Faaborg-Midtfyn", 52), ("440", "Kerteminde", 24), ("450", "Nyborg", 32),
-    ("461", "Odense", 207), ("479", "Svendborg", 59), ("480", "Nordfyns", 30),
-    ("482", "Langeland", 12), ("492", "Ærø", 6), ("510", "Haderslev", 55),
-    ("530", "Billund", 27), ("540", "Sønderborg", 74), ("550", "Tønder", 37),
-    ("561", "Esbjerg", 115), ("563", "Fanø", 3), ("573", "Varde", 50),
-    ("575", "Vejen", 43), ("580", "Aabenraa", 58), ("607", "Fredericia", 52),
-    ("615", "Horsens", 96), ("621", "Kolding", 95), ("630", "Vejle", 120),
-    ("657", "Herning", 90), ("661", "Holstebro", 59), ("665", "Lemvig", 19),
-    ("671", "Struer", 21), ("706", "Syddjurs", 43), ("707", "Norddjurs", 37),
-    ("710", "Favrskov", 49), ("727", "Odder", 23), ("730", "Randers", 99),
-    ("740", "Silkeborg", 98), ("741", "Samsø", 4), ("746", "Skanderborg", 64),
-    ("751", "Aarhus", 365), ("756", "Ikast-Brande", 41), ("760", "Ringkøbing-Skjern", 56),
-    ("766", "Hedensted", 47), ("773", "Morsø", 20), ("779", "Skive", 45),
-    ("787", "Thisted", 43), ("791", "Viborg", 98), ("810", "Brønderslev", 36),
-    ("813", "Frederikshavn", 58), ("820", "Vesthimmerlands", 36), ("825", "Læsø", 2),
-    ("840", "Rebild", 30), ("846", "Mariagerfjord", 42), ("849", "Jammerbugt", 38),
-    ("851", "Aalborg", 222), ("860", "Hjørring", 64),
+# Approximate inhabitants in thousands, by municipality code (kui_core.municipalities): weights.
+_WEIGHTS: Final = MappingProxyType(
+    {
+        "101": 660, "147": 105, "151": 49, "153": 36, "155": 15, "157": 75, "159": 70, "161": 24,
+        "163": 30, "165": 28, "167": 54, "169": 58, "173": 57, "175": 41, "183": 24, "185": 44,
+        "187": 17, "190": 41, "201": 26, "210": 41, "217": 64, "219": 52, "223": 25, "230": 57,
+        "240": 44, "250": 46, "253": 51, "259": 62, "260": 31, "265": 90, "269": 24, "270": 41,
+        "306": 33, "316": 73, "320": 38, "326": 48, "329": 36, "330": 80, "336": 23, "340": 30,
+        "350": 29, "360": 40, "370": 84, "376": 60, "390": 45, "400": 39, "410": 39, "420": 41,
+        "430": 52, "440": 24, "450": 32, "461": 207, "479": 59, "480": 30, "482": 12, "492": 6,
+        "510": 55, "530": 27, "540": 74, "550": 37, "561": 115, "563": 3, "573": 50, "575": 43,
+        "580": 58, "607": 52, "615": 96, "621": 95, "630": 120, "657": 90, "661": 59, "665": 19,
+        "671": 21, "706": 43, "707": 37, "710": 49, "727": 23, "730": 99, "740": 98, "741": 4,
+        "746": 64, "751": 365, "756": 41, "760": 56, "766": 47, "773": 20, "779": 45, "787": 43,
+        "791": 98, "810": 36, "813": 58, "820": 36, "825": 2, "840": 30, "846": 42, "849": 38,
+        "851": 222, "860": 64,
+    }
 )  # fmt: skip
 
-MUNICIPALITIES: Final = MappingProxyType({code: name for code, name, _ in _TABLE})
-"""The 98 Danish municipalities: three-digit code -> name (``"561"`` -> ``"Esbjerg"``)."""
-
-_WEIGHTS: Final = MappingProxyType({code: weight for code, _, weight in _TABLE})
 
 # First choice after 9th/10th grade (before the municipality's tilt).
 _FIRST_CHOICE: Final = (
