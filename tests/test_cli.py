@@ -11,7 +11,7 @@ from typing import TextIO
 import pytest
 
 from kui_core import DataError, cli
-from kui_core._text import table
+from kui_core.cli.text import table
 
 
 def test_table_aligns_numbers_right_and_text_left() -> None:
@@ -51,7 +51,7 @@ def test_kui_error_from_a_handler_exits_2_with_one_line(
         args.handler = failing
         return args
 
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(cli.app, "build_parser", lambda: parser)
     monkeypatch.setattr(parser, "parse_args", parse)
     assert cli.main(["demo"]) == 2
     err = capsys.readouterr().err

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kui_core import _cli_check
-from kui_core._cli_check import demo_cases, demo_section
 from kui_core.case import YouthCase
+from kui_core.cli import check as cli_check
 from kui_core.cli import main
+from kui_core.cli.check import demo_cases, demo_section
 from kui_core.serialization import dumps
 
 ON = dt.date(2026, 10, 1)
@@ -29,7 +29,7 @@ def write(tmp_path: Path, case: YouthCase) -> str:
 def check(*argv: str) -> tuple[int, str]:
     """Run ``kui check`` through its own parser and handler, in-process."""
     parser = argparse.ArgumentParser(prog="kui")
-    _cli_check.register(parser.add_subparsers(dest="command"))
+    cli_check.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["check", *argv])
     out = io.StringIO()
     status = args.handler(args, out)
@@ -234,9 +234,9 @@ def test_demo_cases_show_clean_cases_and_each_kind_of_problem() -> None:
 
 
 def test_kui_demo_has_a_case_review_section() -> None:
-    from kui_core import _cli_demo
+    from kui_core.cli import demo
 
-    assert _cli_demo._cases_section in _cli_demo.SECTIONS
+    assert demo.cases_section in demo.SECTIONS
     out = io.StringIO()
-    _cli_demo._cases_section(out)
-    assert out.getvalue().startswith(f"Case reviews on {_cli_demo.DEMO_DAY.isoformat()}")
+    demo.cases_section(out)
+    assert out.getvalue().startswith(f"Case reviews on {demo.DEMO_DAY.isoformat()}")

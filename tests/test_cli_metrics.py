@@ -12,8 +12,8 @@ import attrs
 import pytest
 
 from kui_core import EducationRecord, Programme, Youth
-from kui_core import _cli_metrics as cli_metrics
 from kui_core.cli import main
+from kui_core.cli import metrics as cli_metrics
 from kui_core.metrics import Application
 from kui_core.serialization import dumps_jsonl
 from kui_core.synthetic import applications, population

@@ -20,19 +20,19 @@ from typing import Any, TextIO
 
 import attrs
 
-from ._text import table
-from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
-from .cli import reference_day
-from .coordination import handover
-from .errors import DataError
-from .findings import Finding, Severity
-from .legal import LegalBasis
-from .periods import Period
-from .plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
-from .policy import DEFAULT_POLICY, Policy
-from .review import CaseReport, review_case
-from .serialization import loads
-from .youth import Youth
+from ..case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from ..coordination import handover
+from ..errors import DataError
+from ..findings import Finding, Severity
+from ..legal import LegalBasis
+from ..periods import Period
+from ..plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
+from ..policy import DEFAULT_POLICY, Policy
+from ..review import CaseReport, review_case
+from ..serialization import loads
+from ..youth import Youth
+from .app import reference_day
+from .text import table
 
 __all__ = [
     "demo_cases",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+__all__ = ["table"]
+
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A fixed-width table; numbers are right-aligned, text left-aligned.

@@ -23,11 +23,9 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-from ._text import table
-from .cli import reference_day
-from .education import Track
-from .errors import DataError
-from .metrics import (
+from ..education import Track
+from ..errors import DataError
+from ..metrics import (
     APPLICATIONS_MEASURE,
     COMPLETION_MEASURE,
     NEET_MEASURE,
@@ -37,12 +35,14 @@ from .metrics import (
     completion_rate,
     neet_share,
 )
-from .rates import SUPPRESSED, Breakdown, Rate
-from .serialization import iter_jsonl
-from .targets import NATIONAL_TARGETS, Direction, Target, target_progress
-from .youth import Youth
+from ..rates import SUPPRESSED, Breakdown, Rate
+from ..serialization import iter_jsonl
+from ..targets import NATIONAL_TARGETS, Direction, Target, target_progress
+from ..youth import Youth
+from .app import reference_day
+from .text import table
 
-__all__ = ["metrics_report", "register", "run"]
+__all__ = ["demo_section", "metrics_report", "register", "render_text", "run"]
 
 _PROGRESS_MIN_BYTES = 2 * 2**20
 """Files at least this large show a progress indicator (on a terminal only)."""
@@ -291,7 +291,7 @@ def render_text(report: Mapping[str, Any]) -> str:
         for note in entry.get("notes", ()):
             lines.append(f"* {entry['label']}: {note}")
     if "groups" in report:
-        from .municipalities import MUNICIPALITIES
+        from ..municipalities import MUNICIPALITIES
 
         lines += ["", f"By {report['by']}:"]
         group_rows = []
@@ -319,7 +319,7 @@ def render_text(report: Mapping[str, Any]) -> str:
 
 def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
     """``kui demo``: a synthetic municipality's metrics against the national targets."""
-    from .synthetic import applications, completion_series, neet_series, population
+    from ..synthetic import applications, completion_series, neet_series, population
 
     youths = population(size, seed=seed, on=on)
     report = metrics_report(youths, on, applications=applications(youths, seed=seed, year=on.year))

@@ -1,7 +1,7 @@
 """The ``kui`` command line: ``kui demo``, ``kui check CASE.json``, ``kui metrics COHORT.jsonl``.
 
 The command line is the one place that reads files and (where a date is not given) the clock;
-the library core never does. Each subcommand lives in its own private module listed in
+the library core never does. Each subcommand lives in its own module of this package, listed in
 ``_COMMAND_MODULES``; a module exposes ``register(subparsers)``, which adds its parser and sets
 ``handler=run`` with ``run(args, out) -> int``.
 """
@@ -15,12 +15,12 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from .__about__ import __version__
-from .errors import DataError, KuiError
+from ..__about__ import __version__
+from ..errors import DataError, KuiError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main", "reference_day"]
 
-_COMMAND_MODULES: tuple[str, ...] = ("_cli_demo", "_cli_metrics", "_cli_check")
+_COMMAND_MODULES: tuple[str, ...] = ("demo", "metrics", "check")
 
 
 def reference_day(text: str | None) -> _dt.date:

@@ -12,8 +12,18 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from ._text import table
-from .eligibility import assess_eligibility
+from ..eligibility import assess_eligibility
+from .text import table
+
+__all__ = [
+    "DEMO_DAY",
+    "SECTIONS",
+    "cases_section",
+    "eligibility_section",
+    "metrics_section",
+    "register",
+    "run",
+]
 
 DEMO_DAY = _dt.date(2026, 10, 1)
 """The demo's reference day: 1 October, the day the national NEET measure is taken."""
@@ -21,8 +31,8 @@ DEMO_SEED = 2030
 DEMO_SIZE = 2000
 
 
-def _eligibility_section(out: TextIO) -> None:
-    from .synthetic import population  # imported on use: keeps `kui --help` quick
+def eligibility_section(out: TextIO) -> None:
+    from ..synthetic import population  # imported on use: keeps `kui --help` quick
 
     youths = population(DEMO_SIZE, seed=DEMO_SEED, on=DEMO_DAY)
     results = [assess_eligibility(youth, DEMO_DAY) for youth in youths]
@@ -45,22 +55,22 @@ def _eligibility_section(out: TextIO) -> None:
     print(table(["finding", "people"], rows), file=out)
 
 
-def _metrics_section(out: TextIO) -> None:
-    from ._cli_metrics import demo_section
+def metrics_section(out: TextIO) -> None:
+    from .metrics import demo_section
 
     demo_section(out, size=DEMO_SIZE, seed=DEMO_SEED, on=DEMO_DAY)
 
 
-def _cases_section(out: TextIO) -> None:
-    from ._cli_check import demo_section
+def cases_section(out: TextIO) -> None:
+    from .check import demo_section
 
     demo_section(out, on=DEMO_DAY)
 
 
 SECTIONS: tuple[Callable[[TextIO], None], ...] = (
-    _eligibility_section,
-    _metrics_section,
-    _cases_section,
+    eligibility_section,
+    metrics_section,
+    cases_section,
 )
 
 
