@@ -21,7 +21,16 @@ from ..case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
 from ..dates import birthday
 from ..duty import contact_deadline, new_activity_deadline
 from ..periods import Period
-from ..plan import EducationPlan, Goal, GoalKind, GoalStatus, Intervention, Participant, Role
+from ..plan import (
+    EducationPlan,
+    Goal,
+    GoalKind,
+    GoalStatus,
+    Intervention,
+    Participant,
+    Role,
+    in_care_plan_deadline,
+)
 from ..policy import DEFAULT_POLICY, Policy
 from ..youth import Youth
 from ._cases import PLACEMENT_TEXTS, draw_case
@@ -154,8 +163,8 @@ def _in_care_youth(draw: st.DrawFn, on: _dt.date, policy: Policy) -> tuple[Youth
     turns = birthday(youth.birth_date, policy.in_care_plan_age, policy)
     latest_start = on - relativedelta(months=months) - ONE_DAY
     start = draw_day(draw, max(youth.birth_date, turns - 5 * YEAR), latest_start, near=(turns,))
-    care_from = max(turns, start)
-    deadline = care_from + relativedelta(months=months)
+    deadline = in_care_plan_deadline(attrs.evolve(youth, in_care=(Period(start),)), policy)
+    assert deadline is not None  # in care after the birthday and still in care
     end = draw(st.none() | st.integers(1, 1000).map(lambda n: deadline + n * ONE_DAY))
     youth = attrs.evolve(youth, in_care=(Period(start, end),))
     return youth, deadline

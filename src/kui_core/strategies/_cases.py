@@ -49,14 +49,20 @@ PLACEMENT_TEXTS = ("FGU basis", "EUD grundforløb", "10. klasse", "Praktikforlø
 # -- small models -------------------------------------------------------------------------------
 
 
+def _draw_any_period(draw: st.DrawFn) -> Period:
+    """From a reference day, open-ended or up to 1000 days long (empty too)."""
+    start = draw(reference_days())
+    end = draw(st.none() | st.integers(0, 1000).map(lambda n: start + n * ONE_DAY))
+    return Period(start, end)
+
+
 def coordinator_assignments() -> st.SearchStrategy[CoordinatorAssignment]:
     """:class:`~kui_core.CoordinatorAssignment` values (any period, open-ended or empty too)."""
 
     @st.composite
     def build(draw: st.DrawFn) -> CoordinatorAssignment:
-        start = draw(reference_days())
-        end = draw(st.none() | st.integers(0, 1000).map(lambda n: start + n * ONE_DAY))
-        return CoordinatorAssignment(draw(person_ids()), pick(draw, UNIT_CODES), Period(start, end))
+        period = _draw_any_period(draw)
+        return CoordinatorAssignment(draw(person_ids()), pick(draw, UNIT_CODES), period)
 
     return build()
 
@@ -66,13 +72,9 @@ def placements() -> st.SearchStrategy[Placement]:
 
     @st.composite
     def build(draw: st.DrawFn) -> Placement:
-        start = draw(reference_days())
-        end = draw(st.none() | st.integers(0, 1000).map(lambda n: start + n * ONE_DAY))
-        return Placement(
-            draw(st.text(CODE_ALPHABET, min_size=1, max_size=6)),
-            pick(draw, PLACEMENT_TEXTS),
-            Period(start, end),
-        )
+        period = _draw_any_period(draw)
+        code = draw(st.text(CODE_ALPHABET, min_size=1, max_size=6))
+        return Placement(code, pick(draw, PLACEMENT_TEXTS), period)
 
     return build()
 
