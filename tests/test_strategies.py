@@ -380,10 +380,11 @@ def test_setup_hook_is_idempotent() -> None:
 def test_setup_hook_copes_with_half_imported_modules(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hypothesis may call the hook while a strategies module is still being imported, before
     its register function exists: the hook must then do nothing (the module registers itself)."""
-    from kui_core.strategies import _case, _core
+    from kui_core.strategies import _cases, _core, _plans
 
     monkeypatch.delattr(_core, "register_type_strategies")
-    monkeypatch.delattr(_case, "register_type_strategies")
+    monkeypatch.delattr(_plans, "register_type_strategies")
+    monkeypatch.delattr(_cases, "register_type_strategies")
     _hypothesis_setup_hook()
     assert isinstance(find(st.from_type(Youth), lambda y: True), Youth)
 

@@ -14,9 +14,13 @@ import attrs
 
 from .errors import DataError
 
-__all__ = ["CprNumber", "century_of"]
+__all__ = ["MODULUS_11_WEIGHTS", "CprNumber", "century_of"]
 
 _MASK = "******-****"
+
+MODULUS_11_WEIGHTS: tuple[int, ...] = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+"""The weights of the old modulus-11 check: the ten digits, each times its weight, sum to a
+multiple of 11 (:attr:`CprNumber.passes_modulus_11`)."""
 
 
 def century_of(year_2digit: int, seventh_digit: int) -> int:
@@ -86,8 +90,8 @@ class CprNumber:
     @property
     def passes_modulus_11(self) -> bool:
         """Whether the old modulus-11 check holds (informational; failing is allowed)."""
-        weights = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
-        return sum(int(d) * w for d, w in zip(self._digits, weights, strict=True)) % 11 == 0
+        weighted = zip(self._digits, MODULUS_11_WEIGHTS, strict=True)
+        return sum(int(d) * w for d, w in weighted) % 11 == 0
 
     def __repr__(self) -> str:
         return f"CprNumber('{_MASK}')"

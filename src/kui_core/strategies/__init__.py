@@ -21,39 +21,30 @@ that imports Hypothesis; ``import kui_core`` never does.
 from __future__ import annotations
 
 
-# Defined before the imports below: importing ``_core`` imports Hypothesis, whose entry-point
-# loader calls this hook, possibly while this package is still half imported.
+# Defined before the imports below: importing them imports Hypothesis, whose entry-point loader
+# calls this hook, possibly while this package is still half imported.
 def _hypothesis_setup_hook() -> None:
     """Register kui-core's strategies with ``st.register_type_strategy`` (the entry point)."""
-    from . import _core
+    import sys
 
-    register = getattr(_core, "register_type_strategies", None)
-    if register is not None:  # None while _core is mid-import: the call at the end registers
-        register()
-    from . import _case
-
-    register = getattr(_case, "register_type_strategies", None)
-    if register is not None:  # likewise for the plan and case strategies
-        register()
+    for name in ("_core", "_plans", "_cases"):
+        module = sys.modules.get(f"{__name__}.{name}")
+        register = getattr(module, "register_type_strategies", None)
+        if register is not None:  # not yet imported, or mid-import: the call at the end registers
+            register()
 
 
-from ._case import (  # noqa: E402
+from ._broken import (  # noqa: E402
     BROKEN_CASE_CODES,
     BROKEN_PLAN_CODES,
-    PlanExample,
     broken_cases,
     broken_plans,
+)
+from ._cases import (  # noqa: E402
     cases,
     coordinator_assignments,
     duty_lapses,
-    goals,
-    interventions,
-    milestones,
-    participants,
     placements,
-    plan_examples,
-    plans,
-    units,
 )
 from ._core import (  # noqa: E402
     birth_dates,
@@ -69,6 +60,16 @@ from ._core import (  # noqa: E402
     reference_days,
     weekly_hours,
     youths,
+)
+from ._plans import (  # noqa: E402
+    PlanExample,
+    goals,
+    interventions,
+    milestones,
+    participants,
+    plan_examples,
+    plans,
+    units,
 )
 
 __all__ = [

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import string
+from calendar import isleap
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from dateutil.easter import easter
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ..cpr import CprNumber, century_of
+from ..cpr import MODULUS_11_WEIGHTS, CprNumber, century_of
 from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
 from ..education import QUALIFYING, YOUTH_EDUCATIONS, EducationRecord, Employment, Programme
 from ..findings import RULES, Finding, Severity, finding
@@ -29,6 +30,7 @@ from ..legal import LegalBasis
 from ..periods import Period
 from ..policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
 from ..youth import Youth
+from ._draw import ONE_DAY, draw_day, pick
 
 __all__ = [
     "birth_dates",
@@ -47,18 +49,15 @@ __all__ = [
     "youths",
 ]
 
-T = TypeVar("T")
-
-_ONE_DAY = _dt.timedelta(days=1)
 _DEFAULT_MIN_DAY = _dt.date(1990, 1, 1)
 _DEFAULT_MAX_DAY = _dt.date(2040, 12, 31)
 # Births the strategies support around a reference day: far enough from date.min/date.max that
 # the 8-year education window and 30-year age spans never overflow.
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
 _MAX_AGE = 120
-_CPR_MIN_BIRTH = _dt.date(1858, 1, 1)
+# The latest birth a CPR number can express (year 57 with a 7th digit of 5 to 8, century_of);
+# the earliest is the first supported day (kui_core.dates.SUPPORTED_FIRST_DAY).
 _CPR_MAX_BIRTH = _dt.date(2057, 12, 31)
-_CPR_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 # Threshold-hugging weekly hours: the 18-hour duty/NEET line, the 20-hour outreach line, the
 # 30-hour reading of the outreach rule, a full-time week.
@@ -69,41 +68,19 @@ _PERSON_ID_ALPHABET = string.ascii_letters + string.digits + "-_æøåÆØÅ"
 _STATUSES = ("ongoing", "completed", "left")
 
 
-# -- drawing helpers (cached primitive strategies only) ----------------------------------------
-
-
-def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    """One of ``items`` (shrinks towards the first)."""
-    return items[draw(st.integers(0, len(items) - 1))]
-
-
-def _draw_day(
-    draw: st.DrawFn,
-    low: _dt.date,
-    high: _dt.date,
-    near: Sequence[_dt.date] = (),
-) -> _dt.date:
-    """A day in ``[low, high]``; half the time one of the ``near`` days inside that range."""
-    close = [day for day in near if low <= day <= high]
-    if len(close) > 0 and draw(st.booleans()):
-        return _pick(draw, close)
-    return low + _dt.timedelta(days=draw(st.integers(0, (high - low).days)))
+# -- drawing helpers (cached primitive strategies only; pick and draw_day are in _draw) --------
 
 
 def _around(days: Sequence[_dt.date], spread: int) -> list[_dt.date]:
     """Each day and its neighbours up to ``spread`` days away, in order, without repeats."""
-    out = {day + k * _ONE_DAY for day in days for k in range(-spread, spread + 1)}
+    out = {day + k * ONE_DAY for day in days for k in range(-spread, spread + 1)}
     return sorted(out)
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _years_before(day: _dt.date, years: int) -> _dt.date:
     """The same calendar day ``years`` earlier (28 February where that year has no 29th)."""
     year = day.year - years
-    if day.month == 2 and day.day == 29 and not _is_leap(year):
+    if day.month == 2 and day.day == 29 and not isleap(year):
         return _dt.date(year, 2, 28)
     return day.replace(year=year)
 
@@ -134,7 +111,7 @@ def special_days(year: int) -> tuple[_dt.date, ...]:
         _dt.date(year, 12, 26),
         _dt.date(year, 12, 31),
     }
-    if _is_leap(year):
+    if isleap(year):
         days.add(_dt.date(year, 2, 29))
     sunday = easter(year)
     days |= {sunday + _dt.timedelta(days=k) for k in (-4, -3, -2, 0, 1, 2, 26, 39, 49, 50)}
@@ -145,7 +122,7 @@ def _draw_reference_day(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> _dt.d
     kind = draw(st.integers(0, 2))
     if kind == 1:
         year = draw(st.integers(low.year, high.year))
-        day = _pick(draw, special_days(year))
+        day = pick(draw, special_days(year))
         if low <= day <= high:
             return day
     elif kind == 2:
@@ -154,12 +131,12 @@ def _draw_reference_day(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> _dt.d
         if draw(st.booleans()) and year - year % 4 >= low.year:
             year -= year % 4
         leap_days = [_dt.date(year, 2, 28), _dt.date(year, 3, 1)]
-        if _is_leap(year):
+        if isleap(year):
             leap_days.insert(1, _dt.date(year, 2, 29))
         inside = [day for day in leap_days if low <= day <= high]
         if inside:
-            return _pick(draw, inside)
-    return _draw_day(draw, low, high)
+            return pick(draw, inside)
+    return draw_day(draw, low, high)
 
 
 def reference_days(
@@ -182,7 +159,7 @@ def reference_days(
 def _age_window(on: _dt.date, low_age: int, high_age: int) -> tuple[_dt.date, _dt.date]:
     """The earliest and latest birth dates giving an age from ``low_age`` to ``high_age``."""
     # Born the day after `on`, (high_age + 1) years earlier: just under high_age + 1 on `on`.
-    return _years_before(on, high_age + 1) + _ONE_DAY, _years_before(on, low_age)
+    return _years_before(on, high_age + 1) + ONE_DAY, _years_before(on, low_age)
 
 
 def _draw_birth(
@@ -196,10 +173,10 @@ def _draw_birth(
         low, high = _dt.date(1970, 1, 1), _dt.date(2030, 12, 31)
         if draw(st.booleans()):
             year = draw(st.integers(low.year, high.year))
-            if _is_leap(year) and draw(st.booleans()):
+            if isleap(year) and draw(st.booleans()):
                 return _dt.date(year, 2, 29)
-            return _pick(draw, (_dt.date(year, 2, 28), _dt.date(year, 3, 1)))
-        return _draw_day(draw, low, high)
+            return pick(draw, (_dt.date(year, 2, 28), _dt.date(year, 3, 1)))
+        return draw_day(draw, low, high)
     # Pick the age first so every age in the range is equally likely (Hypothesis favours the
     # ends of an integer range, which would pile everyone up at the oldest age).
     age = draw(st.integers(low_age, high_age))
@@ -212,7 +189,7 @@ def _draw_birth(
         _dt.date(year, 2, 29)
         for boundary in boundaries
         for year in range(on.year - boundary - 1, on.year - boundary + 2)
-        if _is_leap(year)
+        if isleap(year)
     ]
     close = [
         day
@@ -221,8 +198,8 @@ def _draw_birth(
         and low_age <= age_on(day, on, policy) <= high_age
     ]
     if len(close) > 0 and draw(st.booleans()):
-        return _pick(draw, sorted(set(close)))
-    return _draw_day(draw, earliest, latest)
+        return pick(draw, sorted(set(close)))
+    return draw_day(draw, earliest, latest)
 
 
 def _age_bounds(min_age: int | None, max_age: int | None, policy: Policy) -> tuple[int, int]:
@@ -296,10 +273,10 @@ def _draw_period(
     allow_open: bool = True,
     allow_empty: bool = True,
 ) -> Period:
-    start = _draw_day(draw, low, high, near=near) if near else _draw_reference_day(draw, low, high)
+    start = draw_day(draw, low, high, near=near) if near else _draw_reference_day(draw, low, high)
     if allow_open and draw(st.integers(0, 3)) == 0:
         return Period(start)
-    return Period(start, start + _ONE_DAY * _draw_length(draw, 0 if allow_empty else 1, max_days))
+    return Period(start, start + ONE_DAY * _draw_length(draw, 0 if allow_empty else 1, max_days))
 
 
 def periods(
@@ -344,7 +321,7 @@ def seventh_digits(year: int) -> tuple[int, ...]:
 
 def _check_digit(head: str) -> int:
     """The 10th digit that makes the modulus-11 sum divisible by 11 (10 means: none does)."""
-    return -sum(int(d) * w for d, w in zip(head, _CPR_WEIGHTS, strict=True)) % 11
+    return -sum(int(d) * w for d, w in zip(head, MODULUS_11_WEIGHTS[:9], strict=True)) % 11
 
 
 def _draw_any_cpr(
@@ -355,13 +332,13 @@ def _draw_any_cpr(
         born = (
             _draw_birth(draw, None, 0, 0, DEFAULT_POLICY)
             if draw(st.booleans())
-            else _draw_day(draw, _CPR_MIN_BIRTH, _CPR_MAX_BIRTH)
+            else draw_day(draw, SUPPORTED_FIRST_DAY, _CPR_MAX_BIRTH)
         )
     return _draw_cpr(draw, born, modulus_11)
 
 
 def _draw_cpr(draw: st.DrawFn, born: _dt.date, modulus_11: bool | None) -> CprNumber:
-    seventh, serial = _pick(draw, seventh_digits(born.year)), draw(st.integers(0, 99))
+    seventh, serial = pick(draw, seventh_digits(born.year)), draw(st.integers(0, 99))
     head = f"{born:%d%m}{born.year % 100:02d}{seventh}{serial:02d}"
     check = _check_digit(head)
     if modulus_11 is True:
@@ -372,7 +349,7 @@ def _draw_cpr(draw: st.DrawFn, born: _dt.date, modulus_11: bool | None) -> CprNu
             check = _check_digit(head)
         last = check
     elif modulus_11 is False:
-        last = _pick(draw, [d for d in range(10) if d != check])
+        last = pick(draw, [d for d in range(10) if d != check])
     else:
         last = draw(st.integers(0, 9))
     text = f"{head}{last}"
@@ -391,7 +368,7 @@ def cpr_numbers(
     ``birth_date``, births cluster like :func:`birth_dates` and cover the whole 1858–2057 range.
     Both spellings (``DDMMYY-SSSS`` and ``DDMMYYSSSS``) are used on construction.
     """
-    if birth_date is not None and not (_CPR_MIN_BIRTH <= birth_date <= _CPR_MAX_BIRTH):
+    if birth_date is not None and not (SUPPORTED_FIRST_DAY <= birth_date <= _CPR_MAX_BIRTH):
         raise InvalidArgument(
             f"birth_date={birth_date.isoformat()} cannot be written as a CPR number (1858-2057)"
         )
@@ -410,16 +387,16 @@ def _draw_record(
     low: _dt.date,
     high: _dt.date,
 ) -> EducationRecord:
-    programme = _pick(draw, programmes)
-    how = status or _pick(draw, _STATUSES)
+    programme = pick(draw, programmes)
+    how = status or pick(draw, _STATUSES)
     near = _around([on], 1) if on is not None else ()
-    started = _draw_day(draw, low, high, near=near)
+    started = draw_day(draw, low, high, near=near)
     if how == "ongoing":
         return EducationRecord(programme, started)
-    ended = started + _ONE_DAY * _draw_length(draw, 0, 6 * 366)
+    ended = started + ONE_DAY * _draw_length(draw, 0, 6 * 366)
     if on is not None and draw(st.booleans()):
         # Completion or drop-out on the reference day itself, or the day before or after.
-        ended = max(started, _pick(draw, near))
+        ended = max(started, pick(draw, near))
     if how == "completed":
         return EducationRecord(programme, started, completed_on=ended)
     return EducationRecord(programme, started, left_on=ended)
@@ -429,7 +406,7 @@ def _record_window(
     on: _dt.date | None, min_start: _dt.date | None, max_start: _dt.date | None
 ) -> tuple[_dt.date, _dt.date]:
     if on is not None:
-        low, high = _years_before(on, 8), on + 30 * _ONE_DAY
+        low, high = _years_before(on, 8), on + 30 * ONE_DAY
     else:
         low, high = _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY
     return min_start or low, max_start or high
@@ -468,7 +445,7 @@ def education_records(
 def _draw_hours(draw: st.DrawFn) -> float:
     choice = draw(st.integers(0, 2))
     if choice == 0:
-        return _pick(draw, _INTERESTING_HOURS)
+        return pick(draw, _INTERESTING_HOURS)
     if choice == 1:
         return float(draw(st.integers(0, 45)))
     return draw(st.floats(0, 60, allow_nan=False, allow_infinity=False))
@@ -490,11 +467,11 @@ def _draw_employment(
             low = min(max(low, not_before), on)
         if draw(st.booleans()):
             # Starting on the reference day (or next to it) decides "works 20 h on `on`".
-            span = _draw_period(draw, low, on + _ONE_DAY, near=_around([on], 1), max_days=3 * 366)
+            span = _draw_period(draw, low, on + ONE_DAY, near=_around([on], 1), max_days=3 * 366)
         else:
             # Ending on it (not working on `on` any more), the day before or the day after.
-            end = max(_pick(draw, _around([on], 1)), low)
-            span = Period(_draw_day(draw, low, end), end)
+            end = max(pick(draw, _around([on], 1)), low)
+            span = Period(draw_day(draw, low, end), end)
     return Employment(span, _draw_hours(draw))
 
 
@@ -521,10 +498,10 @@ def person_ids() -> st.SearchStrategy[str]:
 
 def _draw_care(draw: st.DrawFn, born: _dt.date, until: _dt.date, force: bool) -> tuple[Period, ...]:
     """Disjoint care periods in order, between birth and a year after ``until``."""
-    high = max(until + 365 * _ONE_DAY, born + _ONE_DAY)
+    high = max(until + 365 * ONE_DAY, born + ONE_DAY)
     count = draw(st.integers(1 if force else 0, 4))
     span = (high - born).days
-    cuts = sorted({born + _ONE_DAY * draw(st.integers(0, span - 1)) for _ in range(count)})
+    cuts = sorted({born + ONE_DAY * draw(st.integers(0, span - 1)) for _ in range(count)})
     if force and len(cuts) == 1:
         cuts.append(high)
     out = [Period(start, end) for start, end in zip(cuts[::2], cuts[1::2], strict=False)]
@@ -545,9 +522,9 @@ def _draw_youth(
     in_care: bool | None,
 ) -> Youth:
     born = _draw_birth(draw, on, low_age, high_age, policy)
-    anchor = on if on is not None else born + _ONE_DAY * draw(st.integers(0, 30 * 366))
+    anchor = on if on is not None else born + ONE_DAY * draw(st.integers(0, 30 * 366))
     # Education starts from about 14 (earlier only for the very young), up to 30 days after.
-    latest_start = max(anchor + 30 * _ONE_DAY, born)
+    latest_start = max(anchor + 30 * ONE_DAY, born)
     earliest_start = max(born, min(birthday(born, 14, policy), _years_before(anchor, 8)))
     earliest_start = min(earliest_start, latest_start)
     programmes = tuple(Programme)
@@ -561,13 +538,13 @@ def _draw_youth(
     if in_care or (in_care is None and draw(st.integers(0, 3)) == 0):
         care = _draw_care(draw, born, anchor, force=bool(in_care))
     # with_cpr=True was checked against the birth range when the strategy was built.
-    cpr_ok = _CPR_MIN_BIRTH <= born <= _CPR_MAX_BIRTH
+    cpr_ok = SUPPORTED_FIRST_DAY <= born <= _CPR_MAX_BIRTH
     cpr = None
     if with_cpr or (with_cpr is None and cpr_ok and draw(st.booleans())):
         cpr = _draw_cpr(draw, born, None)
     code = None
     if draw(st.booleans()):
-        code = _pick(draw, _MUNICIPALITY_CODES)
+        code = pick(draw, _MUNICIPALITY_CODES)
     return Youth(
         person_id=draw(person_ids()),
         birth_date=born,
@@ -612,7 +589,7 @@ def youths(
         low_age, high_age = _supported_ages(on, low_age, high_age)
         if with_cpr:
             earliest, latest = _age_window(on, low_age, high_age)
-            if earliest < _CPR_MIN_BIRTH or latest > _CPR_MAX_BIRTH:
+            if earliest < SUPPORTED_FIRST_DAY or latest > _CPR_MAX_BIRTH:
                 raise InvalidArgument(
                     "with_cpr=True needs births from 1858 to 2057; narrow on/min_age/max_age"
                 )
@@ -660,7 +637,7 @@ _SEVERITY_CHOICES: tuple[Severity | None, ...] = (*Severity, None)
 
 def _draw_severities(draw: st.DrawFn) -> dict[str, Severity | None]:
     codes = draw(st.lists(st.sampled_from(sorted(RULES)), max_size=4, unique=True))
-    return {code: _pick(draw, _SEVERITY_CHOICES) for code in codes}
+    return {code: pick(draw, _SEVERITY_CHOICES) for code in codes}
 
 
 def _draw_policy(draw: st.DrawFn, with_severities: bool = False) -> Policy:
@@ -668,31 +645,31 @@ def _draw_policy(draw: st.DrawFn, with_severities: bool = False) -> Policy:
     year = draw(st.integers(2020, 2030))
     closed = {_dt.date(year, 6, 5), _dt.date(year, 12, 24)}
     chosen = frozenset(day for day in closed if draw(st.booleans()))
-    duty_min = _pick(draw, (15, 14, 16))
+    duty_min = pick(draw, (15, 14, 16))
     return Policy(
-        min_age=_pick(draw, (15, 14, 16)),
-        age_limit=_pick(draw, (25, 24, 30)),
-        leap_day_rule=_pick(draw, (LeapDayRule.MARCH_1, LeapDayRule.FEBRUARY_28)),
-        target_group_exit=_pick(draw, (QUALIFYING, QUALIFYING | {Programme.STU})),
-        outreach_programmes=_pick(
+        min_age=pick(draw, (15, 14, 16)),
+        age_limit=pick(draw, (25, 24, 30)),
+        leap_day_rule=pick(draw, (LeapDayRule.MARCH_1, LeapDayRule.FEBRUARY_28)),
+        target_group_exit=pick(draw, (QUALIFYING, QUALIFYING | {Programme.STU})),
+        outreach_programmes=pick(
             draw,
             (DEFAULT_POLICY.outreach_programmes, QUALIFYING | {Programme.STU}, QUALIFYING),
         ),
-        enrolment_programmes=_pick(
+        enrolment_programmes=pick(
             draw, (DEFAULT_POLICY.enrolment_programmes, YOUTH_EDUCATIONS | {Programme.HIGHER})
         ),
-        outreach_work_hours=_pick(draw, (20, 30, 18.5)),
-        neet_work_hours=_pick(draw, (18, 15, 20)),
-        duty_work_hours=_pick(draw, (18, 15, 20)),
+        outreach_work_hours=pick(draw, (20, 30, 18.5)),
+        neet_work_hours=pick(draw, (18, 15, 20)),
+        duty_work_hours=pick(draw, (18, 15, 20)),
         duty_min_age=duty_min,
         duty_max_age=draw(st.integers(duty_min, 18)),
         contact_deadline_working_days=draw(st.integers(0, 10)),
         new_activity_deadline_days=draw(st.integers(0, 60)),
         follow_up_max_interval_days=draw(st.integers(1, 730)),
-        in_care_plan_age=_pick(draw, (16, 15, 17)),
+        in_care_plan_age=pick(draw, (16, 15, 17)),
         in_care_plan_months=draw(st.integers(0, 6)),
         max_transition_gap_days=draw(st.integers(0, 90)),
-        coordinator_required=_pick(draw, tuple(CoordinatorRequired)),
+        coordinator_required=pick(draw, tuple(CoordinatorRequired)),
         min_publishable_count=draw(st.integers(1, 10)),
         extra_closed_days=chosen,
         severities=severities,
@@ -744,7 +721,7 @@ _SUBJECTS = st.none() | st.text(
 
 
 def _draw_finding(draw: st.DrawFn, choices: Sequence[str]) -> Finding:
-    code = _pick(draw, choices)
+    code = pick(draw, choices)
     # A template naming {subject} or {period} inline needs the value; the "_note" asides not.
     templates = RULES[code].da + RULES[code].en
     period = None
@@ -752,7 +729,7 @@ def _draw_finding(draw: st.DrawFn, choices: Sequence[str]) -> Finding:
         period = _draw_period(draw, _DEFAULT_MIN_DAY, _DEFAULT_MAX_DAY)
     subject = draw(_SUBJECTS)
     if subject is None and "{subject}" in templates:
-        subject = _pick(draw, ("G1", "I1", "c-1, c-2", "eud"))
+        subject = pick(draw, ("G1", "I1", "c-1, c-2", "eud"))
     return finding(code, period=period, subject=subject)
 
 
