@@ -13,11 +13,12 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
+from ..periods import ONE_DAY
+
 __all__ = ["ONE_DAY", "YEAR", "draw_day", "pick", "pick_index", "shuffled"]
 
 T = TypeVar("T")
 
-ONE_DAY = _dt.timedelta(days=1)
 YEAR = 365 * ONE_DAY
 """365 days: the strategies' rough year for spreading dates (not a calendar year)."""
 
