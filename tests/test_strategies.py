@@ -30,7 +30,7 @@ from kui_core import (
     Youth,
     age_on,
 )
-from kui_core.cpr import century_of
+from kui_core.cpr import century_of, seventh_digits
 from kui_core.strategies import (
     _hypothesis_setup_hook,
     birth_dates,
@@ -44,10 +44,10 @@ from kui_core.strategies import (
     person_ids,
     policies,
     reference_days,
+    special_days,
     weekly_hours,
     youths,
 )
-from kui_core.strategies._core import register_type_strategies, seventh_digits, special_days
 
 ON = dt.date(2025, 3, 1)
 T = TypeVar("T")
@@ -373,7 +373,7 @@ def test_from_type_youth_gives_valid_youths(youth: Youth) -> None:
 
 def test_setup_hook_is_idempotent() -> None:
     _hypothesis_setup_hook()
-    register_type_strategies()
+    _hypothesis_setup_hook()
     assert isinstance(find(st.from_type(Youth), lambda y: True), Youth)
 
 

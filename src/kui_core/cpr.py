@@ -14,7 +14,7 @@ import attrs
 
 from .errors import DataError
 
-__all__ = ["MODULUS_11_WEIGHTS", "CprNumber", "century_of"]
+__all__ = ["MODULUS_11_WEIGHTS", "CprNumber", "century_of", "seventh_digits"]
 
 _MASK = "******-****"
 
@@ -41,6 +41,17 @@ def century_of(year_2digit: int, seventh_digit: int) -> int:
     if seventh_digit in (4, 9):
         return 2000 if year_2digit <= 36 else 1900
     return 2000 if year_2digit <= 57 else 1800
+
+
+def seventh_digits(year: int) -> tuple[int, ...]:
+    """The 7th digits that give ``year`` under the century table of :func:`century_of`.
+
+    Empty for years before 1858 or after 2057, which no CPR number can express.
+
+    >>> seventh_digits(1937), seventh_digits(2040)
+    ((0, 1, 2, 3, 4, 9), (5, 6, 7, 8))
+    """
+    return tuple(d for d in range(10) if century_of(year % 100, d) + year % 100 == year)
 
 
 def _normalize(text: object) -> str:

@@ -58,6 +58,7 @@ from ._core import (  # noqa: E402
     person_ids,
     policies,
     reference_days,
+    special_days,
     weekly_hours,
     youths,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "plans",
     "policies",
     "reference_days",
+    "special_days",
     "units",
     "weekly_hours",
     "youths",

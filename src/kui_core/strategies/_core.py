@@ -22,7 +22,7 @@ from dateutil.easter import easter
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ..cpr import MODULUS_11_WEIGHTS, CprNumber, century_of
+from ..cpr import MODULUS_11_WEIGHTS, CprNumber, seventh_digits
 from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
 from ..education import QUALIFYING, YOUTH_EDUCATIONS, EducationRecord, Employment, Programme
 from ..findings import RULES, Finding, Severity, finding
@@ -44,6 +44,7 @@ __all__ = [
     "person_ids",
     "policies",
     "reference_days",
+    "special_days",
     "register_type_strategies",
     "weekly_hours",
     "youths",
@@ -309,14 +310,6 @@ def periods(
 
 
 # -- CPR ---------------------------------------------------------------------------------------
-
-
-def seventh_digits(year: int) -> tuple[int, ...]:
-    """The CPR 7th digits that give ``year`` under the CPR office's century table.
-
-    Empty for years before 1858 or after 2057, which no CPR number can express.
-    """
-    return tuple(d for d in range(10) if century_of(year % 100, d) + year % 100 == year)
 
 
 def _check_digit(head: str) -> int:
