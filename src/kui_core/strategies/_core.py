@@ -44,8 +44,8 @@ __all__ = [
     "person_ids",
     "policies",
     "reference_days",
-    "special_days",
     "register_type_strategies",
+    "special_days",
     "weekly_hours",
     "youths",
 ]
