@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kui_core import DEFAULT_POLICY, DataError, LeapDayRule, Policy, age_on, working_days_after
+from kui_core import DEFAULT_POLICY, DataError, LeapDayRule, age_on, working_days_after
 from kui_core.dates import (
     SUPPORTED_FIRST_DAY,
     SUPPORTED_LAST_DAY,
@@ -21,8 +21,8 @@ from kui_core.dates import (
 from kui_core.strategies import birth_dates, reference_days
 
 ONE = dt.timedelta(days=1)
-MARCH_1 = attrs.evolve(DEFAULT_POLICY, leap_day_rule=LeapDayRule.MARCH_1)
-FEBRUARY_28 = attrs.evolve(DEFAULT_POLICY, leap_day_rule=LeapDayRule.FEBRUARY_28)
+MARCH_1 = LeapDayRule.MARCH_1
+FEBRUARY_28 = LeapDayRule.FEBRUARY_28
 BOTH_RULES = pytest.mark.parametrize("policy", [MARCH_1, FEBRUARY_28], ids=["march_1", "feb_28"])
 rules = st.sampled_from([MARCH_1, FEBRUARY_28])
 
@@ -31,14 +31,16 @@ rules = st.sampled_from([MARCH_1, FEBRUARY_28])
 
 
 @given(birth_dates(), reference_days(), reference_days(), rules)
-def test_age_on_is_monotone_in_on(born: dt.date, a: dt.date, b: dt.date, policy: Policy) -> None:
+def test_age_on_is_monotone_in_on(
+    born: dt.date, a: dt.date, b: dt.date, policy: LeapDayRule
+) -> None:
     early, late = sorted((a, b))
     assert age_on(born, early, policy) <= age_on(born, late, policy)
 
 
 @given(birth_dates(), st.integers(1, 60), rules)
 def test_age_increases_by_exactly_one_on_each_birthday(
-    born: dt.date, age: int, policy: Policy
+    born: dt.date, age: int, policy: LeapDayRule
 ) -> None:
     day = birthday(born, age, policy)
     assert age_on(born, day, policy) == age
@@ -47,27 +49,34 @@ def test_age_increases_by_exactly_one_on_each_birthday(
 
 
 @given(birth_dates(), st.integers(0, 80), rules)
-def test_age_changes_only_on_birthdays(born: dt.date, offset: int, policy: Policy) -> None:
+def test_age_changes_only_on_birthdays(born: dt.date, offset: int, policy: LeapDayRule) -> None:
     on = born + offset * 100 * ONE
-    before, now = age_on(born, on - ONE, policy), age_on(born, on, policy)
+    before, now = (
+        age_on(born, on - ONE, policy),
+        age_on(born, on, policy),
+    )
     if now != before:
         assert now == before + 1
         assert on == birthday(born, now, policy)
 
 
 @given(birth_dates(), reference_days(), rules)
-def test_age_on_agrees_with_counting_birthdays(born: dt.date, on: dt.date, policy: Policy) -> None:
+def test_age_on_agrees_with_counting_birthdays(
+    born: dt.date, on: dt.date, policy: LeapDayRule
+) -> None:
     """A plain restatement: the number of birthdays (age >= 1) that fall on or before ``on``."""
     if on < born:
         return
     passed = sum(
-        1 for age in range(1, on.year - born.year + 2) if birthday(born, age, policy) <= on
+        1
+        for age in range(1, on.year - born.year + 2)
+        if birthday(born, age, policy) <= on
     )
     assert age_on(born, on, policy) == passed
 
 
 @given(birth_dates(), rules)
-def test_age_is_zero_on_the_day_of_birth(born: dt.date, policy: Policy) -> None:
+def test_age_is_zero_on_the_day_of_birth(born: dt.date, policy: LeapDayRule) -> None:
     assert age_on(born, born, policy) == 0
 
 
@@ -94,7 +103,7 @@ def test_default_leap_day_rule_is_march_1() -> None:
 
 
 @BOTH_RULES
-def test_born_2004_02_29_has_a_real_birthday_in_leap_year_2028(policy: Policy) -> None:
+def test_born_2004_02_29_has_a_real_birthday_in_leap_year_2028(policy: LeapDayRule) -> None:
     """2028 is a leap year: the 24th birthday is 29 February under both rules."""
     born = dt.date(2004, 2, 29)
     assert birthday(born, 24, policy) == dt.date(2028, 2, 29)
@@ -103,14 +112,14 @@ def test_born_2004_02_29_has_a_real_birthday_in_leap_year_2028(policy: Policy) -
 
 
 @BOTH_RULES
-def test_born_2000_02_29_and_the_year_2100_is_not_leap(policy: Policy) -> None:
+def test_born_2000_02_29_and_the_year_2100_is_not_leap(policy: LeapDayRule) -> None:
     """2100 is a common year (divisible by 100, not 400): the leap-day rule decides."""
     expected = dt.date(2100, 3, 1) if policy is MARCH_1 else dt.date(2100, 2, 28)
     assert birthday(dt.date(2000, 2, 29), 100, policy) == expected
 
 
 @BOTH_RULES
-def test_the_day_before_and_the_day_of_the_25th_birthday(policy: Policy) -> None:
+def test_the_day_before_and_the_day_of_the_25th_birthday(policy: LeapDayRule) -> None:
     """Born 2001-06-01: 24 on 2026-05-31, 25 on 2026-06-01 (not a leap-day birth)."""
     born = dt.date(2001, 6, 1)
     assert age_on(born, dt.date(2026, 5, 31), policy) == 24
@@ -219,9 +228,13 @@ def test_extra_closed_days_are_skipped() -> None:
     policy = attrs.evolve(
         DEFAULT_POLICY, extra_closed_days=frozenset({dt.date(2025, 6, 5), dt.date(2025, 12, 24)})
     )
-    assert working_days_after(dt.date(2025, 6, 4), 1, policy) == dt.date(2025, 6, 6)
-    assert working_days_after(dt.date(2025, 12, 23), 1, policy) == dt.date(2025, 12, 29)
-    assert not is_working_day(dt.date(2025, 6, 5), policy)
+    assert working_days_after(dt.date(2025, 6, 4), 1, policy.extra_closed_days) == dt.date(
+        2025, 6, 6
+    )
+    assert working_days_after(dt.date(2025, 12, 23), 1, policy.extra_closed_days) == dt.date(
+        2025, 12, 29
+    )
+    assert not is_working_day(dt.date(2025, 6, 5), policy.extra_closed_days)
 
 
 @given(reference_days(), st.integers(0, 25))

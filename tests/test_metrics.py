@@ -56,7 +56,7 @@ OCT_1 = D(2025, 10, 1)
 def plain_completion(
     youths: Sequence[Youth], on: _dt.date, age: int, policy: Policy
 ) -> tuple[int, int]:
-    population = [y for y in youths if age_on(y.birth_date, on, policy) == age]
+    population = [y for y in youths if age_on(y.birth_date, on, policy.leap_day_rule) == age]
     done = [
         y
         for y in population
@@ -66,7 +66,7 @@ def plain_completion(
 
 
 def plain_neet(youths: Sequence[Youth], on: _dt.date, policy: Policy) -> tuple[int, int]:
-    population = [y for y in youths if 15 <= age_on(y.birth_date, on, policy) <= 24]
+    population = [y for y in youths if 15 <= age_on(y.birth_date, on, policy.leap_day_rule) <= 24]
     neet = [
         y
         for y in population

@@ -1,7 +1,11 @@
 """Ages, birthdays and Danish working days.
 
 Age is completed years on the reference day. Someone born on 29 February has a birthday on
-28 February or 1 March in common years according to :attr:`Policy.leap_day_rule`.
+28 February or 1 March in common years according to the :class:`LeapDayRule` passed in (a
+policy's :attr:`Policy.leap_day_rule <kui_core.Policy.leap_day_rule>`).
+
+The calendar takes the values it uses — the leap-day rule, the extra closed days — and never the
+whole policy: the rules pass them on. Nothing here imports a rule module or the policy.
 
 Working days are Monday to Friday except the Danish public holidays (helligdage): New Year's Day,
 Maundy Thursday, Good Friday, Easter Sunday and Monday, Great Prayer Day (Store Bededag, a public
@@ -9,7 +13,8 @@ holiday until 2023: "lov om konsekvenser ved afskaffelsen af store bededag som h
 28 February 2023, in force 1 January 2024; its number was not verified), Ascension Day, Whit
 Sunday and Monday, Christmas Day and Boxing Day; Easter from :func:`dateutil.easter.easter`.
 Grundlovsdag (5 June) and 24 December are not public holidays: add them through
-:attr:`Policy.extra_closed_days` where the office is closed.
+``closed_days`` where the office is closed (a policy's :attr:`Policy.extra_closed_days
+<kui_core.Policy.extra_closed_days>`).
 
 **Deadlines at the end of the calendar.** :func:`days_after` and :func:`months_after` cap a
 deadline at 31 December 9999 (``date.max``): no day comes after it, so nobody is late.
@@ -24,7 +29,9 @@ rules compute exists). :class:`~kui_core.Youth` refuses other dates; ends may li
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
+import enum
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -33,11 +40,11 @@ from dateutil.relativedelta import relativedelta
 from . import _validators as v
 from .errors import DataError
 from .periods import ONE_DAY
-from .policy import DEFAULT_POLICY, LeapDayRule, Policy
 
 __all__ = [
     "SUPPORTED_FIRST_DAY",
     "SUPPORTED_LAST_DAY",
+    "LeapDayRule",
     "age_on",
     "birthday",
     "danish_public_holidays",
@@ -56,7 +63,20 @@ SUPPORTED_LAST_DAY = _dt.date(2299, 12, 31)
 """The latest supported birth date (and start of a young person's records and periods)."""
 
 
-def birthday(birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+class LeapDayRule(enum.StrEnum):
+    """When someone born on 29 February has a birthday in a common year.
+
+    No Danish statute or ruling fixing this was found. Germany (BGB § 188(3)) and UK practice use
+    1 March; New Zealand and Taiwan use 28 February.
+    """
+
+    FEBRUARY_28 = "february_28"
+    MARCH_1 = "march_1"
+
+
+def birthday(
+    birth_date: _dt.date, age: int, leap_day_rule: LeapDayRule = LeapDayRule.MARCH_1
+) -> _dt.date:
     """The day on which someone born on ``birth_date`` reaches ``age``.
 
     >>> birthday(_dt.date(2008, 2, 29), 25)  # 2033 is a common year; default MARCH_1
@@ -72,14 +92,16 @@ def birthday(birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY) ->
             f"a birthday at age {age} lies outside the calendar"
             f" (years {_dt.MINYEAR} to {_dt.MAXYEAR})",
         )
-    if birth_date.month == 2 and birth_date.day == 29 and not _is_leap(year):
-        if policy.leap_day_rule is LeapDayRule.FEBRUARY_28:
+    if birth_date.month == 2 and birth_date.day == 29 and not calendar.isleap(year):
+        if leap_day_rule is LeapDayRule.FEBRUARY_28:
             return _dt.date(year, 2, 28)
         return _dt.date(year, 3, 1)
     return birth_date.replace(year=year)
 
 
-def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> int:
+def age_on(
+    birth_date: _dt.date, on: _dt.date, leap_day_rule: LeapDayRule = LeapDayRule.MARCH_1
+) -> int:
     """Completed years on ``on``; the new age starts on the birthday itself.
 
     >>> born = _dt.date(2001, 6, 1)
@@ -90,7 +112,7 @@ def age_on(birth_date: _dt.date, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
     v.check_day("on", on)
     years = on.year - birth_date.year
     if birth_date.month == 2 and birth_date.day == 29:
-        if on < birthday(birth_date, years, policy):  # Policy.leap_day_rule decides
+        if on < birthday(birth_date, years, leap_day_rule):
             years -= 1
         return years
     # Every other birthday exists in every year: compare (month, day). The hot path of
@@ -125,20 +147,16 @@ def months_after(day: _dt.date, months: int) -> _dt.date:
 
 
 def last_day_before_age(
-    birth_date: _dt.date, age: int, policy: Policy = DEFAULT_POLICY
+    birth_date: _dt.date, age: int, leap_day_rule: LeapDayRule = LeapDayRule.MARCH_1
 ) -> _dt.date:
     """The last day on which the person is still younger than ``age`` (inclusive).
 
     Raises :class:`~kui_core.DataError` (path ``age``) where no day precedes that birthday.
     """
-    turns = birthday(birth_date, age, policy)
+    turns = birthday(birth_date, age, leap_day_rule)
     if turns == _dt.date.min:
         raise DataError("age", f"no day precedes the birthday at age {age}")
     return turns - ONE_DAY
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 @lru_cache(maxsize=256)
@@ -153,17 +171,19 @@ def danish_public_holidays(year: int) -> frozenset[_dt.date]:
     return frozenset(days)
 
 
-def is_working_day(day: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
-    """Monday–Friday, not a public holiday, not one of the policy's extra closed days."""
+def is_working_day(day: _dt.date, closed_days: frozenset[_dt.date] = frozenset()) -> bool:
+    """Monday–Friday, not a public holiday, not one of the ``closed_days``."""
     v.check_day("day", day)
     return (
         day.weekday() < 5
         and day not in danish_public_holidays(day.year)
-        and day not in policy.extra_closed_days
+        and day not in closed_days
     )
 
 
-def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+def working_days_after(
+    day: _dt.date, n: int, closed_days: frozenset[_dt.date] = frozenset()
+) -> _dt.date:
     """The ``n``-th working day after ``day`` (``day`` itself is not counted).
 
     A deadline of "5 working days" from an event on ``day`` is ``working_days_after(day, 5)``:
@@ -184,6 +204,6 @@ def working_days_after(day: _dt.date, n: int, policy: Policy = DEFAULT_POLICY) -
                 "n", f"{n} working days after {day.isoformat()} lie beyond the calendar"
             )
         current += ONE_DAY
-        if is_working_day(current, policy):
+        if is_working_day(current, closed_days):
             remaining -= 1
     return current

@@ -38,7 +38,7 @@ __all__ = ["check_duty", "contact_deadline", "new_activity_deadline"]
 
 def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
     """The last day on which contacting the young person is in time (the 5th working day)."""
-    return working_days_after(lapse.noticed_on, policy.contact_deadline_working_days, policy)
+    return working_days_after(lapse.noticed_on, policy.contact_deadline_working_days, policy.extra_closed_days)
 
 
 def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
@@ -74,7 +74,7 @@ def check_duty(
     v.check_day("on", on)
     findings: list[Finding] = []
     for lapse in sorted(case.duty_lapses, key=lambda lapse: lapse.noticed_on):
-        age = age_on(case.youth.birth_date, lapse.noticed_on, policy)
+        age = age_on(case.youth.birth_date, lapse.noticed_on, policy.leap_day_rule)
         if not policy.duty_min_age <= age <= policy.duty_max_age:
             continue
         for code, deadline, done_on in (

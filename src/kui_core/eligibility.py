@@ -74,7 +74,7 @@ def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY)
     :func:`assess_eligibility` without its findings (aged :attr:`Policy.min_age` to under
     :attr:`Policy.age_limit`, no programme of :attr:`Policy.target_group_exit` completed)."""
     v.check_day("on", on)
-    age = age_on(youth.birth_date, on, policy)
+    age = age_on(youth.birth_date, on, policy.leap_day_rule)
     if not policy.min_age <= age < policy.age_limit:
         return False
     return not _completed_exits(youth, on, policy)
@@ -93,7 +93,7 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     """
     v.check_day("on", on)
     born = youth.birth_date
-    age = age_on(born, on, policy)
+    age = age_on(born, on, policy.leap_day_rule)
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
@@ -147,6 +147,6 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         in_target_group=in_target_group,
         enrolled=enrolled,
         outreach_required=outreach_required,
-        eligible_until=birthday(born, policy.age_limit, policy) - ONE_DAY,
+        eligible_until=birthday(born, policy.age_limit, policy.leap_day_rule) - ONE_DAY,
         findings=tuple(findings),
     )

@@ -223,7 +223,7 @@ def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date:
     # birthday on or before ``on``; step forward while the next day's birthday still is
     # (a 29 February birth under either leap-day rule).
     candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
-    while birthday(candidate + ONE_DAY, age, policy) <= on:
+    while birthday(candidate + ONE_DAY, age, policy.leap_day_rule) <= on:
         candidate += ONE_DAY
     return candidate
 

@@ -368,7 +368,7 @@ def _duty_findings(
     plan: EducationPlan, youth: Youth, on: _dt.date, policy: Policy
 ) -> list[Finding]:
     """Aged 15–17: the plan describes how the education duty is met (§ 2 a stk. 1)."""
-    age = age_on(youth.birth_date, on, policy)
+    age = age_on(youth.birth_date, on, policy.leap_day_rule)
     if policy.duty_min_age <= age <= policy.duty_max_age and plan.duty_description is None:
         return found("plan.duty_description_missing", policy, subject=f"{age}")
     return []
@@ -385,7 +385,7 @@ def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] |
     31 August, 30 November + 3 months is 28/29 February). A care period that ends before the
     deadline creates no duty. ``None`` where no care period qualifies.
     """
-    turns = birthday(youth.birth_date, policy.in_care_plan_age, policy)
+    turns = birthday(youth.birth_date, policy.in_care_plan_age, policy.leap_day_rule)
     for care in sorted(youth.in_care, key=lambda p: p.start):
         if care.empty or (care.end is not None and care.end <= turns):
             continue

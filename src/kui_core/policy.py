@@ -16,21 +16,11 @@ import attrs
 
 from . import _validators as v
 from .catalogue import RULES, Severity
+from .dates import LeapDayRule
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme
 from .errors import DataError
 
 __all__ = ["DEFAULT_POLICY", "CoordinatorRequired", "LeapDayRule", "Policy", "Severities"]
-
-
-class LeapDayRule(enum.StrEnum):
-    """When someone born on 29 February has a birthday in a common year.
-
-    No Danish statute or ruling fixing this was found. Germany (BGB § 188(3)) and UK practice use
-    1 March; New Zealand and Taiwan use 28 February.
-    """
-
-    FEBRUARY_28 = "february_28"
-    MARCH_1 = "march_1"
 
 
 class CoordinatorRequired(enum.StrEnum):

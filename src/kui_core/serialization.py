@@ -467,7 +467,7 @@ def _finding_structure_factory(cl: type[Finding], conv: cattrs.Converter) -> Hoo
     def structure_finding(value: Any, _: Any) -> Finding:
         item: _FindingRecord = record(value, _FindingRecord)
         if item.code not in RULES:
-            raise _Invalid(f"unknown rule code {item.code!r}")
+            raise _Invalid("unknown rule code (not shown: it may hold personal data)")
         policy = Policy(severities={item.code: item.severity})
         try:
             return Finding(item.code, period=item.period, subject=item.subject, policy=policy)
@@ -484,7 +484,7 @@ def _structure_severities(value: Any, _: Any) -> Severities:
     items: dict[str, Severity | None] = {}
     for code, level in value.items():
         if code not in RULES:
-            raise _Invalid(f"unknown rule code {code!r}")
+            raise _Invalid("unknown rule code (not shown: it may hold personal data)")
         items[code] = None if level is None else hook(level, Severity)
     return Severities(items)
 

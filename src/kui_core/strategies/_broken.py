@@ -160,7 +160,7 @@ def _in_care_youth(draw: st.DrawFn, on: _dt.date, policy: Policy) -> tuple[Youth
     months = policy.in_care_plan_months
     low_age = policy.in_care_plan_age + months // 12 + 1
     youth = draw(youths(on, policy=policy, min_age=low_age, max_age=low_age + 8, in_care=False))
-    turns = birthday(youth.birth_date, policy.in_care_plan_age, policy)
+    turns = birthday(youth.birth_date, policy.in_care_plan_age, policy.leap_day_rule)
     latest_start = on - relativedelta(months=months) - ONE_DAY
     start = draw_day(draw, max(youth.birth_date, turns - 5 * YEAR), latest_start, near=(turns,))
     deadline = in_care_plan_deadline(attrs.evolve(youth, in_care=(Period(start),)), policy)
@@ -311,7 +311,7 @@ def _break_transition(
         opened_by=on - gap - 2 * ONE_DAY,
         may_close=False,
     )
-    earliest = max(case.opened_on + ONE_DAY, birthday(youth.birth_date, policy.min_age, policy))
+    earliest = max(case.opened_on + ONE_DAY, birthday(youth.birth_date, policy.min_age, policy.leap_day_rule))
     end = draw_day(draw, earliest, on - gap - ONE_DAY, near=(on - gap - ONE_DAY,))
     deadline = end + gap
     lost = Placement(

@@ -244,7 +244,7 @@ def draw_plan(
     anchor = created if last is None else last
     next_follow_up = draw_day(draw, on, anchor + interval, near=(on, anchor + interval))
 
-    age = age_on(youth.birth_date, on, policy)
+    age = age_on(youth.birth_date, on, policy.leap_day_rule)
     duty: str | None = pick(draw, _DUTY_TEXTS)
     if not policy.duty_min_age <= age <= policy.duty_max_age and draw(st.booleans()):
         duty = None
