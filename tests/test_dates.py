@@ -68,9 +68,7 @@ def test_age_on_agrees_with_counting_birthdays(
     if on < born:
         return
     passed = sum(
-        1
-        for age in range(1, on.year - born.year + 2)
-        if birthday(born, age, policy) <= on
+        1 for age in range(1, on.year - born.year + 2) if birthday(born, age, policy) <= on
     )
     assert age_on(born, on, policy) == passed
 

@@ -175,9 +175,7 @@ def is_working_day(day: _dt.date, closed_days: frozenset[_dt.date] = frozenset()
     """Monday–Friday, not a public holiday, not one of the ``closed_days``."""
     v.check_day("day", day)
     return (
-        day.weekday() < 5
-        and day not in danish_public_holidays(day.year)
-        and day not in closed_days
+        day.weekday() < 5 and day not in danish_public_holidays(day.year) and day not in closed_days
     )
 
 

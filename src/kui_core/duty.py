@@ -38,7 +38,9 @@ __all__ = ["check_duty", "contact_deadline", "new_activity_deadline"]
 
 def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
     """The last day on which contacting the young person is in time (the 5th working day)."""
-    return working_days_after(lapse.noticed_on, policy.contact_deadline_working_days, policy.extra_closed_days)
+    return working_days_after(
+        lapse.noticed_on, policy.contact_deadline_working_days, policy.extra_closed_days
+    )
 
 
 def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:

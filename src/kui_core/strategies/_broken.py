@@ -311,7 +311,9 @@ def _break_transition(
         opened_by=on - gap - 2 * ONE_DAY,
         may_close=False,
     )
-    earliest = max(case.opened_on + ONE_DAY, birthday(youth.birth_date, policy.min_age, policy.leap_day_rule))
+    earliest = max(
+        case.opened_on + ONE_DAY, birthday(youth.birth_date, policy.min_age, policy.leap_day_rule)
+    )
     end = draw_day(draw, earliest, on - gap - ONE_DAY, near=(on - gap - ONE_DAY,))
     deadline = end + gap
     lost = Placement(

@@ -518,7 +518,9 @@ def _draw_youth(
     anchor = on if on is not None else born + ONE_DAY * draw(st.integers(0, 30 * 366))
     # Education starts from about 14 (earlier only for the very young), up to 30 days after.
     latest_start = max(anchor + 30 * ONE_DAY, born)
-    earliest_start = max(born, min(birthday(born, 14, policy.leap_day_rule), _years_before(anchor, 8)))
+    earliest_start = max(
+        born, min(birthday(born, 14, policy.leap_day_rule), _years_before(anchor, 8))
+    )
     earliest_start = min(earliest_start, latest_start)
     programmes = tuple(Programme)
     educations = tuple(
