@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from kui_core import DataError, KuiError
-from kui_core import _validators as v
+from kui_core import validators as v
 
 
 class Colour(enum.Enum):
@@ -20,8 +20,8 @@ class Colour(enum.Enum):
 class Sample:
     day: dt.date = attrs.field(default=dt.date(2025, 1, 1), validator=v.is_date)
     maybe_day: dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
-    name: str = attrs.field(default="x", validator=v.is_str)
-    maybe_name: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    name: str = attrs.field(default="x", validator=v.is_nonempty_str)
+    maybe_name: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
     flag: bool = attrs.field(default=False, validator=v.is_bool)
     count: int = attrs.field(default=0, validator=v.is_int())
     positive: int = attrs.field(default=1, validator=v.is_int(minimum=1))

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .errors import DataError
 from .periods import Period
 from .plan import EducationPlan
@@ -30,8 +30,8 @@ class CoordinatorAssignment:
     *koordinerende sagsbehandler* under employment law.
     """
 
-    coordinator_id: str = attrs.field(validator=v.is_str)
-    unit: str = attrs.field(validator=v.is_str)
+    coordinator_id: str = attrs.field(validator=v.is_nonempty_str)
+    unit: str = attrs.field(validator=v.is_nonempty_str)
     period: Period = attrs.field(validator=v.is_instance(Period))
 
 
@@ -39,8 +39,8 @@ class CoordinatorAssignment:
 class Placement:
     """An offer the young person takes part in (tilbud: an education, FGU, a job, an internship)."""
 
-    id: str = attrs.field(validator=v.is_str)
-    description: str = attrs.field(validator=v.is_str)
+    id: str = attrs.field(validator=v.is_nonempty_str)
+    description: str = attrs.field(validator=v.is_nonempty_str)
     period: Period = attrs.field(validator=v.is_instance(Period))
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
 from . import legal
+from . import validators as v
 from .errors import DataError
 from .legal import LegalBasis
 
@@ -68,11 +68,11 @@ class Rule:
     on; the first is the one that states the rule most directly.
     """
 
-    code: str = attrs.field(validator=v.is_str)
+    code: str = attrs.field(validator=v.is_nonempty_str)
     severity: Severity = attrs.field(validator=v.is_instance(Severity))
-    summary: str = attrs.field(validator=v.is_str)
-    da: str = attrs.field(validator=v.is_str)
-    en: str = attrs.field(validator=v.is_str)
+    summary: str = attrs.field(validator=v.is_nonempty_str)
+    da: str = attrs.field(validator=v.is_nonempty_str)
+    en: str = attrs.field(validator=v.is_nonempty_str)
     sources: tuple[LegalBasis, ...] = attrs.field(validator=_sources)
 
     @property

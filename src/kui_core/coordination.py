@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .errors import HandoverError
 from .findings import Finding, found
 from .periods import Period

@@ -37,7 +37,7 @@ from functools import lru_cache
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from . import _validators as v
+from . import validators as v
 from .errors import DataError
 from .periods import ONE_DAY
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from . import _validators as v
+from . import validators as v
 from .dates import age_on, days_after, working_days_after
 from .findings import Finding, found
 from .periods import ONE_DAY, Period

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .errors import DataError
 from .periods import Period
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .dates import age_on, birthday
 from .education import Programme
 from .findings import Finding, found

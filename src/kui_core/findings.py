@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from ._language import check_language
 from .catalogue import RULES, Rule, Severity
 from .errors import DataError
@@ -32,7 +32,7 @@ def _period(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 def _subject(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_str(instance, attribute, value)
+    v.is_optional_nonempty_str(instance, attribute, value)
     if value is None and RULES[instance.code].requires_subject:
         raise DataError(
             "Finding.subject", f"rule {instance.code!r} names the subject in its message"

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .errors import DataError
 
 __all__ = ["LegalBasis", "SourceKind"]
@@ -76,14 +76,14 @@ class LegalBasis:
     """
 
     kind: SourceKind = attrs.field(validator=v.is_instance(SourceKind))
-    law: str = attrs.field(validator=v.is_str)
-    paragraph: str | None = attrs.field(default=None, validator=v.is_optional_str)
-    title: str = attrs.field(validator=v.is_str)
-    quote: str | None = attrs.field(default=None, validator=v.is_optional_str)
-    url: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    law: str = attrs.field(validator=v.is_nonempty_str)
+    paragraph: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    title: str = attrs.field(validator=v.is_nonempty_str)
+    quote: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    url: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
     checked_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
     verified: bool = attrs.field(default=False, validator=_verified)
-    note: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    note: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
 
     def __str__(self) -> str:
         where = f"{self.law}, {self.paragraph}" if self.paragraph else self.law

@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .dates import birthday
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
@@ -104,7 +104,7 @@ class Measure:
 
     kind: MeasureKind = attrs.field(validator=v.is_instance(MeasureKind))
     programmes: frozenset[Programme] | None = attrs.field(validator=_optional_programmes)
-    description: str = attrs.field(validator=v.is_str)
+    description: str = attrs.field(validator=v.is_nonempty_str)
 
     def differences(self, other: Measure) -> tuple[str, ...]:
         """How this measure differs from ``other``, as clauses about this one (``"is a register
@@ -449,11 +449,11 @@ def _grade(instance: Application, attribute: attrs.Attribute[Any], value: Any) -
 class Application:
     """An application for a youth education (søgetal), made from 9th or 10th grade."""
 
-    person_id: str = attrs.field(validator=v.is_str)
+    person_id: str = attrs.field(validator=v.is_nonempty_str)
     programme: Programme = attrs.field(validator=v.is_instance(Programme))
     grade: int = attrs.field(validator=_grade)
     applied_on: _dt.date = attrs.field(validator=v.is_date)
-    municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
 
 
 _TRACKS = (Track.VOCATIONAL, Track.GYMNASIAL, Track.OTHER)

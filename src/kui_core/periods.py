@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from ._language import check_language
 from .errors import DataError
 

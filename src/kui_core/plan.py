@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .dates import age_on, birthday, days_after, months_after
 from .errors import DataError
 from .findings import Finding, Severity, all_valid, by_severity, found
@@ -77,15 +77,15 @@ class MunicipalUnit:
     Interventions and coordinator assignments refer to a unit by its ``code``.
     """
 
-    code: str = attrs.field(validator=v.is_str)
-    name: str = attrs.field(validator=v.is_str)
+    code: str = attrs.field(validator=v.is_nonempty_str)
+    name: str = attrs.field(validator=v.is_nonempty_str)
 
 
 @attrs.frozen
 class Participant:
     """Someone taking part in the plan: the case system's ``person_id`` and their :class:`Role`."""
 
-    person_id: str = attrs.field(validator=v.is_str)
+    person_id: str = attrs.field(validator=v.is_nonempty_str)
     role: Role = attrs.field(validator=v.is_instance(Role))
 
 
@@ -93,9 +93,9 @@ class Participant:
 class Goal:
     """A goal (mål) of the plan with its target date and status."""
 
-    id: str = attrs.field(validator=v.is_str)
+    id: str = attrs.field(validator=v.is_nonempty_str)
     kind: GoalKind = attrs.field(validator=v.is_instance(GoalKind))
-    description: str = attrs.field(validator=v.is_str)
+    description: str = attrs.field(validator=v.is_nonempty_str)
     target_date: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
     status: GoalStatus = attrs.field(default=GoalStatus.OPEN, validator=v.is_instance(GoalStatus))
 
@@ -107,9 +107,9 @@ class Milestone:
     ``due_on`` is when it should be reached, ``reached_on`` when it was (``None``: not yet).
     """
 
-    id: str = attrs.field(validator=v.is_str)
-    goal_id: str = attrs.field(validator=v.is_str)
-    description: str = attrs.field(validator=v.is_str)
+    id: str = attrs.field(validator=v.is_nonempty_str)
+    goal_id: str = attrs.field(validator=v.is_nonempty_str)
+    description: str = attrs.field(validator=v.is_nonempty_str)
     due_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
     reached_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
 
@@ -126,9 +126,9 @@ class Intervention:
     (Esbjerg: every intervention supports the education/job goal).
     """
 
-    id: str = attrs.field(validator=v.is_str)
-    unit: str = attrs.field(validator=v.is_str)
-    description: str = attrs.field(validator=v.is_str)
+    id: str = attrs.field(validator=v.is_nonempty_str)
+    unit: str = attrs.field(validator=v.is_nonempty_str)
+    description: str = attrs.field(validator=v.is_nonempty_str)
     period: Period = attrs.field(validator=v.is_instance(Period))
     supports: frozenset[str] = attrs.field(validator=v.is_frozenset_of(str))
 
@@ -161,7 +161,7 @@ def _interventions(instance: EducationPlan, attribute: attrs.Attribute[Any], val
 
 
 def _previous_id(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_str(instance, attribute, value)
+    v.is_optional_nonempty_str(instance, attribute, value)
     if value is not None and value == instance.id:
         raise DataError("EducationPlan.previous_id", "a plan cannot replace itself")
 
@@ -190,7 +190,7 @@ class EducationPlan:
     unique within the plan, and every milestone belongs to a goal of the plan.
     """
 
-    id: str = attrs.field(validator=v.is_str)
+    id: str = attrs.field(validator=v.is_nonempty_str)
     created_on: _dt.date = attrs.field(validator=v.is_date)
     participants: tuple[Participant, ...] = attrs.field(validator=_participants)
     goals: tuple[Goal, ...] = attrs.field(validator=_goals)
@@ -198,7 +198,7 @@ class EducationPlan:
     next_follow_up: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("created_on")
     )
-    duty_description: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    duty_description: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
     previous_id: str | None = attrs.field(default=None, validator=_previous_id)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_milestones)
     last_follow_up: _dt.date | None = attrs.field(

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .catalogue import RULES, Severity
 from .dates import LeapDayRule
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme

@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .errors import DataError
 
 __all__ = [

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from ._language import check_language
 from .coordination import check_coordination
 from .duty import check_duty
@@ -91,10 +91,10 @@ class CaseReport:
     plan in force, ``None`` where the case had no plan on ``on``.
     """
 
-    person_id: str = attrs.field(validator=v.is_str)
+    person_id: str = attrs.field(validator=v.is_nonempty_str)
     on: _dt.date = attrs.field(validator=v.is_date)
     eligibility: Eligibility = attrs.field(validator=v.is_instance(Eligibility))
-    plan_id: str | None = attrs.field(validator=v.is_optional_str)
+    plan_id: str | None = attrs.field(validator=v.is_optional_nonempty_str)
     plan: PlanReport | None = attrs.field(validator=v.is_optional_instance(PlanReport))
     findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
 

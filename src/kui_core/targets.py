@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .education import YOUTH_EDUCATIONS, Programme
 from .errors import DataError
 from .legal import LegalBasis, SourceKind
@@ -85,7 +85,7 @@ def _optional_year(instance: object, attribute: attrs.Attribute[Any], value: Any
 
 def _source(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, LegalBasis):
-        v.is_str(instance, attribute, value)
+        v.is_nonempty_str(instance, attribute, value)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -94,7 +94,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _published(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is _dt.date:
         return
-    v.is_str(instance, attribute, value)
+    v.is_nonempty_str(instance, attribute, value)
     if _ISO_DAY.fullmatch(value.strip()):
         raise DataError(
             f"{type(instance).__name__}.{attribute.name}",
@@ -120,8 +120,8 @@ class Observation:
     share: float = attrs.field(validator=_share)
     published: _dt.date | str = attrs.field(validator=_published)
     measure: Measure = attrs.field(validator=v.is_instance(Measure))
-    source: str = attrs.field(validator=v.is_str)
-    note: str | None = attrs.field(default=None, kw_only=True, validator=v.is_optional_str)
+    source: str = attrs.field(validator=v.is_nonempty_str)
+    note: str | None = attrs.field(default=None, kw_only=True, validator=v.is_optional_nonempty_str)
 
     def __iter__(self) -> Iterator[int | float]:
         return iter((self.year, self.share))
@@ -138,7 +138,7 @@ class Target:
     law that set the target.
     """
 
-    name: str = attrs.field(validator=v.is_str)
+    name: str = attrs.field(validator=v.is_nonempty_str)
     year: int = attrs.field(validator=v.is_int(minimum=1))
     value: float = attrs.field(validator=_share)
     baseline: float | None = attrs.field(default=None, validator=_optional_share)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from . import _validators as v
+from . import validators as v
 from .dates import days_after
 from .eligibility import in_target_group
 from .findings import Finding, found

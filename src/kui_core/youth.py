@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from . import _validators as v
+from . import validators as v
 from .cpr import CprNumber
 from .dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY
 from .education import EducationRecord, Employment
@@ -80,13 +80,13 @@ class Youth:
     birth. Ends may lie later.
     """
 
-    person_id: str = attrs.field(validator=v.is_str)
+    person_id: str = attrs.field(validator=v.is_nonempty_str)
     birth_date: _dt.date = attrs.field(validator=_birth_date)
     educations: tuple[EducationRecord, ...] = attrs.field(default=(), validator=_educations)
     employments: tuple[Employment, ...] = attrs.field(default=(), validator=_employments)
     in_care: tuple[Period, ...] = attrs.field(default=(), validator=_in_care)
     cpr: CprNumber | None = attrs.field(default=None, validator=_cpr_matches_birth_date)
-    municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_str)
+    municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
 
     def in_care_on(self, day: _dt.date) -> bool:
         """True where one of the care periods contains ``day``."""

@@ -2,7 +2,15 @@
 
 attrs' own ``instance_of`` raises a bare ``TypeError``; the library promises its own hierarchy,
 so every model field is checked through these instead. Dates must be ``date`` and never
-``datetime`` (the library works in whole days), integers never ``bool``.
+``datetime`` (the library works in whole days), integers never ``bool``, text never empty. Use
+them for your own attrs models beside kui-core's, so that bad data raises the same errors::
+
+    @attrs.frozen
+    class Referral:
+        youth_id: str = attrs.field(validator=validators.is_nonempty_str)
+        received_on: date = attrs.field(validator=validators.is_date)
+
+:func:`check_day` checks a function's day argument (``on=``) the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +23,25 @@ import attrs
 
 from .errors import DataError
 
+__all__ = [
+    "Validator",
+    "check_day",
+    "is_bool",
+    "is_date",
+    "is_frozenset_of",
+    "is_instance",
+    "is_int",
+    "is_nonempty_str",
+    "is_number",
+    "is_optional_date",
+    "is_optional_instance",
+    "is_optional_nonempty_str",
+    "is_tuple_of",
+    "optional_date_not_before",
+]
+
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+"""An attrs validator: called with the instance, the attribute and the value."""
 
 
 def _path(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -49,7 +75,7 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
         is_date(instance, attribute, value)
 
 
-def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def is_nonempty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string."""
     if not isinstance(value, str):
         raise DataError(_path(instance, attribute), f"expected a string, got {_kind(value)}")
@@ -57,10 +83,12 @@ def is_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise DataError(_path(instance, attribute), "must not be empty")
 
 
-def is_optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def is_optional_nonempty_str(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     """A non-empty string or ``None``."""
     if value is not None:
-        is_str(instance, attribute, value)
+        is_nonempty_str(instance, attribute, value)
 
 
 def is_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
