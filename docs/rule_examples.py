@@ -352,17 +352,17 @@ TRANSITION = Family(
     prefix="transition.",
     title="Transitions between offers",
     checked_by="check_transitions",
-    requires=("kui_core.check_transitions", "kui_core.Placement"),
+    requires=("kui_core.check_transitions", "kui_core.Offer"),
     setup="""\
 from datetime import date
 
 import attrs
 
-from kui_core import Period, Placement, Youth, YouthCase, check_transitions
+from kui_core import Period, Offer, Youth, YouthCase, check_transitions
 
 on = date(2026, 3, 2)
-fgu = Placement("pl-1", "FGU basic education", Period(date(2025, 8, 11), date(2026, 1, 9)))
-case = YouthCase(Youth("y-1", date(2005, 3, 10)), opened_on=date(2025, 8, 1), placements=(fgu,))
+fgu = Offer("pl-1", "FGU basic education", Period(date(2025, 8, 11), date(2026, 1, 9)))
+case = YouthCase(Youth("y-1", date(2005, 3, 10)), opened_on=date(2025, 8, 1), offers=(fgu,))
 """,
     examples={
         "transition.no_next_step": Example(
@@ -370,8 +370,8 @@ case = YouthCase(Youth("y-1", date(2005, 3, 10)), opened_on=date(2025, 8, 1), pl
 findings = check_transitions(case, on)  # FGU ended 9.1.2026; nothing in the next 30 days
 """,
             does_not="""\
-eud = Placement("pl-2", "EUD basic course", Period(date(2026, 1, 19)))
-findings = check_transitions(attrs.evolve(case, placements=(fgu, eud)), on)
+eud = Offer("pl-2", "EUD basic course", Period(date(2026, 1, 19)))
+findings = check_transitions(attrs.evolve(case, offers=(fgu, eud)), on)
 """,
         ),
     },

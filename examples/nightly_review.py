@@ -38,9 +38,9 @@ from kui_core import (
     Goal,
     GoalKind,
     Intervention,
+    Offer,
     Participant,
     Period,
-    Placement,
     Role,
     Severity,
     Youth,
@@ -194,7 +194,7 @@ def sample_cases() -> list[YouthCase]:
                 ),
             ),
             coordinators=(_coordinator("bo", date(2025, 8, 1)),),
-            placements=(Placement("pl-1", "FGU", Period(date(2025, 8, 11), date(2026, 1, 9))),),
+            offers=(Offer("pl-1", "FGU", Period(date(2025, 8, 11), date(2026, 1, 9))),),
         ),
         YouthCase(  # no plan and no coordinator yet
             Youth("y-106", date(2006, 12, 24)), date(2026, 2, 20)

@@ -1,4 +1,4 @@
-"""The case models: YouthCase, CoordinatorAssignment, Placement, DutyLapse."""
+"""The case models: YouthCase, CoordinatorAssignment, Offer, DutyLapse."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from kui_core import (
     EducationPlan,
     Goal,
     GoalKind,
+    Offer,
     Participant,
     Period,
-    Placement,
     Role,
     Youth,
     YouthCase,
@@ -37,7 +37,7 @@ CASE = YouthCase(
     D(2025, 1, 1),
     plans=(P1, P2),
     coordinators=(CoordinatorAssignment("c1", "UU", Period(D(2025, 1, 1))),),
-    placements=(Placement("fgu", "FGU basis", Period(D(2025, 2, 1), D(2025, 6, 30))),),
+    offers=(Offer("fgu", "FGU basis", Period(D(2025, 2, 1), D(2025, 6, 30))),),
     duty_lapses=(DutyLapse(D(2025, 3, 3), contacted_on=D(2025, 3, 5)),),
 )
 
@@ -94,9 +94,9 @@ def test_two_versions_on_the_same_day_are_allowed() -> None:
     assert attrs.evolve(CASE, plans=(P1, same_day)).current_plan is same_day
 
 
-def test_placement_ids_must_be_unique() -> None:
-    with pytest.raises(DataError, match=r"^YouthCase\.placements\[1\]\.id: duplicate placement"):
-        attrs.evolve(CASE, placements=CASE.placements * 2)
+def test_offer_ids_must_be_unique() -> None:
+    with pytest.raises(DataError, match=r"^YouthCase\.offers\[1\]\.id: duplicate offer"):
+        attrs.evolve(CASE, offers=CASE.offers * 2)
 
 
 def test_coordinators_may_be_unsorted_and_start_before_the_case_opens() -> None:
@@ -114,8 +114,8 @@ def test_case_fields_refuse_wrong_types_with_their_path() -> None:
         attrs.evolve(CASE, duty_lapses=(D(2025, 1, 1),))  # type: ignore[arg-type]
     with pytest.raises(DataError, match=r"^CoordinatorAssignment\.period: expected Period"):
         CoordinatorAssignment("c1", "UU", D(2025, 1, 1))  # type: ignore[arg-type]
-    with pytest.raises(DataError, match=r"^Placement\.description: must not be empty"):
-        Placement("x", "", Period(D(2025, 1, 1)))
+    with pytest.raises(DataError, match=r"^Offer\.description: must not be empty"):
+        Offer("x", "", Period(D(2025, 1, 1)))
 
 
 def test_duty_lapse_contact_and_activity_may_be_on_the_day_noticed_2025_03_03() -> None:

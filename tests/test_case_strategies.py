@@ -21,8 +21,8 @@ from kui_core import (
     Intervention,
     Milestone,
     MunicipalUnit,
+    Offer,
     Participant,
-    Placement,
     Policy,
     Role,
     Severity,
@@ -222,7 +222,7 @@ MODELS: list[type[Any]] = [
     Intervention,
     EducationPlan,
     CoordinatorAssignment,
-    Placement,
+    Offer,
     DutyLapse,
     YouthCase,
 ]

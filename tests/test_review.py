@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kui_core import DEFAULT_POLICY, DataError, Period, Policy, Severity, Youth
-from kui_core.case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from kui_core.case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from kui_core.eligibility import assess_eligibility
 from kui_core.plan import (
     EducationPlan,
@@ -44,7 +44,7 @@ CLEAN = YouthCase(
     D(2025, 8, 1),
     plans=(PLAN,),
     coordinators=(CoordinatorAssignment("anna", "UU", Period(D(2025, 8, 1))),),
-    placements=(Placement("fgu", "FGU", Period(D(2025, 8, 11))),),
+    offers=(Offer("fgu", "FGU", Period(D(2025, 8, 11))),),
 )
 
 
@@ -71,7 +71,7 @@ def test_findings_of_every_rule_are_gathered_errors_first_then_by_code() -> None
             CoordinatorAssignment("anna", "UU", Period(D(2025, 8, 1), D(2025, 9, 1))),
             CoordinatorAssignment("bo", "UU", Period(D(2025, 9, 8))),
         ),
-        placements=(Placement("fgu", "FGU", Period(D(2025, 8, 11), D(2025, 8, 25))),),
+        offers=(Offer("fgu", "FGU", Period(D(2025, 8, 11), D(2025, 8, 25))),),
         duty_lapses=(DutyLapse(D(2025, 8, 25), contacted_on=D(2025, 9, 2)),),
     )
     report = review_case(c, ON)

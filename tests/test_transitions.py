@@ -1,4 +1,4 @@
-"""Nobody is lost between placements: ``transition.no_next_step`` and its close neighbours."""
+"""Nobody is lost between offers: ``transition.no_next_step`` and its close neighbours."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kui_core import DEFAULT_POLICY, EducationRecord, Period, Programme, Youth
-from kui_core.case import Placement, YouthCase
+from kui_core.case import Offer, YouthCase
 from kui_core.plan import EducationPlan, Goal, GoalKind, GoalStatus, Participant, Role
 from kui_core.transitions import check_transitions, transition_deadline
 
@@ -18,16 +18,16 @@ DAY = dt.timedelta(days=1)
 YOUTH = Youth("y1", D(2006, 9, 15))  # 18 in 2025
 ENDED = D(2025, 6, 1)  # FGU ends: 31 May 2025 is its last day
 DEADLINE = D(2025, 7, 1)  # 30 days later
-FGU = Placement("fgu", "FGU Vest", Period(D(2024, 8, 12), ENDED))
+FGU = Offer("fgu", "FGU Vest", Period(D(2024, 8, 12), ENDED))
 
 
 def case_with(
-    *placements: Placement,
+    *offers: Offer,
     plans: tuple[EducationPlan, ...] = (),
     youth: Youth = YOUTH,
     closed: dt.date | None = None,
 ) -> YouthCase:
-    return YouthCase(youth, D(2024, 8, 1), closed, plans=plans, placements=placements)
+    return YouthCase(youth, D(2024, 8, 1), closed, plans=plans, offers=offers)
 
 
 PLAN_DAY = D(2024, 8, 1)
@@ -49,7 +49,7 @@ def found(c: YouthCase, on: dt.date) -> list[tuple[str, str, str | None]]:
 
 def test_the_deadline_is_30_days_after_the_end() -> None:
     assert transition_deadline(FGU) == DEADLINE
-    assert transition_deadline(Placement("x", "open", Period(ENDED))) is None
+    assert transition_deadline(Offer("x", "open", Period(ENDED))) is None
 
 
 def test_no_next_step_is_reported_only_after_the_grace_period_1_july_2025() -> None:
@@ -62,17 +62,17 @@ def test_no_next_step_is_reported_only_after_the_grace_period_1_july_2025() -> N
         "fgu",
     )
     assert finding.message("da") == "Tilbuddet fgu sluttede uden et næste skridt (fra 1.6.2025)."
-    assert finding.message("en") == "Placement fgu ended without a next step (from 1.6.2025)."
+    assert finding.message("en") == "Offer fgu ended without a next step (from 1.6.2025)."
 
 
-def test_a_next_placement_starting_on_day_30_is_in_time() -> None:
-    eud = Placement("eud", "EUD", Period(DEADLINE))
+def test_a_next_offer_starting_on_day_30_is_in_time() -> None:
+    eud = Offer("eud", "EUD", Period(DEADLINE))
     assert found(case_with(FGU, eud), D(2025, 12, 1)) == []
 
 
-def test_a_next_placement_starting_on_day_31_is_too_late() -> None:
+def test_a_next_offer_starting_on_day_31_is_too_late() -> None:
     """EUD from 2 July 2025: the uncovered days are 1 June through 1 July."""
-    eud = Placement("eud", "EUD", Period(DEADLINE + DAY))
+    eud = Offer("eud", "EUD", Period(DEADLINE + DAY))
     assert found(case_with(eud, FGU), D(2025, 12, 1)) == [
         ("transition.no_next_step", "[2025-06-01, 2025-07-02)", "fgu")
     ]
@@ -80,14 +80,14 @@ def test_a_next_placement_starting_on_day_31_is_too_late() -> None:
         ("transition.no_next_step", "[2025-06-01, 2025-07-02)", "fgu")
     ]
     # Before a later start, the gap is still open on the reference day.
-    eud = Placement("eud", "EUD", Period(DEADLINE + 2 * DAY))
+    eud = Offer("eud", "EUD", Period(DEADLINE + 2 * DAY))
     assert found(case_with(eud, FGU), DEADLINE + DAY) == [
         ("transition.no_next_step", "[2025-06-01, )", "fgu")
     ]
 
 
-def test_a_placement_running_on_past_the_end_is_a_next_step() -> None:
-    job = Placement("job", "Fritidsjob", Period(D(2025, 1, 1), D(2025, 6, 2)))
+def test_a_offer_running_on_past_the_end_is_a_next_step() -> None:
+    job = Offer("job", "Fritidsjob", Period(D(2025, 1, 1), D(2025, 6, 2)))
     assert [s for _, _, s in found(case_with(FGU, job), D(2025, 12, 1))] == ["job"]
     # ... but one that ended the same day as FGU is not.
     parallel = attrs.evolve(job, period=Period(D(2025, 1, 1), ENDED))
@@ -120,7 +120,7 @@ def test_goals_that_do_not_bridge_the_gap() -> None:
 
 
 def test_youth_outside_the_target_group_needs_no_next_step() -> None:
-    """Completed STX on 31 May 2025: the placement's end finds them outside the target group."""
+    """Completed STX on 31 May 2025: the offer's end finds them outside the target group."""
     graduate = attrs.evolve(
         YOUTH, educations=(EducationRecord(Programme.STX, D(2022, 8, 1), D(2025, 5, 31)),)
     )
@@ -131,21 +131,21 @@ def test_youth_outside_the_target_group_needs_no_next_step() -> None:
     assert len(found(case_with(FGU, youth=still_24), D(2025, 12, 1))) == 1
 
 
-def test_a_case_closed_by_the_end_of_the_placement_needs_no_next_step() -> None:
+def test_a_case_closed_by_the_end_of_the_offer_needs_no_next_step() -> None:
     assert found(case_with(FGU, closed=ENDED), D(2025, 12, 1)) == []
     assert len(found(case_with(FGU, closed=ENDED + DAY), D(2025, 12, 1))) == 1
 
 
-def test_open_ended_and_zero_length_placements_need_no_next_step() -> None:
-    running = Placement("eud", "EUD", Period(D(2024, 8, 1)))
-    cancelled = Placement("cancel", "Aflyst", Period(D(2025, 3, 1), D(2025, 3, 1)))
+def test_open_ended_and_zero_length_offers_need_no_next_step() -> None:
+    running = Offer("eud", "EUD", Period(D(2024, 8, 1)))
+    cancelled = Offer("cancel", "Aflyst", Period(D(2025, 3, 1), D(2025, 3, 1)))
     assert found(case_with(running, cancelled), D(2025, 12, 1)) == []
 
 
-def test_with_a_zero_day_gap_the_next_placement_must_start_on_the_end_day() -> None:
+def test_with_a_zero_day_gap_the_next_offer_must_start_on_the_end_day() -> None:
     policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=0)
-    seamless = case_with(FGU, Placement("eud", "EUD", Period(ENDED)))
-    one_day = case_with(FGU, Placement("eud", "EUD", Period(ENDED + DAY)))
+    seamless = case_with(FGU, Offer("eud", "EUD", Period(ENDED)))
+    one_day = case_with(FGU, Offer("eud", "EUD", Period(ENDED + DAY)))
     assert check_transitions(seamless, D(2025, 12, 1), policy) == ()
     (finding,) = check_transitions(one_day, D(2025, 12, 1), policy)
     assert finding.period == Period(ENDED, ENDED + DAY)
@@ -162,7 +162,7 @@ def test_reported_exactly_when_the_wait_exceeds_the_policy(
     policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=max_gap)
     next_start = ENDED + gap * DAY
     on = ENDED + on_after * DAY
-    c = case_with(FGU, Placement("eud", "EUD", Period(next_start)))
+    c = case_with(FGU, Offer("eud", "EUD", Period(next_start)))
     findings = check_transitions(c, on, policy)
     late = gap > max_gap and on_after > max_gap
     assert [f.subject for f in findings] == (["fgu"] if late else [])
@@ -170,9 +170,9 @@ def test_reported_exactly_when_the_wait_exceeds_the_policy(
         assert f.period == Period(ENDED, next_start if next_start <= on else None)
 
 
-def test_a_placement_ending_9999_12_31_is_open_in_practice() -> None:
+def test_a_offer_ending_9999_12_31_is_open_in_practice() -> None:
     """Case systems write "no end" as 31 December 9999: its deadline lies beyond the calendar."""
-    far = Placement("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 31)))
+    far = Offer("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 31)))
     assert transition_deadline(far) == dt.date.max
     assert check_transitions(case_with(far), D(2026, 1, 1)) == ()
     assert check_transitions(case_with(far), dt.date.max) == ()
@@ -180,7 +180,7 @@ def test_a_placement_ending_9999_12_31_is_open_in_practice() -> None:
 
 def test_a_deadline_beyond_the_calendar_is_capped_at_its_last_day() -> None:
     """Ending 1 December 9999: 29 days later is 30 December, 31 days later does not exist."""
-    near_the_end = Placement("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 1)))
+    near_the_end = Offer("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 1)))
     for days, deadline in ((29, D(9999, 12, 30)), (31, dt.date.max), (10**6, dt.date.max)):
         policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=days)
         assert transition_deadline(near_the_end, policy) == deadline

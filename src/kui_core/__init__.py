@@ -6,7 +6,7 @@ every rule takes its reference day as ``on=``.
 """
 
 from .__about__ import __version__
-from .case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from .case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from .coordination import check_coordination, coordination_span, handover
 from .cpr import CprNumber
 from .dates import age_on, working_days_after
@@ -80,10 +80,10 @@ __all__ = [
     "Milestone",
     "MunicipalUnit",
     "Observation",
+    "Offer",
     "Participant",
     "People",
     "Period",
-    "Placement",
     "PlanReport",
     "Policy",
     "Programme",

@@ -1,7 +1,7 @@
 """The case (forløb) around one young person.
 
 A :class:`YouthCase` gathers the plan versions (oldest first, the last one current), the
-coordinator assignments (tovholder), the placements (tilbud) and, for 15–17-year-olds, the
+coordinator assignments (tovholder), the offers (tilbud) and, for 15–17-year-olds, the
 recorded lapses from the plan that start the outreach deadlines. The coordination span is
 ``[opened_on, closed_on)``.
 """
@@ -19,7 +19,7 @@ from .periods import Period
 from .plan import EducationPlan
 from .youth import Youth
 
-__all__ = ["CoordinatorAssignment", "DutyLapse", "Placement", "YouthCase"]
+__all__ = ["CoordinatorAssignment", "DutyLapse", "Offer", "YouthCase"]
 
 
 @attrs.frozen
@@ -36,7 +36,7 @@ class CoordinatorAssignment:
 
 
 @attrs.frozen
-class Placement:
+class Offer:
     """An offer the young person takes part in (tilbud: an education, FGU, a job, an internship)."""
 
     id: str = attrs.field(validator=v.is_nonempty_str)
@@ -81,15 +81,13 @@ def _plans(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> 
         earlier.add(plan.id)
 
 
-def _placements(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Placement)(instance, attribute, value)
+def _offers(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(Offer)(instance, attribute, value)
     seen: set[str] = set()
-    for index, placement in enumerate(value):
-        if placement.id in seen:
-            raise DataError(
-                f"YouthCase.placements[{index}].id", f"duplicate placement id {placement.id!r}"
-            )
-        seen.add(placement.id)
+    for index, offer in enumerate(value):
+        if offer.id in seen:
+            raise DataError(f"YouthCase.offers[{index}].id", f"duplicate offer id {offer.id!r}")
+        seen.add(offer.id)
 
 
 @attrs.frozen
@@ -111,7 +109,7 @@ class YouthCase:
     coordinators: tuple[CoordinatorAssignment, ...] = attrs.field(
         default=(), validator=v.is_tuple_of(CoordinatorAssignment)
     )
-    placements: tuple[Placement, ...] = attrs.field(default=(), validator=_placements)
+    offers: tuple[Offer, ...] = attrs.field(default=(), validator=_offers)
     duty_lapses: tuple[DutyLapse, ...] = attrs.field(default=(), validator=v.is_tuple_of(DutyLapse))
 
     @property

@@ -318,10 +318,10 @@ RULES: Mapping[str, Rule] = _catalogue(
     Rule(
         code="transition.no_next_step",
         severity=Severity.WARNING,
-        summary="A placement ended, the young person is still in the target group, and no next"
-        " placement or plan goal follows within Policy.max_transition_gap_days.",
+        summary="A offer ended, the young person is still in the target group, and no next"
+        " offer or plan goal follows within Policy.max_transition_gap_days.",
         da="Tilbuddet {subject} sluttede uden et næste skridt{period_note}.",
-        en="Placement {subject} ended without a next step{period_note}.",
+        en="Offer {subject} ended without a next step{period_note}.",
         sources=(legal.ESBJERG_TRANSITIONS,),
     ),
     Rule(

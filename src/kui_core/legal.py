@@ -345,7 +345,7 @@ IN_CARE_PLAN = LegalBasis(
     note=(
         "The ungeplan is a barnets lov plan, not the KUI uddannelsesplan; kui-core today counts"
         " the first KUI plan and anchors on the start of care rather than the decision, and does"
-        " not model placements without consent (stk. 4: the plan before the decision)."
+        " not model placements in care without consent (stk. 4: the plan before the decision)."
     ),
 )
 ESBJERG_HEAD_OF_TABLE = LegalBasis(

@@ -3,7 +3,7 @@
 :func:`review_case` runs, for the reference day ``on``: the target-group assessment
 (:func:`~kui_core.assess_eligibility`), the rules of the education plan in force
 (:func:`~kui_core.validate_plan`, against the version it replaces), the single coordinator
-(:func:`~kui_core.check_coordination`), the transitions between placements
+(:func:`~kui_core.check_coordination`), the transitions between offers
 (:func:`~kui_core.check_transitions`) and the deadlines of the 15–17 duty
 (:func:`~kui_core.check_duty`). The plan in force is the newest version made on or before ``on``;
 versions made later are not known yet on ``on``. Where no plan is in force, the one plan rule

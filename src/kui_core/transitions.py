@@ -1,26 +1,26 @@
-"""Transitions between offers: nobody is lost between two placements.
+"""Transitions between offers: nobody is lost between two offers.
 
 The Esbjerg and Lejre strategies ("ingen går tabt i overgangene") want a next step for every
-young person whose placement (tilbud) ends while they are still in the target group. The longest
+young person whose offer (tilbud) ends while they are still in the target group. The longest
 acceptable wait is :attr:`Policy.max_transition_gap_days` (N, default 30), a municipal choice.
 
-**The rule, exactly.** A placement ending at ``end`` (its period is half-open, so ``end`` is the
+**The rule, exactly.** A offer ending at ``end`` (its period is half-open, so ``end`` is the
 first day without it) needs a next step by the *transition deadline* ``end + N`` days. A next
 step is either
 
-- another placement that covers at least one day from ``end`` to the deadline (inclusive): a
-  placement that starts by the deadline, or one already running that goes on past ``end``; or
+- another offer that covers at least one day from ``end`` to the deadline (inclusive): a
+  offer that starts by the deadline, or one already running that goes on past ``end``; or
 - a goal, not closed (open, or already achieved), with a target date from ``end`` to the
   deadline (inclusive), in a plan version made on or before the deadline.
 
-With N = 0 the next placement must start on ``end`` itself. A zero-length placement never ran and
+With N = 0 the next offer must start on ``end`` itself. A zero-length offer never ran and
 needs no next step. The rule applies where the young person is in the target group
 (:func:`~kui_core.eligibility.in_target_group`) on ``end`` and the case was still open on
 ``end``. It is reported only once the grace period has fully passed, that is when ``on`` is after
 the deadline.
 
-**The finding.** ``transition.no_next_step`` with the placement's id in ``subject`` and the
-uncovered days as ``period``: from ``end`` until the next placement starts (where one started
+**The finding.** ``transition.no_next_step`` with the offer's id in ``subject`` and the
+uncovered days as ``period``: from ``end`` until the next offer starts (where one started
 by ``on``), open-ended otherwise.
 """
 
@@ -38,18 +38,18 @@ from .plan import GoalStatus
 from .policy import DEFAULT_POLICY, Policy
 
 if TYPE_CHECKING:
-    from .case import Placement, YouthCase
+    from .case import Offer, YouthCase
 
 __all__ = ["check_transitions", "transition_deadline"]
 
 
-def transition_deadline(placement: Placement, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
-    """The last day on which a next step is in time, or ``None`` for an open-ended placement.
+def transition_deadline(offer: Offer, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+    """The last day on which a next step is in time, or ``None`` for an open-ended offer.
 
-    A deadline beyond the end of the calendar (a placement ending on 31 December 9999, the "no
+    A deadline beyond the end of the calendar (a offer ending on 31 December 9999, the "no
     end" of many case systems) is capped at :data:`datetime.date.max`: no day comes after it.
     """
-    end = placement.period.end
+    end = offer.period.end
     if end is None:
         return None
     return days_after(end, policy.max_transition_gap_days)
@@ -69,25 +69,25 @@ def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
 def check_transitions(
     case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
 ) -> tuple[Finding, ...]:
-    """``transition.no_next_step`` for every placement that ended without a next step in time.
+    """``transition.no_next_step`` for every offer that ended without a next step in time.
 
     The rule and its decisions are described in the module documentation; source: the
     Esbjerg and Lejre strategies (nobody is lost in the transitions between offers).
     """
     v.check_day("on", on)
     findings: list[Finding] = []
-    placements = sorted(case.placements, key=lambda p: (p.period.start, p.id))
-    for placement in placements:
-        end = placement.period.end
-        deadline = transition_deadline(placement, policy)
-        if end is None or deadline is None or placement.period.empty or on <= deadline:
+    offers = sorted(case.offers, key=lambda p: (p.period.start, p.id))
+    for offer in offers:
+        end = offer.period.end
+        deadline = transition_deadline(offer, policy)
+        if end is None or deadline is None or offer.period.empty or on <= deadline:
             continue
         if case.closed_on is not None and case.closed_on <= end:
             continue
         followers = [
             other.period.start
-            for other in placements
-            if other is not placement
+            for other in offers
+            if other is not offer
             and not other.period.empty
             and (other.period.end is None or other.period.end > end)
         ]
@@ -99,6 +99,6 @@ def check_transitions(
             continue
         resumed = min((start for start in followers if start <= on), default=None)
         findings += found(
-            "transition.no_next_step", policy, period=Period(end, resumed), subject=placement.id
+            "transition.no_next_step", policy, period=Period(end, resumed), subject=offer.id
         )
     return tuple(findings)

@@ -3,7 +3,7 @@
 Reads one :class:`~kui_core.case.YouthCase` (JSON as written by
 :func:`kui_core.serialization.dumps`) and prints its review on ``--on`` (default: today — the
 command line may read the clock; the library core never does): the target group, the education
-plan in force, the single coordinator, transitions between placements and the 15–17 duty
+plan in force, the single coordinator, transitions between offers and the 15–17 duty
 deadlines. ``--severity CODE=LEVEL`` (repeatable) sets a rule's severity as
 :attr:`Policy.severities <kui_core.Policy.severities>` does (``error``, ``warning``, ``info``, or
 ``off`` to switch the rule off). Exit status 1 when there are ERROR findings under those
@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from ..case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from ..case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from ..coordination import handover
 from ..errors import DataError
 from ..findings import Finding, Severity
@@ -203,7 +203,7 @@ def demo_cases(on: _dt.date) -> list[tuple[str, YouthCase]]:
             opened,
             plans=(plan(person_id, duty),),
             coordinators=(CoordinatorAssignment("k1", "UU", Period(opened)),),
-            placements=(Placement("fgu", "FGU", Period(opened)),),
+            offers=(Offer("fgu", "FGU", Period(opened)),),
         )
 
     clean = base("ung-01")
@@ -232,7 +232,7 @@ def demo_cases(on: _dt.date) -> list[tuple[str, YouthCase]]:
         ),
     )
     lost = attrs.evolve(
-        base("ung-06"), placements=(Placement("fgu", "FGU", Period(opened, _day(on, -45))),)
+        base("ung-06"), offers=(Offer("fgu", "FGU", Period(opened, _day(on, -45))),)
     )
     return [
         ("one coordinator throughout", clean),
@@ -240,7 +240,7 @@ def demo_cases(on: _dt.date) -> list[tuple[str, YouthCase]]:
         ("two weeks without coordinator", gap),
         ("two coordinators for a month", overlap),
         ("duty: contacted too late", duty),
-        ("placement ended, no next step", lost),
+        ("offer ended, no next step", lost),
     ]
 
 

@@ -44,7 +44,7 @@ from ._cases import (  # noqa: E402
     cases,
     coordinator_assignments,
     duty_lapses,
-    placements,
+    offers,
 )
 from ._core import (  # noqa: E402
     birth_dates,
@@ -92,10 +92,10 @@ __all__ = [
     "interventions",
     "legal_bases",
     "milestones",
+    "offers",
     "participants",
     "periods",
     "person_ids",
-    "placements",
     "plan_examples",
     "plans",
     "policies",

@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ..case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from ..case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from ..dates import birthday
 from ..duty import contact_deadline, new_activity_deadline
 from ..periods import Period
@@ -33,7 +33,7 @@ from ..plan import (
 )
 from ..policy import DEFAULT_POLICY, Policy
 from ..youth import Youth
-from ._cases import PLACEMENT_TEXTS, draw_case
+from ._cases import OFFER_TEXTS, draw_case
 from ._core import youths
 from ._draw import ONE_DAY, YEAR, draw_day, pick, pick_index, shuffled
 from ._plans import (
@@ -316,15 +316,15 @@ def _break_transition(
     )
     end = draw_day(draw, earliest, on - gap - ONE_DAY, near=(on - gap - ONE_DAY,))
     deadline = end + gap
-    lost = Placement(
+    lost = Offer(
         "pl-lost",
-        pick(draw, PLACEMENT_TEXTS),
+        pick(draw, OFFER_TEXTS),
         Period(end - ONE_DAY * draw(st.integers(1, 700)), end),
     )
-    found: list[Placement] = [lost]
+    found: list[Offer] = [lost]
     if draw(st.booleans()):
         start = deadline + ONE_DAY * draw(st.integers(1, 60))
-        found.append(Placement("pl-next", pick(draw, PLACEMENT_TEXTS), Period(start)))
+        found.append(Offer("pl-next", pick(draw, OFFER_TEXTS), Period(start)))
 
     def no_bridge(goal: Goal) -> Goal:
         # A goal not closed and dated inside the grace period would count as a next step.
@@ -334,7 +334,7 @@ def _break_transition(
         return attrs.evolve(goal, target_date=deadline + ONE_DAY if bridges else date)
 
     versions = tuple(attrs.evolve(p, goals=tuple(map(no_bridge, p.goals))) for p in case.plans)
-    return attrs.evolve(case, plans=versions, placements=tuple(found))
+    return attrs.evolve(case, plans=versions, offers=tuple(found))
 
 
 def _break_duty(

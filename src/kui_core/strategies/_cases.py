@@ -1,4 +1,4 @@
-"""Hypothesis strategies for valid cases: coordinators, placements, 15–17 lapses and plans.
+"""Hypothesis strategies for valid cases: coordinators, offers, 15–17 lapses and plans.
 
 A valid case is built to pass every rule of :func:`~kui_core.review_case` on the reference day
 ``on`` (constructive, no filtering): :func:`~kui_core.validate_plan`,
@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from ..case import CoordinatorAssignment, DutyLapse, Placement, YouthCase
+from ..case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from ..duty import contact_deadline, new_activity_deadline
 from ..periods import Period
 from ..plan import Intervention
@@ -34,16 +34,16 @@ from ._plans import (
 )
 
 __all__ = [
-    "PLACEMENT_TEXTS",
+    "OFFER_TEXTS",
     "cases",
     "coordinator_assignments",
     "draw_case",
     "duty_lapses",
-    "placements",
+    "offers",
     "register_type_strategies",
 ]
 
-PLACEMENT_TEXTS = ("FGU basis", "EUD grundforløb", "10. klasse", "Praktikforløb", "Job")
+OFFER_TEXTS = ("FGU basis", "EUD grundforløb", "10. klasse", "Praktikforløb", "Job")
 
 
 # -- small models -------------------------------------------------------------------------------
@@ -67,14 +67,14 @@ def coordinator_assignments() -> st.SearchStrategy[CoordinatorAssignment]:
     return build()
 
 
-def placements() -> st.SearchStrategy[Placement]:
-    """:class:`~kui_core.Placement` values (any period, open-ended or empty too)."""
+def offers() -> st.SearchStrategy[Offer]:
+    """:class:`~kui_core.Offer` values (any period, open-ended or empty too)."""
 
     @st.composite
-    def build(draw: st.DrawFn) -> Placement:
+    def build(draw: st.DrawFn) -> Offer:
         period = _draw_any_period(draw)
         code = draw(st.text(CODE_ALPHABET, min_size=1, max_size=6))
-        return Placement(code, pick(draw, PLACEMENT_TEXTS), period)
+        return Offer(code, pick(draw, OFFER_TEXTS), period)
 
     return build()
 
@@ -115,13 +115,11 @@ def _draw_chain(
     ]
 
 
-def _draw_placements(
-    draw: st.DrawFn, opened: _dt.date, on: _dt.date, policy: Policy
-) -> list[Placement]:
-    """Placements in a chain, each followed within ``policy.max_transition_gap_days``."""
+def _draw_offers(draw: st.DrawFn, opened: _dt.date, on: _dt.date, policy: Policy) -> list[Offer]:
+    """Offers in a chain, each followed within ``policy.max_transition_gap_days``."""
     gap = policy.max_transition_gap_days
     count = draw(st.integers(0, 3))
-    out: list[Placement] = []
+    out: list[Offer] = []
     start = draw_day(draw, opened - YEAR, on)
     for n in range(1, count + 1):
         last = n == count
@@ -130,7 +128,7 @@ def _draw_placements(
             end = start + ONE_DAY * draw(st.integers(1, 700))
             if last and end + gap * ONE_DAY < on:
                 end = on - gap * ONE_DAY  # its grace period runs until ``on`` at least
-        out.append(Placement(f"pl-{n}", pick(draw, PLACEMENT_TEXTS), Period(start, end)))
+        out.append(Offer(f"pl-{n}", pick(draw, OFFER_TEXTS), Period(start, end)))
         if end is None:
             break
         start = end + ONE_DAY * draw(st.integers(0, gap))
@@ -231,7 +229,7 @@ def draw_case(
         closed_on=closed,
         plans=tuple(versions),
         coordinators=tuple(chain),
-        placements=tuple(_draw_placements(draw, opened, on, policy)),
+        offers=tuple(_draw_offers(draw, opened, on, policy)),
         duty_lapses=tuple(_draw_lapses(draw, opened, on, policy)),
     )
 
@@ -243,7 +241,7 @@ def cases(
 
     A valid case passes every rule of :func:`~kui_core.review_case` on ``on``: it has only
     INFO findings (the target-group assessment). Its coordinators form a gapless chain of
-    handovers from the day the case opens (or earlier), in any order; its placements follow
+    handovers from the day the case opens (or earlier), in any order; its offers follow
     one another within ``policy.max_transition_gap_days``; every 15–17 lapse was answered in
     time; its plan versions pass :func:`plans`' rules, with the first made by the § 108
     deadline for a young person in care and no open goal dropped. Without ``on``, the reference
@@ -271,7 +269,7 @@ def cases(
 
 _TYPE_STRATEGIES: tuple[tuple[type[Any], Callable[[], st.SearchStrategy[Any]]], ...] = (
     (CoordinatorAssignment, coordinator_assignments),
-    (Placement, placements),
+    (Offer, offers),
     (DutyLapse, duty_lapses),
     (YouthCase, cases),
 )
