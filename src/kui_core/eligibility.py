@@ -119,11 +119,7 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     in_target_group = not (too_old or too_young or exits)
 
     enrolled = bool(enrolled_in)
-    hours: float = 0
-    for job in youth.employments:  # Youth.weekly_hours_on, inlined: this is the hot path
-        period = job.period
-        if period.start <= on and (period.end is None or on < period.end):
-            hours += job.hours_per_week
+    hours = youth.weekly_hours_on(on)
     employed = hours >= policy.outreach_work_hours
 
     if in_target_group:

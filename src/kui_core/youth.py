@@ -94,4 +94,9 @@ class Youth:
 
     def weekly_hours_on(self, day: _dt.date) -> float:
         """Hours of paid work per week on ``day``, all employments added up."""
-        return sum(e.hours_per_week for e in self.employments if e.period.contains(day))
+        hours: float = 0
+        for job in self.employments:  # Period.contains, inlined: assess_eligibility's hot path
+            period = job.period
+            if period.start <= day and (period.end is None or day < period.end):
+                hours += job.hours_per_week
+        return hours
