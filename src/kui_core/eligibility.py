@@ -17,7 +17,7 @@ from functools import lru_cache
 import attrs
 
 from . import validators as v
-from .dates import age_on, birthday
+from .dates import age_on, birthday, completed_years
 from .education import Programme
 from .findings import Finding, found
 from .periods import ONE_DAY
@@ -58,15 +58,27 @@ def _found(code: str, subject: str | None, policy: Policy) -> tuple[Finding, ...
     return tuple(found(code, policy, subject=subject))
 
 
-def _completed_exits(youth: Youth, on: _dt.date, policy: Policy) -> set[Programme]:
-    """The programmes of :attr:`Policy.target_group_exit` completed on or before ``on``."""
-    return {
-        record.programme
-        for record in youth.educations
-        if record.completed_on is not None
-        and record.completed_on <= on
-        and record.programme in policy.target_group_exit
-    }
+def _records(
+    youth: Youth, on: _dt.date, policy: Policy
+) -> tuple[set[Programme], set[Programme], set[Programme]]:
+    """One pass over the records: the programmes completed by ``on`` that end the target group
+    (:attr:`Policy.target_group_exit`), the other completed ones that end outreach
+    (:attr:`Policy.outreach_programmes`), and those enrolled in on ``on``
+    (:attr:`Policy.enrolment_programmes`)."""
+    exits: set[Programme] = set()
+    youth_completed: set[Programme] = set()
+    enrolled_in: set[Programme] = set()
+    for record in youth.educations:
+        programme = record.programme
+        completed_on = record.completed_on
+        if completed_on is not None and completed_on <= on:
+            if programme in policy.target_group_exit:
+                exits.add(programme)
+            elif programme in policy.outreach_programmes:
+                youth_completed.add(programme)
+        elif programme in policy.enrolment_programmes and record.enrolled_on(on):
+            enrolled_in.add(programme)
+    return exits, youth_completed, enrolled_in
 
 
 def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
@@ -77,7 +89,8 @@ def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY)
     age = age_on(youth.birth_date, on, policy.leap_day_rule)
     if not policy.min_age <= age < policy.age_limit:
         return False
-    return not _completed_exits(youth, on, policy)
+    exits, _, _ = _records(youth, on, policy)
+    return not exits
 
 
 def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> Eligibility:
@@ -93,7 +106,7 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     """
     v.check_day("on", on)
     born = youth.birth_date
-    age = age_on(born, on, policy.leap_day_rule)
+    age = completed_years(born, on, policy.leap_day_rule)  # both days are checked dates
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
@@ -102,18 +115,7 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     if too_young:
         findings += _found("eligibility.under_min_age", f"{age}", policy)
 
-    exits = _completed_exits(youth, on, policy)
-    # One more pass over the records: other completed programmes, and what runs on `on`.
-    youth_completed: set[Programme] = set()
-    enrolled_in: set[Programme] = set()
-    for record in youth.educations:
-        programme = record.programme
-        completed_on = record.completed_on
-        if completed_on is not None and completed_on <= on:
-            if programme not in exits and programme in policy.outreach_programmes:
-                youth_completed.add(programme)
-        elif programme in policy.enrolment_programmes and record.enrolled_on(on):
-            enrolled_in.add(programme)
+    exits, youth_completed, enrolled_in = _records(youth, on, policy)
     for programme in sorted(exits):
         findings += _found("eligibility.completed_qualifying_education", programme.value, policy)
     in_target_group = not (too_old or too_young or exits)
