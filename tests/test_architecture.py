@@ -101,3 +101,28 @@ def test_the_table_is_read() -> None:
     assert layers["errors"] == 0
     assert layers["review"] > layers["plan"] > layers["dates"]
     assert mutual == {layers["strategies._core"]}
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=module_name)
+def test_what_another_module_uses_is_in_its_all(path: Path) -> None:
+    """``from .x import name`` only for names that ``x`` lists in ``__all__`` (or submodules)."""
+    import importlib
+
+    name = module_name(path)
+    package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
+    if name == "kui_core":
+        package = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.ImportFrom) and node.level > 0 and node.module):
+            continue
+        base = package[: len(package) - (node.level - 1)]
+        target = ".".join(["kui_core", *base, node.module])
+        module = importlib.import_module(target)
+        for alias in node.names:
+            if (
+                importlib.util.find_spec(f"{target}.{alias.name}")
+                if hasattr(module, "__path__")
+                else False
+            ):
+                continue  # a submodule
+            assert alias.name in module.__all__, f"{name} uses {target}.{alias.name}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .errors import DataError
 
+__all__ = ["LANGUAGES", "check_language"]
+
 LANGUAGES = ("da", "en")
 
 

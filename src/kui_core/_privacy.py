@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["mask_keys", "safe_key"]
+
 _SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z_]*[0-9]{0,2}", re.ASCII)
 # A mapping key in a cattrs path, as its Python repr: ``$.counts['x']``.
 _PATH_KEY = re.compile(r"""\[('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\]""")

@@ -22,7 +22,14 @@ from . import validators as v
 from .errors import DataError
 from .periods import Period
 
-__all__ = ["EducationRecord", "Employment", "Programme", "Track"]
+__all__ = [
+    "QUALIFYING",
+    "YOUTH_EDUCATIONS",
+    "EducationRecord",
+    "Employment",
+    "Programme",
+    "Track",
+]
 
 
 class Track(enum.StrEnum):
@@ -72,7 +79,9 @@ class Programme(enum.StrEnum):
 _GYMNASIAL = frozenset({Programme.STX, Programme.HHX, Programme.HTX, Programme.HF, Programme.IB})
 _VOCATIONAL = frozenset({Programme.EUD, Programme.EUX})
 QUALIFYING: frozenset[Programme] = _GYMNASIAL | _VOCATIONAL | {Programme.HIGHER}
+"""Gymnasial, vocational and higher education: by default, completing one ends the target group."""
 YOUTH_EDUCATIONS: frozenset[Programme] = _GYMNASIAL | _VOCATIONAL | {Programme.STU}
+"""The youth (upper-secondary) educations, STU included."""
 
 
 def _record_dates(instance: EducationRecord, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -22,7 +22,16 @@ from .legal import LegalBasis
 from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
 
-__all__ = ["RULES", "Finding", "Rule", "Severity", "all_valid", "finding", "found"]
+__all__ = [
+    "RULES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "all_valid",
+    "by_severity",
+    "finding",
+    "found",
+]
 
 
 def _period(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> None:
