@@ -106,7 +106,7 @@ def test_the_table_is_read() -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=module_name)
 def test_what_another_module_uses_is_in_its_all(path: Path) -> None:
     """``from .x import name`` only for names that ``x`` lists in ``__all__`` (or submodules)."""
-    import importlib
+    import importlib.util
 
     name = module_name(path)
     package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
@@ -119,10 +119,8 @@ def test_what_another_module_uses_is_in_its_all(path: Path) -> None:
         target = ".".join(["kui_core", *base, node.module])
         module = importlib.import_module(target)
         for alias in node.names:
-            if (
-                importlib.util.find_spec(f"{target}.{alias.name}")
-                if hasattr(module, "__path__")
-                else False
-            ):
-                continue  # a submodule
-            assert alias.name in module.__all__, f"{name} uses {target}.{alias.name}"
+            submodule = hasattr(module, "__path__") and importlib.util.find_spec(
+                f"{target}.{alias.name}"
+            )
+            if not submodule:
+                assert alias.name in module.__all__, f"{name} uses {target}.{alias.name}"
