@@ -428,3 +428,16 @@ def test_a_code_declared_twice_is_refused() -> None:
         catalogue._catalogue(rule, rule)
     assert caught.value.path == "RULES"
     assert "coordination.gap" in caught.value.reason
+
+
+@pytest.mark.parametrize("code", ["290204-4321", "plan.2902044321", "x" * 50, "Plan.Nope"])
+def test_an_unknown_code_that_could_be_personal_data_is_not_echoed(code: str) -> None:
+    for build in (
+        lambda: Finding(code),
+        lambda: Policy(severities={code: None}),
+        lambda: Policy().severity_of(code),
+    ):
+        with pytest.raises(DataError) as caught:
+            build()
+        assert code not in str(caught.value)
+        assert "not shown" in caught.value.reason

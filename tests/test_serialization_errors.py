@@ -648,7 +648,7 @@ def test_a_finding_document_is_rebuilt_under_a_policy_giving_its_severity() -> N
     assert loads(dumps(found), Finding).severity is Severity.ERROR
     document = json.loads(dumps(found))
     assert problems({**document, "code": "plan.nope"}, Finding) == (
-        ("$", "unknown rule code (not shown: it may hold personal data)"),
+        ("$", "unknown rule code 'plan.nope'"),
     )
     assert problems({**document, "subject": None}, Finding) == (
         ("$", "rule 'plan.no_shared_goal' names the subject in its message"),
@@ -667,7 +667,7 @@ def test_policy_severities_in_json() -> None:
         ("$.severities", "expected an object, got array"),
     )
     assert problems({**document, "severities": {"plan.nope": "error"}}, Policy) == (
-        ("$.severities", "unknown rule code (not shown: it may hold personal data)"),
+        ("$.severities", "unknown rule code 'plan.nope'"),
     )
     assert problems({**document, "severities": {"coordination.gap": "off"}}, Policy) == (
         ("$.severities", 'expected one of "error", "warning", "info"'),

@@ -16,6 +16,7 @@ import attrs
 
 from . import validators as v
 from ._language import check_language
+from ._privacy import unknown_code
 from .catalogue import RULES, Rule, Severity
 from .errors import DataError
 from .legal import LegalBasis
@@ -77,7 +78,7 @@ class Finding:
         if not isinstance(policy, Policy):
             raise DataError("policy", f"expected Policy, got {type(policy).__name__}")
         if not isinstance(code, str) or code not in RULES:
-            raise DataError("Finding.code", f"unknown rule code {code!r}")
+            raise DataError("Finding.code", unknown_code(code))
         severity = policy.severity_of(code)
         if severity is None:
             raise DataError("Finding.code", f"rule {code!r} is switched off by the policy")

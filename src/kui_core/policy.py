@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from . import validators as v
+from ._privacy import unknown_code
 from .catalogue import RULES, Severity
 from .dates import LeapDayRule
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme
@@ -60,7 +61,7 @@ class Severities(Mapping[str, "Severity | None"]):
         checked: dict[str, Severity | None] = {}
         for code, severity in items.items():
             if not isinstance(code, str) or code not in RULES:
-                raise DataError("Policy.severities", f"unknown rule code {code!r}")
+                raise DataError("Policy.severities", unknown_code(code))
             if severity is not None and not isinstance(severity, Severity):
                 raise DataError(
                     f"Policy.severities[{code!r}]",
@@ -282,7 +283,7 @@ class Policy:
             return self.severities[code]
         rule = RULES.get(code) if isinstance(code, str) else None
         if rule is None:
-            raise DataError("code", f"unknown rule code {code!r}")
+            raise DataError("code", unknown_code(code))
         return rule.severity
 
 

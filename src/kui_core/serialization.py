@@ -35,7 +35,7 @@ from cattrs.cols import list_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._privacy import mask_keys, safe_key
+from ._privacy import mask_keys, safe_key, unknown_code
 from .catalogue import RULES, Severity
 from .cpr import CprNumber
 from .errors import DataError
@@ -467,7 +467,7 @@ def _finding_structure_factory(cl: type[Finding], conv: cattrs.Converter) -> Hoo
     def structure_finding(value: Any, _: Any) -> Finding:
         item: _FindingRecord = record(value, _FindingRecord)
         if item.code not in RULES:
-            raise _Invalid("unknown rule code (not shown: it may hold personal data)")
+            raise _Invalid(unknown_code(item.code))
         policy = Policy(severities={item.code: item.severity})
         try:
             return Finding(item.code, period=item.period, subject=item.subject, policy=policy)
@@ -484,7 +484,7 @@ def _structure_severities(value: Any, _: Any) -> Severities:
     items: dict[str, Severity | None] = {}
     for code, level in value.items():
         if code not in RULES:
-            raise _Invalid("unknown rule code (not shown: it may hold personal data)")
+            raise _Invalid(unknown_code(code))
         items[code] = None if level is None else hook(level, Severity)
     return Severities(items)
 
