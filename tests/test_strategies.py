@@ -435,3 +435,18 @@ def test_young_children_have_no_work_before_birth(youth: Youth) -> None:
 
 def test_an_employment_ending_on_the_reference_day_comes_up() -> None:
     _found(employments(ON), lambda job: job.period.end == ON)
+
+
+@given(
+    youths(
+        on=dt.date(1990, 2, 28),
+        min_age=1,
+        max_age=1,
+        policy=attrs.evolve(DEFAULT_POLICY, leap_day_rule=LeapDayRule.FEBRUARY_28),
+    )
+)
+def test_age_bounds_hold_for_29_february_births_under_february_28_1990_02_28(
+    youth: Youth,
+) -> None:
+    """Born 1988-02-29, a February-28 policy makes the child 2 on 1990-02-28: never drawn."""
+    assert age_on(youth.birth_date, dt.date(1990, 2, 28), LeapDayRule.FEBRUARY_28) == 1

@@ -182,6 +182,10 @@ def _draw_birth(
     # ends of an integer range, which would pile everyone up at the oldest age).
     age = draw(st.integers(low_age, high_age))
     earliest, latest = _age_window(on, age, age)
+    # The window's first day may be a 29 February, whose birthday in a common year the policy's
+    # leap-day rule sets: under FEBRUARY_28 it is a day older. (The last day is never one.)
+    if age_on(earliest, on, policy.leap_day_rule) > age:
+        earliest += ONE_DAY
     # Only births a Youth accepts (the supported calendar, kui_core.dates).
     earliest, latest = max(earliest, SUPPORTED_FIRST_DAY), min(latest, SUPPORTED_LAST_DAY)
     boundaries = [policy.min_age, policy.age_limit]
