@@ -31,7 +31,6 @@ from kui_core import (
     serialization,
     strategies,
 )
-from kui_core.findings import finding
 from kui_core.serialization import (
     dumps,
     iter_jsonl,
@@ -643,7 +642,7 @@ def test_the_cpr_of_a_valid_youth_is_only_in_the_document() -> None:
 def test_a_finding_document_is_rebuilt_under_a_policy_giving_its_severity() -> None:
     """The JSON records the severity a policy gave; reading it back cannot contradict a rule."""
     strict = Policy(severities={"plan.no_shared_goal": Severity.ERROR})
-    found = finding("plan.no_shared_goal", subject="A, B", policy=strict)
+    found = Finding("plan.no_shared_goal", subject="A, B", policy=strict)
     assert loads(dumps(found), Finding) == found
     assert loads(dumps(found), Finding).severity is Severity.ERROR
     document = json.loads(dumps(found))

@@ -30,7 +30,6 @@ __all__ = [
     "Severity",
     "all_valid",
     "by_severity",
-    "finding",
     "found",
 ]
 
@@ -115,17 +114,6 @@ class Finding:
             period_note=f" ({period})" if period else "",
             subject_note=f" ({subject})" if subject else "",
         )
-
-
-def finding(
-    code: str,
-    *,
-    period: Period | None = None,
-    subject: str | None = None,
-    policy: Policy = DEFAULT_POLICY,
-) -> Finding:
-    """The :class:`Finding` of ``code`` under ``policy``: ``Finding(code, ...)`` by another name."""
-    return Finding(code, period=period, subject=subject, policy=policy)
 
 
 def found(

@@ -25,7 +25,7 @@ from hypothesis.errors import InvalidArgument
 from ..cpr import MODULUS_11_WEIGHTS, CprNumber, seventh_digits
 from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
 from ..education import QUALIFYING, YOUTH_EDUCATIONS, EducationRecord, Employment, Programme
-from ..findings import RULES, Finding, Severity, finding
+from ..findings import RULES, Finding, Severity
 from ..legal import LegalBasis
 from ..periods import Period
 from ..policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
@@ -729,7 +729,7 @@ def _draw_finding(draw: st.DrawFn, choices: Sequence[str]) -> Finding:
     subject = draw(_SUBJECTS)
     if subject is None and "{subject}" in templates:
         subject = pick(draw, ("G1", "I1", "c-1, c-2", "eud"))
-    return finding(code, period=period, subject=subject)
+    return Finding(code, period=period, subject=subject)
 
 
 # Composite strategies are built once here: st.composite compiles a wrapper function, far too
