@@ -344,6 +344,10 @@ def render_rule_reference() -> str:
 
 
 def _show_default(value: object) -> str:
+    if isinstance(value, attrs.Factory):  # a default built by a factory: show what it builds
+        value = value.factory()
+    if isinstance(value, Mapping) and not value:
+        return "none"
     if isinstance(value, enum.Enum):
         return f"`{type(value).__name__}.{value.name}`"
     if isinstance(value, frozenset):
