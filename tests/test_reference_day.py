@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from kui_core import (
+    DEFAULT_POLICY,
     CoordinatorAssignment,
     EducationPlan,
     Period,
@@ -102,3 +103,30 @@ def test_the_same_calls_work_with_a_date(name: str) -> None:
     """The table above is not a list of functions that always fail."""
     _, call, day = CALLS[name]
     assert call(day) is not None
+
+
+@pytest.mark.parametrize("wrong", [DEFAULT_POLICY, "february_28", None], ids=repr)
+def test_the_calendar_takes_a_leap_day_rule_not_a_policy(wrong: Any) -> None:
+    """Callers of the old ``age_on(born, on, policy)`` get a DataError, not a wrong age."""
+    born, on = D(2008, 2, 29), D(2033, 2, 28)
+    for call, args in (
+        (age_on, (born, on, wrong)),
+        (birthday, (born, 25, wrong)),
+        (last_day_before_age, (born, 25, wrong)),
+    ):
+        with pytest.raises(DataError) as caught:
+            call(*args)
+        assert caught.value.path == "leap_day_rule"
+
+
+@pytest.mark.parametrize(
+    "wrong", [DEFAULT_POLICY, [D(2025, 6, 5)], frozenset({"2025-06-05"}), None], ids=repr
+)
+def test_the_calendar_takes_closed_days_not_a_policy(wrong: Any) -> None:
+    for call, args in (
+        (working_days_after, (D(2025, 6, 2), 5, wrong)),
+        (is_working_day, (D(2025, 6, 2), wrong)),
+    ):
+        with pytest.raises(DataError) as caught:
+            call(*args)
+        assert caught.value.path == "closed_days"

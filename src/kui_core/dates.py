@@ -75,6 +75,27 @@ class LeapDayRule(enum.StrEnum):
     MARCH_1 = "march_1"
 
 
+def _check_rule(leap_day_rule: object) -> LeapDayRule:
+    if not isinstance(leap_day_rule, LeapDayRule):
+        raise DataError(
+            "leap_day_rule",
+            f"expected LeapDayRule (a policy's leap_day_rule), got {type(leap_day_rule).__name__}",
+        )
+    return leap_day_rule
+
+
+def _check_closed_days(closed_days: object) -> frozenset[_dt.date]:
+    if not isinstance(closed_days, frozenset) or any(
+        type(day) is not _dt.date for day in closed_days
+    ):
+        raise DataError(
+            "closed_days",
+            "expected a frozenset of dates (a policy's extra_closed_days),"
+            f" got {type(closed_days).__name__}",
+        )
+    return closed_days
+
+
 def birthday(
     birth_date: _dt.date, age: int, leap_day_rule: LeapDayRule = LeapDayRule.MARCH_1
 ) -> _dt.date:
@@ -86,6 +107,7 @@ def birthday(
     Raises :class:`~kui_core.DataError` (path ``age``) where that year has no date.
     """
     v.check_day("birth_date", birth_date)
+    _check_rule(leap_day_rule)
     year = birth_date.year + age
     if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
         raise DataError(
@@ -111,7 +133,7 @@ def age_on(
     """
     v.check_day("birth_date", birth_date)
     v.check_day("on", on)
-    return completed_years(birth_date, on, leap_day_rule)
+    return completed_years(birth_date, on, _check_rule(leap_day_rule))
 
 
 def completed_years(birth_date: _dt.date, on: _dt.date, leap_day_rule: LeapDayRule) -> int:
@@ -180,6 +202,10 @@ def danish_public_holidays(year: int) -> frozenset[_dt.date]:
 def is_working_day(day: _dt.date, closed_days: frozenset[_dt.date] = frozenset()) -> bool:
     """Monday–Friday, not a public holiday, not one of the ``closed_days``."""
     v.check_day("day", day)
+    return _is_working_day(day, _check_closed_days(closed_days))
+
+
+def _is_working_day(day: _dt.date, closed_days: frozenset[_dt.date]) -> bool:
     return (
         day.weekday() < 5 and day not in danish_public_holidays(day.year) and day not in closed_days
     )
@@ -198,6 +224,7 @@ def working_days_after(
     datetime.date(2025, 4, 22)
     """
     v.check_day("day", day)
+    _check_closed_days(closed_days)
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise DataError("n", f"expected a non-negative integer, got {n!r}")
     current = day
@@ -208,6 +235,6 @@ def working_days_after(
                 "n", f"{n} working days after {day.isoformat()} lie beyond the calendar"
             )
         current += ONE_DAY
-        if is_working_day(current, closed_days):
+        if _is_working_day(current, closed_days):
             remaining -= 1
     return current
