@@ -139,9 +139,12 @@ _KIND_NAMES = {
 
 
 def _source_names() -> dict[LegalBasis, str]:
+    from kui_core import targets
+
     return {
         value: name
-        for name, value in vars(legal).items()
+        for module in (legal, targets)
+        for name, value in vars(module).items()
         if isinstance(value, LegalBasis) and not name.startswith("_")
     }
 
@@ -172,12 +175,25 @@ def _legal(rule: Rule) -> str:
     return _escape_cell("<br>".join(_source_summary(s) for s in rule.sources))
 
 
+def _target_sources() -> dict[LegalBasis, list[str]]:
+    """The sources of the national targets, with the keys of the targets citing each."""
+    from kui_core.targets import NATIONAL_TARGETS
+
+    cited: dict[LegalBasis, list[str]] = {}
+    for key, target in NATIONAL_TARGETS.items():
+        if isinstance(target.source, LegalBasis):
+            cited.setdefault(target.source, []).append(key)
+    return cited
+
+
 def all_sources() -> list[LegalBasis]:
-    """Every source of the catalogue, in order of first citation."""
+    """Every source of the rule catalogue and of the national targets, in order of citation."""
     seen: dict[LegalBasis, None] = {}
     for rule in RULES.values():
         for source in rule.sources:
             seen.setdefault(source, None)
+    for source in _target_sources():
+        seen.setdefault(source, None)
     return list(seen)
 
 
@@ -210,8 +226,15 @@ def render_legal_sources() -> str:
             lines.append(f"| Verified | {'yes' if source.verified else '**no**: see the note'} |")
             if source.note:
                 lines.append(f"| Note | {_escape_cell(source.note)} |")
-            cited_by = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules)
-            lines.append(f"| Rules | {cited_by} |")
+            if rules:
+                cited_by = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules)
+                lines.append(f"| Rules | {cited_by} |")
+            targets = _target_sources().get(source, [])
+            if targets:
+                cited_by = ", ".join(f"`{key}`" for key in targets)
+                lines.append(
+                    f"| Targets | {cited_by} ([targets](metrics.md#the-national-targets)) |"
+                )
             parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 

@@ -80,7 +80,16 @@ def test_the_exit_code_follows_the_effective_severity(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "setting", ["coordination.gap", "coordination.gap=fatal", "nope.code=error", "=error"]
+    "setting",
+    [
+        "coordination.gap",
+        "coordination.gap=fatal",
+        "nope.code=error",
+        "=error",
+        "290204-4321",
+        "290204-4321=error",
+        "290204-4321=high",
+    ],
 )
 def test_a_bad_severity_setting_is_one_line_and_exit_2(
     tmp_path: Path, setting: str, capsys: pytest.CaptureFixture[str]
@@ -90,6 +99,7 @@ def test_a_bad_severity_setting_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("kui check: ")
+    assert "290204" not in err
 
 
 def test_the_same_case_checked_before_the_gap_exits_0(tmp_path: Path) -> None:

@@ -188,8 +188,14 @@ def test_the_legal_sources_page_lists_every_source_with_the_rules_relying_on_it(
     hooks = _hooks()
     text = hooks.expand((DOCS / "legal-sources.md").read_text(encoding="utf-8"))
     assert "<!-- kui:sources -->" not in text
+    from kui_core.targets import NATIONAL_TARGETS
+
     sources = {s for rule in RULES.values() for s in rule.sources}
-    assert set(hooks.all_sources()) == sources
+    target_sources = {
+        t.source for t in NATIONAL_TARGETS.values() if t.source in hooks.all_sources()
+    }
+    assert set(hooks.all_sources()) == sources | target_sources
+    assert target_sources  # the agreements behind the 2030 and vocational targets
     for source in sources:
         anchor = hooks.source_anchor(source)
         entry = text.split(f"{{ #{anchor} }}")[1].split("\n### ")[0]

@@ -278,7 +278,7 @@ def test_published_figures_carry_their_release_and_measure() -> None:
     assert neet_2016.note is not None
     assert "revised" in neet_2016.note
     eud_2013, eud_2023 = EUD_2025.observed
-    assert eud_2013.note is None
+    assert eud_2013.note == "not re-checked in this release"
     assert eud_2023.published == dt.date(2023, 4, 17)
     assert "som ikke søgte 10. klasse" in eud_2023.source
     assert eud_2023.note is not None
@@ -342,7 +342,8 @@ def test_like_measures_are_comparable_and_pass_on_their_notes() -> None:
     assert target_progress({2025: 0.06}, NEET, measure=NEET_MEASURE).comparable is True
     eud = target_progress(EUD_2025.figures(), EUD_2025)
     assert eud.comparable is True
-    assert eud.notes[0].startswith("2023: method break")
+    assert eud.notes[0] == "2013: not re-checked in this release"
+    assert eud.notes[1].startswith("2023: method break")
     assert target_progress({2025: 0.2}, EUD_2025, measure=APPLICATIONS_MEASURE).comparable
 
 

@@ -193,7 +193,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " limit{subject_note}: the municipality must offer guidance through outreach, unless the"
         " young person already receives guidance from a job centre, social services or another"
         " authority.",
-        sources=(legal.OUTREACH, legal.OUTREACH_EXECUTIVE_ORDER),
+        sources=(legal.OUTREACH,),
     ),
     Rule(
         code="plan.youth_not_participating",
@@ -318,7 +318,7 @@ RULES: Mapping[str, Rule] = _catalogue(
     Rule(
         code="transition.no_next_step",
         severity=Severity.WARNING,
-        summary="A offer ended, the young person is still in the target group, and no next"
+        summary="An offer ended, the young person is still in the target group, and no next"
         " offer or plan goal follows within Policy.max_transition_gap_days.",
         da="Tilbuddet {subject} sluttede uden et næste skridt{period_note}.",
         en="Offer {subject} ended without a next step{period_note}.",
@@ -328,7 +328,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="duty.contact_overdue",
         severity=Severity.ERROR,
         summary="Aged 15–17, not following the plan, and not contacted within"
-        " Policy.contact_deadline_working_days (5) working days.",
+        " Policy.contact_deadline_working_days (5) working days. The duty to supervise is"
+        " statute (§ 2 a, stk. 3); the 5 days are the ministry's guidance and the"
+        " pligtbekendtgørelse, whose paragraph is unverified.",
         da="Den unge følger ikke planen og er ikke kontaktet inden fristen {subject}{period_note}.",
         en="The young person is not following the plan and was not contacted by the"
         " deadline {subject}{period_note}.",
@@ -338,7 +340,10 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="duty.new_activity_overdue",
         severity=Severity.ERROR,
         summary="Aged 15–17 and no new activity within Policy.new_activity_deadline_days (30)"
-        " calendar days.",
+        " calendar days of noticing the lapse. The duty to supervise is statute (§ 2 a, stk. 3);"
+        " the 30 days are the ministry's guidance and the pligtbekendtgørelse (paragraph"
+        " unverified), and the sources disagree on when they start: counting from noticing is"
+        " the strictest reading.",
         da="Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",
         en="The young person has not been offered a new activity by the deadline"
         " {subject}{period_note}.",

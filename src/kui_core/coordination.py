@@ -1,8 +1,8 @@
 """The single coordinator: exactly one coordinator (tovholder) on every day of the case.
 
-KUI gives the young people who need it one contact person through the whole course, a link
-across functions and administrations (uvm.dk, "Den sammenhængende kommunale ungeindsats";
-"Klar til kontaktpersonordning", 2019; the Esbjerg and Lejre strategies).
+KUI gives "de unge, der har behov for det, en kontaktperson" (uvm.dk, "Den sammenhængende
+kommunale ungeindsats": ministry guidance; no statute was found); the Esbjerg and Lejre
+strategies name one tovholder. The rules are WARNING by default (see the rule reference).
 :func:`check_coordination` reports every day of the *coordination span* that has no coordinator
 (``coordination.gap``) or more than one (``coordination.overlap``), exact to the day;
 :func:`handover` passes a case from one coordinator to the next without a gap or an overlap.
@@ -257,7 +257,7 @@ def check_coordination(
     (days with several; their ids in ``subject``) with its exact :class:`Period`, in date order;
     or a single ``coordination.missing`` where no assignment covers any day of a non-empty span.
     The span and the way days are grouped are described in the module documentation. Source:
-    one contact person through the whole course (uvm.dk; Esbjerg, Lejre).
+    a contact person for the young people who need one (uvm.dk); one tovholder (Esbjerg, Lejre).
     """
     v.check_day("on", on)
     pieces = _span_pieces(case, on, policy)

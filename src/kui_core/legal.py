@@ -263,24 +263,6 @@ OUTREACH = LegalBasis(
         " from other authorities: the outreach finding says so."
     ),
 )
-OUTREACH_EXECUTIVE_ORDER = LegalBasis(
-    kind=SourceKind.EXECUTIVE_ORDER,
-    law=(
-        "Vejledningsbekendtgørelsen (bekendtgørelse om vejledning om valg af uddannelse og erhverv)"
-    ),
-    title="Vejledningen varetages af kommunalbestyrelsen gennem den kommunale ungeindsats",
-    quote=(
-        "Vejledning efter denne bekendtgørelse varetages af kommunalbestyrelsen gennem den"
-        " kommunale ungeindsats."
-    ),
-    url="https://elov.dk/vejledningsbekendtgorelsen",
-    checked_on=_CHECKED,
-    verified=True,
-    note=(
-        "The copy read carries neither the order's number nor its paragraph numbers; the"
-        " paragraph on outreach to 15–24-year-olds was not found."
-    ),
-)
 DUTY_DEADLINES = LegalBasis(
     kind=SourceKind.GUIDANCE,
     law=_UVM,
@@ -412,7 +394,10 @@ LEJRE_COORDINATOR = LegalBasis(
     quote="du får én tovholder, som du har den primære kontakt med",
     checked_on=_CHECKED,
     verified=True,
-    note="Quoted from the page's text as kept by the project; no URL was found for it.",
+    note=(
+        "Read in the project's copy of the page (shared sources, file 004); no URL was found"
+        " for it."
+    ),
 )
 ESBJERG_TRANSITIONS = LegalBasis(
     kind=SourceKind.MUNICIPAL_STRATEGY,
@@ -438,7 +423,10 @@ ESBJERG_FOLLOW_UP = LegalBasis(
     ),
     checked_on=_CHECKED,
     verified=True,
-    note="A project goal about the joint effort's results; it gives no follow-up interval.",
+    note=(
+        "A project goal about the joint effort's results; it gives no follow-up interval. Read"
+        " in the project's copy of the page (shared sources, file 002); no URL was found."
+    ),
 )
 GOAL_DATES = LegalBasis(
     kind=SourceKind.CONVENTION,

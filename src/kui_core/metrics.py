@@ -331,14 +331,16 @@ def completion_rate(
     with_people: bool = False,
 ) -> Rate | Breakdown:
     """Among people aged exactly ``age`` on ``on``, the share who completed a qualifying
-    education on or before ``on`` (DESIGN § 7; national target: at least 90 % of 25-year-olds
+    education on or before ``on`` (national target: at least 90 % of 25-year-olds
     by 2030, agreement "Bedre veje til uddannelse og job", 2017).
 
-    The national target speaks of a completed *youth education*; this metric follows the KUI
-    law's purpose (§ 1) and counts the *qualifying* programmes: gymnasial, vocational and higher
-    education, not STU. Pass ``programmes=YOUTH_EDUCATIONS | {Programme.HIGHER}`` for the
-    national reading. Someone whose 25th birthday is ``on`` is 25 that day; a 29 February
-    birthday follows :attr:`Policy.leap_day_rule`.
+    The national target speaks of a completed *youth education*; by default this metric counts
+    kui-core's *qualifying* programmes (the default :attr:`Policy.target_group_exit`: gymnasial,
+    vocational and higher education, not STU), the programmes that end the target group. That
+    is a choice, not the law's word: see the glossary on *erhvervskompetencegivende*. Pass
+    ``programmes=YOUTH_EDUCATIONS | {Programme.HIGHER}`` for the national reading. Someone whose
+    25th birthday is ``on`` is 25 that day; a 29 February birthday follows
+    :attr:`Policy.leap_day_rule`.
 
     ``by`` groups the rates: a function of the youth, or ``"municipality"``, ``"in_care"``
     (in care on ``on``) or ``"track"`` (track of the latest education started by ``on``).

@@ -142,8 +142,9 @@ class Policy:
             " those who have completed neither 'en ungdomsuddannelse eller en videregående"
             " uddannelse' (uvm.dk, Uddannelsesplan). A choice: uvm.dk also says the plan runs"
             " until 'en erhvervskompetencegivende uddannelse', which no source says a gymnasial"
-            " education is; {EUD, EUX, HIGHER} is that narrower reading. STU does not end it"
-            " (KUI law § 2 k); add Programme.STU to let STU graduates leave"
+            " education is; {EUD, EUX, HIGHER} is that narrower reading. Leaving STU out is a"
+            " second choice (KUI law § 2 k lets STU graduates be assessed for FGU); add"
+            " Programme.STU to let STU graduates leave"
         ),
     )
     outreach_programmes: frozenset[Programme] = attrs.field(
@@ -248,7 +249,7 @@ class Policy:
             "A contact person for 'de unge, der har behov for det' (uvm.dk); one tovholder"
             " (Esbjerg, Lejre). No statute was found, so the coordination rules are WARNING by"
             " default. COORDINATED_EFFORT reads 'need' as interventions of two or more units;"
-            " Policy.severities switches the rules off for cases that need no contact person"
+            " Policy.severities switches the rules off for every case"
         ),
     )
     min_publishable_count: int = attrs.field(

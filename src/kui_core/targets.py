@@ -2,8 +2,9 @@
 
 The agreement "Bedre veje til uddannelse og job" (2017) set two 2030 targets: at least 90 % of
 25-year-olds have completed a youth education, and the share of young people under 25 with no
-attachment to education or the labour market is halved against 2016 (7.1 %, about 48,000, so
-3.5 %). The 2014 vocational reform set the share of 9th- and 10th-grade leavers choosing a
+attachment to education or the labour market is halved against 2016 (7.1 % in the figures
+published in 2021, to at most 3.5 %; the baseline and "about 48,000" were not re-checked in this
+release). The 2014 vocational reform set the share of 9th- and 10th-grade leavers choosing a
 vocational education (EUD or EUX) at no less than 25 % in 2020 and 30 % in 2025. Municipalities
 follow these in their annual evaluation and publish their own figures.
 
@@ -272,7 +273,8 @@ _EUD_2013 = Observation(
     0.19,
     "Aftale om bedre og mere attraktive erhvervsuddannelser (2014)",
     VOCATIONAL_APPLICATIONS,
-    'uvm.dk (the reform\'s targets): "I 2013 vælger 19 procent"',
+    "uvm.dk (the reform's targets), as quoted by the legal review",
+    note="not re-checked in this release",
 )
 
 NATIONAL_TARGETS: Mapping[str, Target] = types.MappingProxyType(
@@ -329,8 +331,11 @@ NATIONAL_TARGETS: Mapping[str, Target] = types.MappingProxyType(
                     0.071,
                     "uvm.dk, 2021",
                     NEET_REGISTER,
-                    'uvm.dk (2021): "fra 7,1 til 6,6 procent"',
-                    note="published before uvm.dk revised the figures for 2016-2022 (19 June 2024)",
+                    "uvm.dk (2021), as quoted by the legal review",
+                    note=(
+                        "published before uvm.dk revised the figures for 2016-2022 (19 June"
+                        " 2024); not re-checked in this release"
+                    ),
                 ),
                 Observation(
                     2023,
@@ -386,8 +391,9 @@ The completion baseline (84 %) is a projection: the share of the 2016 9th-grader
 to complete a youth education (STU included) or a higher education by 25 (Profilmodel). The
 register share of 25-year-olds who have completed a gymnasial or vocational education is
 another series (Danmarks Statistik: 75 % in 2013, 84 % in 2023). The NEET baseline is 7.1 % in
-2016 (about 48,000; 2023: 6.3 %), measured each 1 October; the vocational share was 19 % in
-2013 and 19.4 % in 2023, by a new method from 2023."""
+2016 (as published in 2021, not re-checked; 2023: 6.3 %), measured each 1 October; the
+vocational share was 19 % in 2013 (not re-checked) and 19.4 % in 2023, by a new method from
+2023."""
 
 
 @attrs.frozen

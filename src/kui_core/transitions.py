@@ -1,14 +1,14 @@
 """Transitions between offers: nobody is lost between two offers.
 
-The Esbjerg and Lejre strategies ("ingen går tabt i overgangene") want a next step for every
-young person whose offer (tilbud) ends while they are still in the target group. The longest
+Esbjerg's strategy ("ingen unge går tabt i overgangene") wants a next step for the young people
+whose offer (tilbud) ends while they are still in the target group. The longest
 acceptable wait is :attr:`Policy.max_transition_gap_days` (N, default 30), a municipal choice.
 
-**The rule, exactly.** A offer ending at ``end`` (its period is half-open, so ``end`` is the
+**The rule, exactly.** An offer ending at ``end`` (its period is half-open, so ``end`` is the
 first day without it) needs a next step by the *transition deadline* ``end + N`` days. A next
 step is either
 
-- another offer that covers at least one day from ``end`` to the deadline (inclusive): a
+- another offer that covers at least one day from ``end`` to the deadline (inclusive): an
   offer that starts by the deadline, or one already running that goes on past ``end``; or
 - a goal, not closed (open, or already achieved), with a target date from ``end`` to the
   deadline (inclusive), in a plan version made on or before the deadline.
@@ -46,7 +46,7 @@ __all__ = ["check_transitions", "transition_deadline"]
 def transition_deadline(offer: Offer, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
     """The last day on which a next step is in time, or ``None`` for an open-ended offer.
 
-    A deadline beyond the end of the calendar (a offer ending on 31 December 9999, the "no
+    A deadline beyond the end of the calendar (an offer ending on 31 December 9999, the "no
     end" of many case systems) is capped at :data:`datetime.date.max`: no day comes after it.
     """
     end = offer.period.end
@@ -72,7 +72,7 @@ def check_transitions(
     """``transition.no_next_step`` for every offer that ended without a next step in time.
 
     The rule and its decisions are described in the module documentation; source: the
-    Esbjerg and Lejre strategies (nobody is lost in the transitions between offers).
+    Esbjerg strategy (nobody is lost in the transitions between offers).
     """
     v.check_day("on", on)
     findings: list[Finding] = []

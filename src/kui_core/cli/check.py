@@ -77,7 +77,8 @@ def policy_from(settings: list[str]) -> Policy:
     for setting in settings:
         code, sep, level = setting.partition("=")
         if not sep or level not in _LEVELS:
-            raise DataError("--severity", f"expected CODE=error|warning|info|off, got {setting!r}")
+            # The setting is not echoed: it might be a CPR number typed in the wrong place.
+            raise DataError("--severity", "expected CODE=error|warning|info|off")
         severities[code] = _LEVELS[level]
     if not severities:
         return DEFAULT_POLICY
