@@ -90,18 +90,15 @@ def test_an_error_rule_rests_on_verified_law(code: str) -> None:
     rule = RULES[code]
     if rule.severity is Severity.ERROR:
         assert any(s.kind.is_law and s.verified for s in rule.sources), code
-    else:
-        assert rule.severity in (Severity.WARNING, Severity.INFO)
 
 
 @pytest.mark.parametrize(
     "source", sorted({s for rule in RULES.values() for s in rule.sources}, key=str), ids=str
 )
-def test_every_verified_source_has_its_quote_and_check_date(source: LegalBasis) -> None:
+def test_every_source_says_where_it_was_read_or_what_is_unverified(source: LegalBasis) -> None:
+    """A verified source names where its quote was read: a URL, or a note naming the copy."""
     if source.verified:
-        assert source.quote
-        assert source.quote.strip()
-        assert source.checked_on is not None
+        assert source.url is not None or (source.note is not None and "Read in" in source.note)
     else:
         assert source.note, f"an unverified source says what is unverified: {source}"
     if source.url is not None:
