@@ -50,7 +50,7 @@ def _sources(instance: Rule, attribute: attrs.Attribute[Any], value: Any) -> Non
     v.is_tuple_of(LegalBasis)(instance, attribute, value)
     if not value:
         raise DataError("Rule.sources", "a rule needs at least one source")
-    if instance.severity is Severity.ERROR and not any(s.kind.is_law for s in value):
+    if instance.severity is Severity.ERROR and not instance.rests_on_law:
         raise DataError(
             "Rule.severity",
             f"rule {instance.code!r} is an ERROR but cites no statute or executive order",

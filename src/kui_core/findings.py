@@ -30,6 +30,7 @@ __all__ = [
     "Severity",
     "all_valid",
     "by_severity",
+    "errors_of",
     "found",
 ]
 
@@ -132,9 +133,14 @@ def found(
     return [Finding(code, period=period, subject=subject, policy=policy)]
 
 
+def errors_of(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The ERROR findings, in order: how every report derives ``errors``."""
+    return tuple(f for f in findings if f.severity is Severity.ERROR)
+
+
 def all_valid(findings: Iterable[Finding]) -> bool:
     """True where no finding is an ERROR: how every report derives ``valid``."""
-    return not any(f.severity is Severity.ERROR for f in findings)
+    return not errors_of(findings)
 
 
 def by_severity(finding: Finding) -> tuple[int, str]:

@@ -19,7 +19,7 @@ import attrs
 from . import validators as v
 from .dates import age_on, birthday, days_after, months_after
 from .errors import DataError
-from .findings import Finding, Severity, all_valid, by_severity, found
+from .findings import Finding, all_valid, by_severity, errors_of, found
 from .periods import ONE_DAY, Period
 from .policy import DEFAULT_POLICY, Policy
 from .youth import Youth
@@ -233,7 +233,7 @@ class PlanReport:
     @property
     def errors(self) -> tuple[Finding, ...]:
         """The ERROR findings."""
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+        return errors_of(self.findings)
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from ._language import check_language
 from .coordination import check_coordination
 from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
-from .findings import Finding, Severity, all_valid, by_severity
+from .findings import Finding, Severity, all_valid, by_severity, errors_of
 from .periods import format_day
 from .plan import PlanReport, check_in_care_plan, validate_plan
 from .policy import DEFAULT_POLICY, Policy
@@ -101,7 +101,7 @@ class CaseReport:
     @property
     def errors(self) -> tuple[Finding, ...]:
         """The ERROR findings."""
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+        return errors_of(self.findings)
 
     @property
     def valid(self) -> bool:
