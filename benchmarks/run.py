@@ -258,14 +258,28 @@ if HAVE_MSGSPEC:
         period: MPeriod
         hours_per_week: float
 
+    class MCarePlacement(msgspec.Struct, forbid_unknown_fields=True):
+        period: MPeriod
+        decided_on: dt.date | None = None
+        consent: bool = True
+        ungeplan_dates: tuple[dt.date, ...] = ()
+        support_decided_on: dt.date | None = None
+
+    class MGuidance(msgspec.Struct, forbid_unknown_fields=True):
+        authority: str
+        period: MPeriod
+
     class MYouth(msgspec.Struct, forbid_unknown_fields=True):
         person_id: str
         birth_date: dt.date
         educations: tuple[MEducation, ...] = ()
         employments: tuple[MEmployment, ...] = ()
-        in_care: tuple[MPeriod, ...] = ()
+        in_care: tuple[MCarePlacement, ...] = ()
         cpr: str | None = None
         municipality_code: str | None = None
+        guided_elsewhere: tuple[MGuidance, ...] = ()
+        educations_known_until: dt.date | None = None
+        employments_known_until: dt.date | None = None
         schema_version: int = 1
 
 

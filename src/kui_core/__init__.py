@@ -10,11 +10,12 @@ from .case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from .coordination import check_coordination, coordination_span, handover
 from .cpr import CprNumber
 from .dates import age_on, working_days_after
-from .duty import check_duty, contact_deadline, new_activity_deadline
+from .duty import check_duty, contact_deadline, contacted_on, new_activity_deadline
 from .education import EducationRecord, Employment, Programme, Track
 from .eligibility import Eligibility, assess_eligibility, in_target_group
 from .errors import DataError, HandoverError, KuiError
 from .findings import RULES, Finding, Rule, Severity
+from .in_care import check_in_care, support_decision_deadline, ungeplan_deadline
 from .legal import LegalBasis, SourceKind
 from .metrics import (
     Application,
@@ -37,16 +38,21 @@ from .plan import (
     Participant,
     PlanReport,
     Role,
-    check_in_care_plan,
-    in_care_plan_deadline,
     validate_plan,
 )
-from .policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy, Severities
+from .policy import (
+    DEFAULT_POLICY,
+    CoordinatorRequired,
+    LeapDayRule,
+    NewActivityFrom,
+    Policy,
+    Severities,
+)
 from .rates import Breakdown, People, Rate
 from .review import CaseReport, review_case
 from .targets import NATIONAL_TARGETS, Direction, Observation, Progress, Target, target_progress
 from .transitions import check_transitions, transition_deadline
-from .youth import Youth
+from .youth import Authority, CarePlacement, ExternalGuidance, Youth
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -54,7 +60,9 @@ __all__ = [
     "RULES",
     "Application",
     "ApplicationShares",
+    "Authority",
     "Breakdown",
+    "CarePlacement",
     "CaseReport",
     "CoordinatorAssignment",
     "CoordinatorRequired",
@@ -66,6 +74,7 @@ __all__ = [
     "EducationRecord",
     "Eligibility",
     "Employment",
+    "ExternalGuidance",
     "Finding",
     "Goal",
     "GoalKind",
@@ -79,6 +88,7 @@ __all__ = [
     "MeasureKind",
     "Milestone",
     "MunicipalUnit",
+    "NewActivityFrom",
     "Observation",
     "Offer",
     "Participant",
@@ -104,19 +114,21 @@ __all__ = [
     "assess_eligibility",
     "check_coordination",
     "check_duty",
-    "check_in_care_plan",
+    "check_in_care",
     "check_transitions",
     "completion_rate",
     "contact_deadline",
+    "contacted_on",
     "coordination_span",
     "handover",
-    "in_care_plan_deadline",
     "in_target_group",
     "neet_share",
     "new_activity_deadline",
     "review_case",
+    "support_decision_deadline",
     "target_progress",
     "transition_deadline",
+    "ungeplan_deadline",
     "validate_plan",
     "working_days_after",
 ]

@@ -2,8 +2,8 @@
 
 A :class:`YouthCase` gathers the plan versions (oldest first, the last one current), the
 coordinator assignments (tovholder), the offers (tilbud) and, for 15–17-year-olds, the
-recorded lapses from the plan that start the outreach deadlines. The coordination span is
-``[opened_on, closed_on)``.
+recorded lapses from the plan that start the outreach deadlines and the periods of exemption
+from the duty (KUI law § 2 a, stk. 2). The coordination span is ``[opened_on, closed_on)``.
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ class DutyLapse:
     """A 15–17-year-old found not to be following the plan (§ 2 a; uvm.dk outreach guidance).
 
     ``noticed_on`` is the day the municipality learned of it; ``contacted_on`` the day the young
-    person was contacted (due within 5 working days); ``new_activity_on`` the day a new activity
-    started (due within 30 calendar days). ``None`` means it has not happened yet.
+    person was contacted (due within 5 working days); ``parents_contacted_on`` the day the
+    parents (forældremyndighedens indehaver) were; ``new_activity_on`` the day a new activity
+    started (due within 30 calendar days of the contact, or of noticing: see
+    :attr:`Policy.new_activity_from <kui_core.Policy.new_activity_from>`). ``None`` means it has
+    not happened yet.
     """
 
     noticed_on: _dt.date = attrs.field(validator=v.is_date)
@@ -58,6 +61,9 @@ class DutyLapse:
         default=None, validator=v.optional_date_not_before("noticed_on")
     )
     new_activity_on: _dt.date | None = attrs.field(
+        default=None, validator=v.optional_date_not_before("noticed_on")
+    )
+    parents_contacted_on: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("noticed_on")
     )
 
@@ -97,7 +103,9 @@ class YouthCase:
     ``plans`` are oldest first (each ``previous_id`` names an earlier plan of the case, ids are
     unique); the last is :attr:`current_plan`. ``coordinators`` may be in any order and may
     start before the case opens: :func:`~kui_core.check_coordination` judges them.
-    ``duty_lapses`` are the recorded times a 15–17-year-old did not follow the plan.
+    ``duty_lapses`` are the recorded times a 15–17-year-old did not follow the plan;
+    ``duty_exemptions`` the periods in which the young person is exempted from the duty (KUI law
+    § 2 a, stk. 2: handicap, illness or serious social problems, after involving the parents).
     """
 
     youth: Youth = attrs.field(validator=v.is_instance(Youth))
@@ -111,6 +119,12 @@ class YouthCase:
     )
     offers: tuple[Offer, ...] = attrs.field(default=(), validator=_offers)
     duty_lapses: tuple[DutyLapse, ...] = attrs.field(default=(), validator=v.is_tuple_of(DutyLapse))
+    duty_exemptions: tuple[Period, ...] = attrs.field(default=(), validator=v.is_tuple_of(Period))
+
+    def exemption_on(self, day: _dt.date) -> Period | None:
+        """The exemption from the duty that contains ``day`` (the earliest), or ``None``."""
+        inside = [p for p in self.duty_exemptions if p.contains(day)]
+        return min(inside, key=lambda p: p.start) if inside else None
 
     @property
     def current_plan(self) -> EducationPlan | None:

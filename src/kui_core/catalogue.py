@@ -166,7 +166,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " (by default any programme): no outreach.",
         da="Den unge er i gang med en uddannelse{subject_note}; ingen opsøgende indsats.",
         en="The young person is enrolled in an education{subject_note}; no outreach needed.",
-        sources=(legal.OUTREACH,),
+        sources=(legal.OUTREACH, legal.PRIMARY_SCHOOL),
     ),
     Rule(
         code="eligibility.employed",
@@ -180,11 +180,23 @@ RULES: Mapping[str, Rule] = _catalogue(
         sources=(legal.OUTREACH,),
     ),
     Rule(
+        code="eligibility.guided_elsewhere",
+        severity=Severity.INFO,
+        summary="In the target group and guided by another authority on the reference day"
+        " (Youth.guided_elsewhere: a job centre, social services or another authority): no"
+        " outreach.",
+        da="Den unge får allerede vejledning fra en anden myndighed{subject_note}; ingen"
+        " opsøgende indsats.",
+        en="The young person already receives guidance from another authority{subject_note};"
+        " no outreach needed.",
+        sources=(legal.OUTREACH,),
+    ),
+    Rule(
         code="eligibility.outreach_required",
         severity=Severity.INFO,
         summary="In the target group, neither enrolled nor working Policy.outreach_work_hours (20)"
-        " hours a week: outreach is due unless another authority already guides the young"
-        " person (kui-core has no data on that).",
+        " hours a week, and no guidance from another authority recorded: outreach is due unless"
+        " another authority guides the young person after all.",
         da="Den unge er hverken i uddannelse eller i arbejde på mindst timegrænsen om"
         " ugen{subject_note}: kommunen skal tilbyde vejledning gennem opsøgende indsats, medmindre"
         " den unge allerede får vejledning fra jobcenter, socialforvaltning eller en anden"
@@ -194,6 +206,42 @@ RULES: Mapping[str, Rule] = _catalogue(
         " young person already receives guidance from a job centre, social services or another"
         " authority.",
         sources=(legal.OUTREACH,),
+    ),
+    Rule(
+        code="eligibility.data_missing",
+        severity=Severity.WARNING,
+        summary="Whether outreach is due cannot be decided: nothing recorded shows enrolment,"
+        " work or guidance elsewhere, and the education or employment records are known only up"
+        " to a day before the reference day (Youth.educations_known_until,"
+        " Youth.employments_known_until).",
+        da="Det kan ikke afgøres, om der skal tilbydes opsøgende vejledning: oplysningerne er kun"
+        " kendt til og med en tidligere dag ({subject}).",
+        en="Cannot decide whether outreach is due: the records are only known up to an earlier"
+        " day ({subject}).",
+        sources=(legal.UNKNOWN_IS_NOT_NO, legal.OUTREACH),
+    ),
+    Rule(
+        code="plan.missing",
+        severity=Severity.ERROR,
+        summary="An open case of a young person in the target group aged Policy.duty_min_age to"
+        " Policy.duty_max_age (15–17), not exempted from the duty, with no education plan"
+        " (from Policy.plan_missing_after_days after the case opened).",
+        da="Den unge er i den uddannelsespligtige alder{subject_note} og har ingen"
+        " uddannelsesplan{period_note}; planen skal beskrive, hvordan pligten opfyldes.",
+        en="The young person is of education-duty age{subject_note} and has no education"
+        " plan{period_note}; the plan must describe how the duty is met.",
+        sources=(legal.KUI_DUTY, legal.KUI_PLAN, legal.PLAN_UNTIL),
+    ),
+    Rule(
+        code="plan.right_to_plan",
+        severity=Severity.INFO,
+        summary="An open case of a young person in the target group outside the duty (18–24, or"
+        " exempted) with no education plan: the young person has a right to one.",
+        da="Den unge er i målgruppen og har ret til en uddannelsesplan, men har"
+        " ingen{period_note}.",
+        en="The young person is in the target group and has a right to an education plan but"
+        " has none{period_note}.",
+        sources=(legal.PLAN_GUIDANCE,),
     ),
     Rule(
         code="plan.youth_not_participating",
@@ -275,13 +323,39 @@ RULES: Mapping[str, Rule] = _catalogue(
         sources=(legal.KUI_DUTY,),
     ),
     Rule(
+        code="plan.parent_not_involved",
+        severity=Severity.WARNING,
+        summary="Aged Policy.duty_min_age to Policy.duty_max_age (15–17), not exempted, and no"
+        " participant of the plan has the role PARENT. A WARNING although § 2 a, stk. 3 is"
+        " statute: the law asks that the parents be involved all along, not that they take part"
+        " in the plan itself.",
+        da="Den unge er i den uddannelsespligtige alder{subject_note}, og ingen forælder"
+        " (forældremyndighedens indehaver) deltager i planen; forældrene skal løbende inddrages.",
+        en="The young person is of education-duty age{subject_note} and no parent (holder of"
+        " parental authority) takes part in the plan; the parents must be involved all along.",
+        sources=(legal.KUI_DUTY_SUPERVISION,),
+    ),
+    Rule(
         code="plan.in_care_plan_late",
         severity=Severity.ERROR,
-        summary="In care from 16: no plan within 3 months of the 16th birthday (or of entering"
-        " care, if later).",
-        da="Den anbragte unge har ikke fået en plan inden fristen{subject_note}.",
-        en="The young person in care has no plan by the deadline{subject_note}.",
+        summary="In care from 16: no ungeplan (barnets lov, not the KUI plan) within 3 months of"
+        " the decision on the placement or of the 16th birthday, whichever is later; for a"
+        " placement without consent, by the day of the decision.",
+        da="Den anbragte unge har ikke fået en ungeplan inden fristen{subject_note}.",
+        en="The young person in care has no ungeplan (youth plan under barnets lov) by the"
+        " deadline{subject_note}.",
         sources=(legal.IN_CARE_PLAN,),
+    ),
+    Rule(
+        code="plan.in_care_support_decision_late",
+        severity=Severity.ERROR,
+        summary="In care when turning 18: no decision on continued support (ungestøtte) at least"
+        " Policy.in_care_support_months (6) months before the 18th birthday.",
+        da="Der er ikke truffet afgørelse om ungestøtteindsatser inden fristen {subject} før"
+        " anbringelsens ophør{period_note}.",
+        en="No decision on support for the young person after care by the deadline {subject}"
+        " before the placement ends{period_note}.",
+        sources=(legal.IN_CARE_SUPPORT,),
     ),
     Rule(
         code="plan.goal_dropped",
@@ -325,28 +399,53 @@ RULES: Mapping[str, Rule] = _catalogue(
         sources=(legal.ESBJERG_TRANSITIONS,),
     ),
     Rule(
+        code="exemption.applies",
+        severity=Severity.INFO,
+        summary="Aged 15–17 and exempted from the education duty on the reference day"
+        " (YouthCase.duty_exemptions): no duty.* finding, no plan.missing,"
+        " plan.duty_description_missing or plan.parent_not_involved.",
+        da="Den unge er fritaget for uddannelsespligten i perioden {period}; pligtens frister og"
+        " krav gælder ikke.",
+        en="The young person is exempted from the education duty during {period}; the duty's"
+        " deadlines and requirements do not apply.",
+        sources=(legal.KUI_DUTY_EXEMPTION,),
+    ),
+    Rule(
         code="duty.contact_overdue",
         severity=Severity.ERROR,
         summary="Aged 15–17, not following the plan, and not contacted within"
-        " Policy.contact_deadline_working_days (5) working days. The duty to supervise is"
-        " statute (§ 2 a, stk. 3); the 5 days are the ministry's guidance and the"
-        " pligtbekendtgørelse, whose paragraph is unverified.",
+        " Policy.contact_deadline_working_days (5) working days (the parents too where"
+        " Policy.contact_includes_parents). The duty to supervise is statute (§ 2 a, stk. 3);"
+        " the 5 days are the ministry's guidance and the pligtbekendtgørelse, whose paragraph"
+        " is unverified.",
         da="Den unge følger ikke planen og er ikke kontaktet inden fristen {subject}{period_note}.",
         en="The young person is not following the plan and was not contacted by the"
         " deadline {subject}{period_note}.",
-        sources=(legal.KUI_DUTY_SUPERVISION, legal.DUTY_DEADLINES, legal.DUTY_EXECUTIVE_ORDER),
+        sources=(
+            legal.KUI_DUTY_SUPERVISION,
+            legal.DUTY_DEADLINES,
+            legal.DUTY_EXECUTIVE_ORDER,
+            legal.DUTY_FROM_CONTACT,
+        ),
     ),
     Rule(
         code="duty.new_activity_overdue",
         severity=Severity.ERROR,
         summary="Aged 15–17 and no new activity within Policy.new_activity_deadline_days (30)"
-        " calendar days of noticing the lapse. The duty to supervise is statute (§ 2 a, stk. 3);"
-        " the 30 days are the ministry's guidance and the pligtbekendtgørelse (paragraph"
-        " unverified), and the sources disagree on when they start: counting from noticing is"
-        " the strictest reading.",
+        " calendar days of the contact (Policy.new_activity_from; or of noticing the lapse). The"
+        " duty to supervise is statute (§ 2 a, stk. 3); the 30 days are the ministry's guidance"
+        " and the pligtbekendtgørelse (paragraph unverified), and the sources disagree on when"
+        " they start.",
         da="Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",
         en="The young person has not been offered a new activity by the deadline"
         " {subject}{period_note}.",
-        sources=(legal.KUI_DUTY_SUPERVISION, legal.DUTY_DEADLINES, legal.DUTY_EXECUTIVE_ORDER),
+        sources=(
+            legal.KUI_DUTY_SUPERVISION,
+            legal.DUTY_DEADLINES,
+            legal.DUTY_EXECUTIVE_ORDER,
+            legal.DUTY_FROM_CONTACT,
+            legal.DUTY_FROM_CONTACT_VIBORG,
+            legal.DUTY_FROM_LAPSE,
+        ),
     ),
 )

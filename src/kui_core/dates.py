@@ -53,6 +53,7 @@ __all__ = [
     "is_working_day",
     "last_day_before_age",
     "months_after",
+    "months_before",
     "working_days_after",
 ]
 
@@ -172,6 +173,21 @@ def months_after(day: _dt.date, months: int) -> _dt.date:
         return day + relativedelta(months=months)
     except ValueError:  # beyond the year 9999: no day is past the deadline
         return _dt.date.max
+
+
+def months_before(day: _dt.date, months: int) -> _dt.date:
+    """``months`` calendar months before ``day``, capped at 1 January of year 1.
+
+    The day of the month is kept where the target month has it, else the month's last day:
+    31 August − 6 months is 28 or 29 February.
+
+    >>> months_before(_dt.date(2026, 8, 31), 6)
+    datetime.date(2026, 2, 28)
+    """
+    try:
+        return day - relativedelta(months=months)
+    except (ValueError, OverflowError):  # before the year 1: every day is after the deadline
+        return _dt.date.min
 
 
 def last_day_before_age(

@@ -3,8 +3,17 @@
 A 15–17-year-old who does not follow the plan must be contacted within
 :attr:`Policy.contact_deadline_working_days` (5) working days and offered a new activity within
 :attr:`Policy.new_activity_deadline_days` (30) calendar days at the latest (uvm.dk, "Vejledning
-af unge uden for skolen"). Each recorded :class:`~kui_core.case.DutyLapse` starts both clocks on
-its ``noticed_on`` day, which itself is not counted.
+af unge uden for skolen"). Each recorded :class:`~kui_core.case.DutyLapse` starts the contact
+clock on its ``noticed_on`` day, which itself is not counted. The 30 days run from the day the
+contact was made (:attr:`Policy.new_activity_from` ``CONTACT``, the default: until then only the
+contact deadline can be missed) or from ``noticed_on`` (``NOTICED``). Where
+:attr:`Policy.contact_includes_parents` is set, the contact is made only once the parents were
+contacted too (Guldborgsund: contact with "den unge og dennes forældre", then 30 days "efter, at
+kontakten er etableret").
+
+A young person exempted from the duty on ``on`` (:attr:`YouthCase.duty_exemptions
+<kui_core.YouthCase.duty_exemptions>`, KUI law § 2 a, stk. 2) gets no ``duty.*`` finding, only
+``exemption.applies``; a lapse noticed during an exemption never starts a deadline.
 
 Decisions:
 
@@ -28,12 +37,12 @@ from . import validators as v
 from .dates import age_on, days_after, working_days_after
 from .findings import Finding, found
 from .periods import ONE_DAY, Period
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, NewActivityFrom, Policy
 
 if TYPE_CHECKING:
     from .case import DutyLapse, YouthCase
 
-__all__ = ["check_duty", "contact_deadline", "new_activity_deadline"]
+__all__ = ["check_duty", "contact_deadline", "contacted_on", "new_activity_deadline"]
 
 
 def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
@@ -43,12 +52,29 @@ def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.d
     )
 
 
-def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
-    """The last day on which a new activity is in time (30 calendar days after noticing).
+def contacted_on(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+    """The day the contact was made: the young person's, or where
+    :attr:`Policy.contact_includes_parents` is set the later of the young person's and the
+    parents'; ``None`` while it is not made."""
+    youth_day = lapse.contacted_on
+    if not policy.contact_includes_parents or youth_day is None:
+        return youth_day
+    parents_day = lapse.parents_contacted_on
+    return None if parents_day is None else max(youth_day, parents_day)
+
+
+def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+    """The last day on which a new activity is in time: 30 calendar days after the contact was
+    made (:func:`contacted_on`; ``None`` while it is not) or, under
+    :attr:`Policy.new_activity_from` ``NOTICED``, after the lapse was noticed.
 
     Capped at :data:`datetime.date.max` where it would lie beyond the calendar.
     """
-    return days_after(lapse.noticed_on, policy.new_activity_deadline_days)
+    if policy.new_activity_from is NewActivityFrom.NOTICED:
+        start: _dt.date | None = lapse.noticed_on
+    else:
+        start = contacted_on(lapse, policy)
+    return None if start is None else days_after(start, policy.new_activity_deadline_days)
 
 
 def _overdue(
@@ -67,25 +93,40 @@ def _overdue(
 def check_duty(
     case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
 ) -> tuple[Finding, ...]:
-    """``duty.contact_overdue`` and ``duty.new_activity_overdue`` for each lapse of ``case``.
+    """``duty.contact_overdue`` and ``duty.new_activity_overdue`` for each lapse of ``case``, or
+    ``exemption.applies`` where the young person is exempted on ``on``.
 
     Applies to lapses noticed while the young person was aged :attr:`Policy.duty_min_age` to
-    :attr:`Policy.duty_max_age` (15–17); source: uvm.dk outreach guidance, § 2 a. A contact or
-    activity recorded after ``on`` is not yet known on ``on``: the deadline counts as unmet.
+    :attr:`Policy.duty_max_age` (15–17) and not exempted; source: uvm.dk outreach guidance,
+    § 2 a. A contact or activity recorded after ``on`` is not yet known on ``on``: the deadline
+    counts as unmet (and a 30-day clock that starts at the contact has not started).
     """
     v.check_day("on", on)
+    born = case.youth.birth_date
+    exemption = case.exemption_on(on)
+    if exemption is not None:
+        age = age_on(born, on, policy.leap_day_rule)
+        if policy.duty_min_age <= age <= policy.duty_max_age:
+            return tuple(found("exemption.applies", policy, period=exemption))
+        return ()
     findings: list[Finding] = []
     for lapse in sorted(case.duty_lapses, key=lambda lapse: lapse.noticed_on):
-        age = age_on(case.youth.birth_date, lapse.noticed_on, policy.leap_day_rule)
+        age = age_on(born, lapse.noticed_on, policy.leap_day_rule)
         if not policy.duty_min_age <= age <= policy.duty_max_age:
             continue
-        for code, deadline, done_on in (
-            ("duty.contact_overdue", contact_deadline(lapse, policy), lapse.contacted_on),
-            (
-                "duty.new_activity_overdue",
-                new_activity_deadline(lapse, policy),
-                lapse.new_activity_on,
-            ),
+        if case.exemption_on(lapse.noticed_on) is not None:
+            continue
+        contact = contacted_on(lapse, policy)
+        findings += _overdue(
+            "duty.contact_overdue", contact_deadline(lapse, policy), contact, on, policy
+        )
+        deadline = new_activity_deadline(lapse, policy)
+        if policy.new_activity_from is NewActivityFrom.CONTACT and (
+            contact is None or contact > on
         ):
-            findings += _overdue(code, deadline, done_on, on, policy)
+            deadline = None  # a contact recorded after ``on`` is not known yet: no clock runs
+        if deadline is not None:
+            findings += _overdue(
+                "duty.new_activity_overdue", deadline, lapse.new_activity_on, on, policy
+            )
     return tuple(findings)

@@ -7,7 +7,9 @@ ungdomsuddannelse eller en videregående uddannelse"). *Qualifying* is kui-core'
 translation of "erhvervskompetencegivende": no source found calls a gymnasial education that.
 FGU (preparatory), 10th grade, STU and "other" are not qualifying. STU is a completed *youth
 education* that does not end the target group: KUI law § 2 k lets STU graduates be assessed for
-FGU.
+FGU. :attr:`Programme.PRIMARY_SCHOOL` is the folkeskole or another grundskole up to 9th grade:
+a pupil there is enrolled (in school, so neither NEET nor on the outreach list), and completing
+it ends nothing.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ class Programme(enum.StrEnum):
     TENTH_GRADE = "tenth_grade"
     STU = "stu"
     OTHER = "other"
+    PRIMARY_SCHOOL = "primary_school"
+    """Folkeskole or another grundskole, 0th to 9th grade (10th grade is :attr:`TENTH_GRADE`)."""
 
     @property
     def qualifying(self) -> bool:

@@ -6,7 +6,18 @@ of the right to a plan). The municipality must offer guidance through outreach t
 who are neither enrolled in an education (:attr:`Policy.enrolment_programmes`), nor have
 completed a youth education (:attr:`Policy.outreach_programmes`), nor work at least
 :attr:`Policy.outreach_work_hours` (20) hours a week, unless another authority already guides
-them (uvm.dk, "Vejledning af unge uden for skolen"; kui-core has no data on that).
+them (uvm.dk, "Vejledning af unge uden for skolen"; recorded in :attr:`Youth.guided_elsewhere
+<kui_core.Youth.guided_elsewhere>`). A pupil in primary school (:attr:`Programme.PRIMARY_SCHOOL
+<kui_core.Programme.PRIMARY_SCHOOL>`) is enrolled.
+
+Unknown is not "no": where the education or employment records are known only up to a day
+before ``on`` (:attr:`Youth.educations_known_until <kui_core.Youth.educations_known_until>`,
+:attr:`Youth.employments_known_until <kui_core.Youth.employments_known_until>`), a record that is
+there still counts (an enrolment, a job, a completed education), but the absence of one proves
+nothing. Where nothing recorded rules outreach out and a record kind is unknown on ``on``,
+``outreach_required`` is ``None`` (cannot decide) with ``eligibility.data_missing``. Without those
+days (the default) the records are taken as complete, as before. The target group itself is
+judged on the records there are: a completion after the known day is not guessed.
 """
 
 from __future__ import annotations
@@ -35,7 +46,9 @@ class Eligibility:
     age: int
     in_target_group: bool
     enrolled: bool
-    outreach_required: bool
+    outreach_required: bool | None
+    """True where outreach is due, false where it is not, ``None`` where the records cannot
+    decide (``eligibility.data_missing``)."""
     eligible_until: _dt.date
     """The last day (inclusive) on which the person is young enough for the target group."""
     findings: tuple[Finding, ...]
@@ -81,6 +94,16 @@ def _records(
     return exits, youth_completed, enrolled_in
 
 
+def _unknown(youth: Youth, on: _dt.date) -> str | None:
+    """The record kinds not known on ``on``, with their last known day; ``None`` where all are."""
+    missing = []
+    if not youth.educations_known_on(on):
+        missing.append(f"educations_known_until {youth.educations_known_until}")
+    if not youth.employments_known_on(on):
+        missing.append(f"employments_known_until {youth.employments_known_until}")
+    return ", ".join(missing) or None
+
+
 def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
     """Whether ``youth`` is in the target group on ``on``: the decision of
     :func:`assess_eligibility` without its findings (aged :attr:`Policy.min_age` to under
@@ -102,7 +125,10 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     ``eligibility.outreach_required`` carry the weekly hours against
     :attr:`Policy.outreach_work_hours` as their subject (``"25 h < 30 h"``). Enrolment counts
     for the programmes in :attr:`Policy.enrolment_programmes` (by default every programme: a
-    young person in FGU or 10th grade is not outside school).
+    young person in primary school, FGU or 10th grade is not outside school). Guidance by
+    another authority on ``on`` gives ``eligibility.guided_elsewhere`` (subject: the
+    authorities) and no outreach. Where outreach would follow only from missing records, the
+    answer is ``None`` with ``eligibility.data_missing`` (see the module documentation).
     """
     v.check_day("on", on)
     born = youth.birth_date
@@ -134,10 +160,21 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         if employed:
             subject = f"{_hours(hours)} h ≥ {_hours(policy.outreach_work_hours)} h"
             findings += _found("eligibility.employed", subject, policy)
-    outreach_required = in_target_group and not (enrolled or employed or youth_completed)
+    guided = youth.guided_elsewhere_on(on) if youth.guided_elsewhere else ()
+    if in_target_group and guided:
+        subject = ", ".join(sorted({a.value for a in guided}))
+        findings += _found("eligibility.guided_elsewhere", subject, policy)
+    outreach_required: bool | None = in_target_group and not (
+        enrolled or employed or youth_completed or guided
+    )
     if outreach_required:
-        subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
-        findings += _found("eligibility.outreach_required", subject, policy)
+        unknown = _unknown(youth, on)
+        if unknown:
+            outreach_required = None
+            findings += _found("eligibility.data_missing", unknown, policy)
+        else:
+            subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
+            findings += _found("eligibility.outreach_required", subject, policy)
 
     return Eligibility(
         on=on,

@@ -36,6 +36,8 @@ class SourceKind(enum.StrEnum):
     """A ministry's guidance (vejledning, uvm.dk pages): how the ministry reads the law."""
     MUNICIPAL_STRATEGY = "municipal_strategy"
     """A municipality's own strategy: a choice, not a duty."""
+    MUNICIPAL_GUIDANCE = "municipal_guidance"
+    """A municipality's information page retelling the law: one municipality's reading."""
     POLITICAL_AGREEMENT = "political_agreement"
     """A political agreement (politisk aftale) between parties: targets, not duties."""
     STATISTICAL_PRACTICE = "statistical_practice"
@@ -104,6 +106,7 @@ _KUI_CH_1A = "https://www.elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/
 _KUI_2K = "https://elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/paragraf/2k"
 _L201 = "https://ft.dk/samling/20171/lovforslag/l201/20171_l201_som_fremsat.htm"
 _LOVGUIDEN_108 = "https://www.lovguiden.dk/loven/bekendtgørelse-af-barnets-lov/108"
+_LOVGUIDEN_111 = "https://www.lovguiden.dk/loven/bekendtgørelse-af-barnets-lov/111"
 _PLIGT_BEK = "Pligtbekendtgørelsen, BEK nr. 1014 af 04/10/2019"
 _UVM = "Børne- og Undervisningsministeriet (uvm.dk)"
 _UVM_OUTREACH_URL = (
@@ -167,6 +170,22 @@ KUI_DUTY_SUPERVISION = LegalBasis(
     url=_KUI_CH_1A,
     checked_on=_CHECKED,
     verified=True,
+)
+KUI_DUTY_EXEMPTION = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_KUI_LAW,
+    paragraph="§ 2 a, stk. 2",
+    title="Fritagelse fra pligten på grund af handicap, sygdom eller væsentlige sociale problemer",
+    quote=(
+        "Hvis kommunalbestyrelsen vurderer, at den unge på grund af handicap, sygdom eller"
+        " væsentlige sociale problemer midlertidigt eller permanent ikke er i stand til at"
+        " overholde pligten efter stk. 1, kan kommunalbestyrelsen efter inddragelse af"
+        " forældremyndighedens indehaver fritage den unge herfor."
+    ),
+    url=_KUI_CH_1A,
+    checked_on=_CHECKED,
+    verified=True,
+    note="Read on elov.dk's chapter page, which is built on LBK 825/2019 with later amendments.",
 )
 KUI_PLAN = LegalBasis(
     kind=SourceKind.STATUTE,
@@ -259,8 +278,9 @@ OUTREACH = LegalBasis(
     verified=True,
     note=(
         "Page last updated 10 January 2020. The rule itself is in the vejledningsbekendtgørelse,"
-        " whose current number and paragraph were not verified. kui-core has no data on guidance"
-        " from other authorities: the outreach finding says so."
+        " whose current number and paragraph were not verified. Guidance from another authority"
+        " is recorded in Youth.guided_elsewhere; where it is not recorded, the outreach finding"
+        " says outreach is due unless another authority guides the young person."
     ),
 )
 DUTY_DEADLINES = LegalBasis(
@@ -277,10 +297,65 @@ DUTY_DEADLINES = LegalBasis(
     checked_on=_CHECKED,
     verified=True,
     note=(
-        "The page does not say from when the 30 days run. Municipal paraphrases disagree:"
-        " Guldborgsund counts them from when contact is established (and contacts the parents"
-        " too), Herning from the lapse. kui-core counts from the day the lapse was noticed."
+        "The page does not say from when the 30 days run, nor whether the parents are contacted"
+        " too. Municipal paraphrases disagree on the start: Guldborgsund counts from when contact"
+        " is established, Herning from the lapse (Policy.new_activity_from)."
     ),
+)
+DUTY_FROM_CONTACT = LegalBasis(
+    kind=SourceKind.MUNICIPAL_GUIDANCE,
+    law="Guldborgsund Kommune, UU Guldborgsund: Pligt til uddannelse",
+    title="Kontakt til den unge og forældrene inden 5 arbejdsdage; ny aktivitet senest 30"
+    " kalenderdage efter, at kontakten er etableret",
+    quote=(
+        "Skal UU tage kontakt til den unge og dennes forældre senest 5 arbejdsdage efter, at UU"
+        " er blevet bekendt med dette. UU skal tilbyde den unge en ny aktivitet senest 30"
+        " kalenderdage efter, at kontakten er etableret."
+    ),
+    url="https://uuguldborgsund.dk/pligt-til-uddannelse-0",
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "A municipal page that points to the pligtbekendtgørelse; the executive order's own"
+        " wording was not read."
+    ),
+)
+DUTY_FROM_CONTACT_VIBORG = LegalBasis(
+    kind=SourceKind.MUNICIPAL_GUIDANCE,
+    law="Viborg Kommune, Kontakttid for de 15-17-årige",
+    title="Ny aktivitet senest 30 kalenderdage efter, at kontakten er etableret",
+    quote=(
+        "Uddannelsesvejleder skal tilbyde 15-17 årige unge en ny aktivitet senest 30"
+        " kalenderdage efter, at kontakten er etableret, jf. stk. 1, dog under hensyntagen til"
+        " sommerferieperioden på institutioner, som udbyder ungdomsuddannelser."
+    ),
+    url=(
+        "https://kommune.viborg.dk/Borger/Job-og-ledighed/Ungeindsats-og-uddannelsesvejledning/"
+        "Uddannelsesvejledning/Resultater-og-effekter/Kontakttid-for-de-15-17-aarige"
+    ),
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        'Page last updated 18 January 2020. It cites "§ 10" of the pligtbekendtgørelse, a number'
+        " not verified for BEK 1014/2019, and names the young person only (no parents). The"
+        " allowance for the institutions' summer holiday is not modelled."
+    ),
+)
+DUTY_FROM_LAPSE = LegalBasis(
+    kind=SourceKind.MUNICIPAL_GUIDANCE,
+    law="Herning Kommune, Ungevejledningen: Pligt til uddannelse",
+    title="Et tilbud senest 30 dage efter, at den unge afbrød sin uddannelse eller aktivitet",
+    quote=(
+        "Den unge skal senest 30 dage efter at have afbrudt sin uddannelse, være ophørt i"
+        " beskæftigelse eller anden aktivitet have et tilbud fra Ungdommens Uddannelsesvejledning."
+    ),
+    url=(
+        "https://ungevejledningen.herning.dk/uddannelsesvejledningen/ung-under-18-aar/"
+        "pligt-til-uddannelse/printaccordion?nodeid=92105&print=all"
+    ),
+    checked_on=_CHECKED,
+    verified=True,
+    note="A municipal page; it names Ungdommens Uddannelsesvejledning, the pre-2019 body.",
 )
 DUTY_EXECUTIVE_ORDER = LegalBasis(
     kind=SourceKind.EXECUTIVE_ORDER,
@@ -325,9 +400,29 @@ IN_CARE_PLAN = LegalBasis(
     checked_on=_CHECKED,
     verified=True,
     note=(
-        "The ungeplan is a barnets lov plan, not the KUI uddannelsesplan; kui-core today counts"
-        " the first KUI plan and anchors on the start of care rather than the decision, and does"
-        " not model placements in care without consent (stk. 4: the plan before the decision)."
+        "The ungeplan is a barnets lov plan, not the KUI uddannelsesplan (§ 2 c); kui-core checks"
+        " the ungeplan's own dates (CarePlacement.ungeplan_dates). Stk. 4: \"I sager om"
+        " anbringelse uden for hjemmet uden samtykke skal ungeplanen udarbejdes, før der træffes"
+        ' afgørelse, jf. § 51, stk. 1, nr. 3." (same page).'
+    ),
+)
+IN_CARE_SUPPORT = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_BARNETS_LOV,
+    paragraph="§ 111, stk. 1–2",
+    title="Afgørelse om ungestøtte senest 6 måneder før anbringelsen ophører ved 18 år",
+    quote=(
+        "Kommunalbestyrelsen i den unges handlekommune skal senest 6 måneder forud for ophør af"
+        " en anbringelse ved det fyldte 18. år træffe afgørelse om ungestøtteindsatser til den"
+        " unge efter §§ 114-116 og 120."
+    ),
+    url=_LOVGUIDEN_111,
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        'Stk. 2: before the decision the ungeplan is revised, "herunder have taget stilling til'
+        " den unges videre forløb med hensyn til uddannelse, beskæftigelse og øvrige relevante"
+        ' forhold".'
     ),
 )
 ESBJERG_HEAD_OF_TABLE = LegalBasis(
@@ -426,6 +521,33 @@ ESBJERG_FOLLOW_UP = LegalBasis(
     note=(
         "A project goal about the joint effort's results; it gives no follow-up interval. Read"
         " in the project's copy of the page (shared sources, file 002); no URL was found."
+    ),
+)
+PRIMARY_SCHOOL = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law="Folkeskoleloven",
+    paragraph="§ 3, stk. 1",
+    title="Grundskolen: børnehaveklasse og 1.–9. klasse, samt en 1-årig 10. klasse",
+    quote=(
+        "Folkeskolen omfatter en 10-årig grundskole bestående af en børnehaveklasse og 1.-9."
+        " klasse samt en 1-årig 10. klasse, jf. kapitel 2 a."
+    ),
+    url="https://www.elov.dk/folkeskoleloven/kapitel/2/",
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The consolidation (LBK number) of the stored page was not read. A pupil in grundskole is"
+        " in school: Programme.PRIMARY_SCHOOL counts as enrolment."
+    ),
+)
+UNKNOWN_IS_NOT_NO = LegalBasis(
+    kind=SourceKind.CONVENTION,
+    law="kui-core",
+    title="Manglende oplysninger er ikke et nej: uden kendte data træffes ingen afgørelse",
+    note=(
+        "Where a record kind is known only up to a day (Youth.educations_known_until,"
+        " Youth.employments_known_until), a missing record after it proves nothing: kui-core"
+        " reports that it cannot decide instead of concluding outreach or NEET from silence."
     ),
 )
 GOAL_DATES = LegalBasis(

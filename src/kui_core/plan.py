@@ -1,7 +1,8 @@
 """The education plan (uddannelsesplan) and its rules.
 
-A plan (§ 2 c of the KUI law) names its participants — the young person first, at the head of
-the table (Esbjerg strategy) — its goals (mål) and milestones (delmål), and the interventions
+A plan (§ 2 c of the KUI law) names its participants — the young person at the head of the
+table (Esbjerg strategy), and for a 15–17-year-old the parents (§ 2 a, stk. 3) — its goals (mål)
+and milestones (delmål), and the interventions
 (indsatser) of the municipal units that support those goals. Plans are versioned: a new version
 names the one it replaces in ``previous_id``. :func:`validate_plan` applies every ``plan.*`` rule
 of the catalogue and explains each problem as a :class:`~kui_core.findings.Finding`.
@@ -17,7 +18,7 @@ from typing import Any
 import attrs
 
 from . import validators as v
-from .dates import age_on, birthday, days_after, months_after
+from .dates import age_on, days_after
 from .errors import DataError
 from .findings import Finding, all_valid, by_severity, errors_of, found
 from .periods import ONE_DAY, Period
@@ -35,8 +36,6 @@ __all__ = [
     "Participant",
     "PlanReport",
     "Role",
-    "check_in_care_plan",
-    "in_care_plan_deadline",
     "validate_plan",
 ]
 
@@ -248,41 +247,32 @@ def validate_plan(
     policy: Policy = DEFAULT_POLICY,
     previous: EducationPlan | None = None,
     *,
-    first_plan_on: _dt.date | None = None,
+    exempted: bool = False,
 ) -> PlanReport:
-    """Apply every ``plan.*`` rule of the catalogue to ``plan`` for ``youth`` on ``on``.
+    """Apply the rules of the education plan to ``plan`` for ``youth`` on ``on``.
 
     ``previous`` is the version ``plan`` replaces (its ``id`` must equal ``plan.previous_id``);
-    without it ``plan.goal_dropped`` cannot be judged and is skipped. ``first_plan_on`` is the
-    day the young person's first plan was made (``case.plans[0].created_on``); it defaults to
-    the earliest of ``plan`` and ``previous`` and serves ``plan.in_care_plan_late``.
+    without it ``plan.goal_dropped`` cannot be judged and is skipped. ``exempted`` says the young
+    person is exempted from the education duty on ``on`` (KUI law § 2 a, stk. 2): then neither
+    ``plan.duty_description_missing`` nor ``plan.parent_not_involved`` applies. The rules of
+    barnets lov (the ungeplan) are not rules of this plan: see :func:`~kui_core.check_in_care`.
     Findings come sorted by severity, then code; ``valid`` is false where any is an ERROR.
     """
     v.check_day("on", on)
-    if first_plan_on is not None:
-        v.check_day("first_plan_on", first_plan_on)
+    if not isinstance(exempted, bool):
+        raise DataError("exempted", f"expected a bool, got {type(exempted).__name__}")
     if previous is not None and previous.id != plan.previous_id:
         raise DataError(
             "previous.id",
             f"must be the plan's previous_id ({plan.previous_id!r}), got {previous.id!r}",
         )
-    earliest = min(plan.created_on, previous.created_on) if previous else plan.created_on
-    if first_plan_on is not None:
-        if first_plan_on > earliest:
-            raise DataError(
-                "first_plan_on",
-                f"must not be after the plan's creation ({earliest.isoformat()}),"
-                f" got {first_plan_on.isoformat()}",
-            )
-        earliest = first_plan_on
 
     findings = [
         *_participation(plan, youth, policy),
         *_goals_findings(plan, on, policy),
         *_intervention_findings(plan, on, policy),
         *_follow_up_findings(plan, on, policy),
-        *_duty_findings(plan, youth, on, policy),
-        *check_in_care_plan(youth, on, earliest, policy),
+        *([] if exempted else _duty_findings(plan, youth, on, policy)),
         *_dropped_findings(plan, previous, policy),
     ]
     findings.sort(key=by_severity)
@@ -367,76 +357,17 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
 def _duty_findings(
     plan: EducationPlan, youth: Youth, on: _dt.date, policy: Policy
 ) -> list[Finding]:
-    """Aged 15–17: the plan describes how the education duty is met (§ 2 a stk. 1)."""
+    """Aged 15–17: the plan describes how the education duty is met (§ 2 a, stk. 1), and the
+    parents take part (§ 2 a, stk. 3: "løbende inddrages")."""
     age = age_on(youth.birth_date, on, policy.leap_day_rule)
-    if policy.duty_min_age <= age <= policy.duty_max_age and plan.duty_description is None:
-        return found("plan.duty_description_missing", policy, subject=f"{age}")
-    return []
-
-
-def _in_care_window(youth: Youth, policy: Policy) -> tuple[_dt.date, _dt.date] | None:
-    """When a young person in care must get a plan (barnets lov § 108, stk. 2–3).
-
-    Returns ``(start, deadline)``.
-
-    ``start`` is the later of the ``policy.in_care_plan_age`` (16th) birthday and the start of
-    the first care period running on or after it; the ``deadline`` (the last day in time) is
-    ``policy.in_care_plan_months`` (3) months later, by calendar month (31 May + 3 months is
-    31 August, 30 November + 3 months is 28/29 February). A care period that ends before the
-    deadline creates no duty. ``None`` where no care period qualifies.
-    """
-    turns = birthday(youth.birth_date, policy.in_care_plan_age, policy.leap_day_rule)
-    for care in sorted(youth.in_care, key=lambda p: p.start):
-        if care.empty or (care.end is not None and care.end <= turns):
-            continue
-        start = max(turns, care.start)
-        deadline = months_after(start, policy.in_care_plan_months)
-        if care.end is not None and care.end <= deadline:
-            continue
-        return start, deadline
-    return None
-
-
-def in_care_plan_deadline(youth: Youth, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
-    """The last day on which a young person in care must have a plan (barnets lov § 108).
-
-    ``policy.in_care_plan_months`` (3) calendar months after the later of the
-    ``policy.in_care_plan_age`` (16th) birthday and entering care; ``None`` where no care
-    period creates the duty (none running on or after that birthday, or each ending before its
-    deadline).
-    """
-    window = _in_care_window(youth, policy)
-    return None if window is None else window[1]
-
-
-def check_in_care_plan(
-    youth: Youth,
-    on: _dt.date,
-    first_plan_on: _dt.date | None = None,
-    policy: Policy = DEFAULT_POLICY,
-) -> tuple[Finding, ...]:
-    """``plan.in_care_plan_late``: in care from 16, a plan within 3 months (barnets lov § 108).
-
-    The deadline is ``policy.in_care_plan_months`` calendar months after the later of the
-    ``policy.in_care_plan_age`` birthday and entering care; a care period ending before the
-    deadline creates no duty. ``first_plan_on`` is the day the young person's first plan was
-    made, ``None`` where there is none yet. Reported once ``on`` is past the deadline with no
-    plan made by it; the lateness stays on the record. Subject: the deadline (ISO date);
-    period: from the start of the duty to the deadline inclusive. :func:`validate_plan` applies
-    it; use it directly for a young person who has no plan at all.
-    """
-    v.check_day("on", on)
-    if first_plan_on is not None:
-        v.check_day("first_plan_on", first_plan_on)
-    window = _in_care_window(youth, policy)
-    if window is None:
-        return ()
-    start, deadline = window
-    if on > deadline and (first_plan_on is None or first_plan_on > deadline):
-        period = Period(start, deadline + ONE_DAY)
-        late = found("plan.in_care_plan_late", policy, subject=deadline.isoformat(), period=period)
-        return tuple(late)
-    return ()
+    if not policy.duty_min_age <= age <= policy.duty_max_age:
+        return []
+    findings: list[Finding] = []
+    if plan.duty_description is None:
+        findings += found("plan.duty_description_missing", policy, subject=f"{age}")
+    if not any(p.role is Role.PARENT for p in plan.participants):
+        findings += found("plan.parent_not_involved", policy, subject=f"{age}")
+    return findings
 
 
 def _dropped_findings(

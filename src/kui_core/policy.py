@@ -21,7 +21,14 @@ from .dates import LeapDayRule
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme
 from .errors import DataError
 
-__all__ = ["DEFAULT_POLICY", "CoordinatorRequired", "LeapDayRule", "Policy", "Severities"]
+__all__ = [
+    "DEFAULT_POLICY",
+    "CoordinatorRequired",
+    "LeapDayRule",
+    "NewActivityFrom",
+    "Policy",
+    "Severities",
+]
 
 
 class CoordinatorRequired(enum.StrEnum):
@@ -31,6 +38,17 @@ class CoordinatorRequired(enum.StrEnum):
     """Every day from ``opened_on`` until ``closed_on`` (the default)."""
     COORDINATED_EFFORT = "coordinated_effort"
     """Only days on which interventions of two or more municipal units run."""
+
+
+class NewActivityFrom(enum.StrEnum):
+    """From which day the 30 days for a new activity run (the sources disagree)."""
+
+    CONTACT = "contact"
+    """From the day the young person was contacted (Viborg, Guldborgsund: "senest 30
+    kalenderdage efter, at kontakten er etableret"). The default."""
+    NOTICED = "noticed"
+    """From the day the lapse was noticed: the stricter reading (Herning counts from the lapse
+    itself)."""
 
 
 def _programmes(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -212,8 +230,29 @@ class Policy:
         default=30,
         validator=v.is_int(minimum=0),
         metadata=_source(
-            "A new activity 'efter senest 30 kalenderdage' (uvm.dk), counted from the day the"
-            " lapse was noticed; sources disagree on the start (Guldborgsund: from contact)"
+            "A new activity 'efter senest 30 kalenderdage' (uvm.dk); from which day is"
+            " Policy.new_activity_from"
+        ),
+    )
+    new_activity_from: NewActivityFrom = attrs.field(
+        default=NewActivityFrom.CONTACT,
+        validator=v.is_instance(NewActivityFrom),
+        metadata=_source(
+            "A choice: uvm.dk does not say when the 30 days start. CONTACT follows Viborg and"
+            " Guldborgsund ('senest 30 kalenderdage efter, at kontakten er etableret'; Viborg's"
+            " wording reads as a quote of the executive order); NOTICED is the stricter reading"
+            " (Herning counts from the lapse itself). The pligtbekendtgørelse's own wording was"
+            " not read"
+        ),
+    )
+    contact_includes_parents: bool = attrs.field(
+        default=False,
+        validator=v.is_bool,
+        metadata=_source(
+            "A choice: whether the contact deadline is met only once the parents were contacted"
+            " too. Guldborgsund says 'tage kontakt til den unge og dennes forældre'; uvm.dk names"
+            " only the young person; the executive order's wording was not read. The parents"
+            " must be involved all along (KUI law § 2 a, stk. 3)"
         ),
     )
     follow_up_max_interval_days: int = attrs.field(
@@ -233,6 +272,30 @@ class Policy:
         default=3,
         validator=v.is_int(minimum=0),
         metadata=_source("Barnets lov § 108, stk. 3: the ungeplan within 3 months"),
+    )
+    in_care_end_age: int = attrs.field(
+        default=18,
+        validator=v.is_int(minimum=0),
+        metadata=_source(
+            "Barnets lov § 111, stk. 1: 'ophør af en anbringelse ved det fyldte 18. år'"
+        ),
+    )
+    in_care_support_months: int = attrs.field(
+        default=6,
+        validator=v.is_int(minimum=0),
+        metadata=_source(
+            "Barnets lov § 111, stk. 1: the decision on continued support 'senest 6 måneder"
+            " forud for ophør af en anbringelse ved det fyldte 18. år'"
+        ),
+    )
+    plan_missing_after_days: int = attrs.field(
+        default=0,
+        validator=v.is_int(minimum=0),
+        metadata=_source(
+            "Municipal choice: the days an open case may run without an education plan before"
+            " plan.missing or plan.right_to_plan is reported. No source gives a period; 0 reports"
+            " it from the day the case opens"
+        ),
     )
     max_transition_gap_days: int = attrs.field(
         default=30,

@@ -4,11 +4,18 @@
 (:func:`~kui_core.assess_eligibility`), the rules of the education plan in force
 (:func:`~kui_core.validate_plan`, against the version it replaces), the single coordinator
 (:func:`~kui_core.check_coordination`), the transitions between offers
-(:func:`~kui_core.check_transitions`) and the deadlines of the 15–17 duty
-(:func:`~kui_core.check_duty`). The plan in force is the newest version made on or before ``on``;
-versions made later are not known yet on ``on``. Where no plan is in force, the one plan rule
-that can still apply is checked: a young person in care from 16 who has no plan at all by the
-deadline gets ``plan.in_care_plan_late`` (barnets lov § 108, stk. 2–3).
+(:func:`~kui_core.check_transitions`), the deadlines of the 15–17 duty
+(:func:`~kui_core.check_duty`) and the duties of barnets lov for a young person in care
+(:func:`~kui_core.check_in_care`). The plan in force is the newest version made on or before
+``on``; versions made later are not known yet on ``on``.
+
+Where the case is open on ``on`` and has no plan in force for a young person in the target
+group (from :attr:`Policy.plan_missing_after_days` after it opened, and not before the young
+person reached :attr:`Policy.min_age`), a 15–17-year-old who is not
+exempted from the duty gets ``plan.missing`` (the plan must describe how the duty is met, KUI law
+§ 2 a, stk. 1) and anyone else ``plan.right_to_plan``. A young person exempted on ``on``
+(:attr:`YouthCase.duty_exemptions <kui_core.YouthCase.duty_exemptions>`) gets
+``exemption.applies`` and none of the duty's findings.
 """
 
 from __future__ import annotations
@@ -21,11 +28,13 @@ import attrs
 from . import validators as v
 from ._language import check_language
 from .coordination import check_coordination
+from .dates import birthday, days_after
 from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
-from .findings import Finding, Severity, all_valid, by_severity, errors_of
-from .periods import format_day
-from .plan import PlanReport, check_in_care_plan, validate_plan
+from .findings import Finding, Severity, all_valid, by_severity, errors_of, found
+from .in_care import check_in_care
+from .periods import Period, format_day
+from .plan import PlanReport, validate_plan
 from .policy import DEFAULT_POLICY, Policy
 from .transitions import check_transitions
 
@@ -43,6 +52,7 @@ class _Labels(NamedTuple):
     no_plan: str
     yes: str
     no: str
+    undecided: str
     findings: str
     none: str
     severity: dict[Severity, str]
@@ -59,6 +69,7 @@ _TEXT = {
         no_plan="ingen",
         yes="ja",
         no="nej",
+        undecided="kan ikke afgøres",
         findings="Fund ({count}, heraf {errors} fejl)",
         none="Ingen fund.",
         severity={Severity.ERROR: "FEJL", Severity.WARNING: "ADVARSEL", Severity.INFO: "INFO"},
@@ -73,6 +84,7 @@ _TEXT = {
         no_plan="none",
         yes="yes",
         no="no",
+        undecided="cannot decide",
         findings="Findings ({count}, of which {errors} errors)",
         none="No findings.",
         severity={Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"},
@@ -120,7 +132,7 @@ class CaseReport:
         basis) for a statute or executive order, "Kilde" (source) for any other kind.
         """
         text = _TEXT[check_language(lang)]
-        yes_no = {True: text.yes, False: text.no}
+        yes_no = {True: text.yes, False: text.no, None: text.undecided}
         day = format_day(self.on)
         lines = [
             text.title.format(person=self.person_id, day=day),
@@ -143,6 +155,25 @@ class CaseReport:
         return "\n".join(lines)
 
 
+def _missing_plan(
+    case: YouthCase, on: _dt.date, eligibility: Eligibility, exempted: bool, policy: Policy
+) -> list[Finding]:
+    """``plan.missing`` (15–17, not exempted) or ``plan.right_to_plan`` (anyone else in the
+    target group) for an open case with no plan on ``on``."""
+    if not (eligibility.in_target_group and case.span.contains(on)):
+        return []
+    # Due from the later of the case's opening (plus the policy's days) and the day the young
+    # person reached the target group's minimum age: a case opened at 14 owes no plan until 15.
+    entered = birthday(case.youth.birth_date, policy.min_age, policy.leap_day_rule)
+    due = max(days_after(case.opened_on, policy.plan_missing_after_days), entered)
+    if on < due:
+        return []
+    age = eligibility.age
+    if policy.duty_min_age <= age <= policy.duty_max_age and not exempted:
+        return found("plan.missing", policy, subject=f"{age}", period=Period(due))
+    return found("plan.right_to_plan", policy, period=Period(due))
+
+
 def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> CaseReport:
     """Every rule for one case on ``on``, in one report sorted by severity and code.
 
@@ -150,6 +181,7 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
     """
     v.check_day("on", on)
     eligibility = assess_eligibility(case.youth, on, policy)
+    exempted = case.exemption_on(on) is not None
     known = [plan for plan in case.plans if plan.created_on <= on]
     plan_report: PlanReport | None = None
     plan_id: str | None = None
@@ -157,20 +189,15 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
         current = known[-1]
         plan_id = current.id
         plan_report = validate_plan(
-            current,
-            case.youth,
-            on,
-            policy,
-            case.previous_plan(current),
-            first_plan_on=known[0].created_on,
+            current, case.youth, on, policy, case.previous_plan(current), exempted=exempted
         )
         plan_findings: list[Finding] = list(plan_report.findings)
     else:
-        # No plan yet: only the § 108 deadline for a young person in care can be missed.
-        plan_findings = list(check_in_care_plan(case.youth, on, None, policy))
+        plan_findings = _missing_plan(case, on, eligibility, exempted, policy)
     findings = [
         *eligibility.findings,
         *plan_findings,
+        *check_in_care(case.youth, on, policy),
         *check_coordination(case, on, policy),
         *check_transitions(case, on, policy),
         *check_duty(case, on, policy),

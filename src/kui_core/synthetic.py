@@ -33,7 +33,7 @@ from .metrics import Application, completion_rate, neet_share
 from .periods import Period
 from .policy import DEFAULT_POLICY, Policy
 from .rates import Rate
-from .youth import Youth
+from .youth import CarePlacement, Youth
 
 __all__ = [
     "MAX_AGE",
@@ -411,9 +411,9 @@ class _Generator:
         else:
             code = rng.choices(self.codes, cum_weights=self.cum_weights)[0]
         in_care = rng.random() < _IN_CARE_SHARE
-        care: tuple[Period, ...] = ()
+        care: tuple[CarePlacement, ...] = ()
         if in_care:
-            care = self.care_period(birth)
+            care = tuple(CarePlacement(period) for period in self.care_period(birth))
         educations, employments = _LifeCourse(self, birth, self.tilt(code), in_care).build()
         cpr = self.cpr(birth) if rng.random() < self.cpr_share else None
         return Youth(
@@ -469,7 +469,7 @@ class _LifeCourse:
     def build(self) -> tuple[tuple[EducationRecord, ...], tuple[Employment, ...]]:
         gen, rng = self.gen, self.rng
         year = self.birth.year + 16  # 9th grade ends in June of the year the person turns 16
-        self.add(Programme.OTHER, gen.ymd(year - 10, 8, 12), gen.ymd(year, 6, 24), True)
+        self.add(Programme.PRIMARY_SCHOOL, gen.ymd(year - 10, 8, 12), gen.ymd(year, 6, 24), True)
         tenth_grade = rng.random() < _TENTH_GRADE_SHARE
         if tenth_grade:
             self.add(Programme.TENTH_GRADE, gen.ymd(year, 8, 12), gen.ymd(year + 1, 6, 22), True)

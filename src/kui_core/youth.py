@@ -1,8 +1,15 @@
-"""The young person (den unge)."""
+"""The young person (den unge): records of education, work, care and guidance elsewhere.
+
+Records are complete up to the reference day unless the caller says otherwise:
+:attr:`Youth.educations_known_until` and :attr:`Youth.employments_known_until` name the last day
+up to which each kind of record is known. Beyond it, silence is not "no": a rule that would
+conclude from a missing record (outreach is due, the young person is NEET) cannot decide.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,7 +22,53 @@ from .education import EducationRecord, Employment
 from .errors import DataError
 from .periods import Period
 
-__all__ = ["Youth"]
+__all__ = ["Authority", "CarePlacement", "ExternalGuidance", "Youth"]
+
+
+class Authority(enum.StrEnum):
+    """Another authority that guides a young person (uvm.dk: "kommunale jobcentre,
+    socialforvaltningen eller andre myndigheder, der beskæftiger sig med unge")."""
+
+    JOBCENTRE = "jobcentre"
+    SOCIAL_SERVICES = "social_services"
+    OTHER = "other"
+
+
+@attrs.frozen
+class ExternalGuidance:
+    """Guidance the young person receives from another ``authority`` over ``period``.
+
+    While it runs, outreach is not due (uvm.dk, "Vejledning af unge uden for skolen").
+    """
+
+    authority: Authority = attrs.field(validator=v.is_instance(Authority))
+    period: Period = attrs.field(validator=v.is_instance(Period))
+
+
+@attrs.frozen
+class CarePlacement:
+    """A placement in out-of-home care (anbringelse uden for hjemmet, barnets lov §§ 46–47).
+
+    ``period`` is the time in care. ``decided_on`` is the day the placement was decided
+    (``None``: not recorded; the start of ``period`` stands in for it). ``consent`` is false for
+    a placement without consent (§ 47), where the ungeplan must exist before the decision
+    (§ 108, stk. 4). ``ungeplan_dates`` are the days an ungeplan (barnets lov § 108) was made or
+    revised for this placement; the ungeplan is not the KUI education plan. ``support_decided_on``
+    is the day continued support after 18 was decided (§ 111), ``None`` where it has not been.
+    """
+
+    period: Period = attrs.field(validator=v.is_instance(Period))
+    decided_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    consent: bool = attrs.field(default=True, validator=v.is_bool)
+    ungeplan_dates: tuple[_dt.date, ...] = attrs.field(
+        default=(), validator=v.is_tuple_of(_dt.date)
+    )
+    support_decided_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+
+    @property
+    def decision_day(self) -> _dt.date:
+        """``decided_on``, or the start of the placement where the decision day is not recorded."""
+        return self.decided_on if self.decided_on is not None else self.period.start
 
 
 def _cpr_matches_birth_date(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -51,7 +104,8 @@ def _check_starts(instance: Youth, path: str, starts: Iterable[_dt.date]) -> Non
 
 _is_educations = v.is_tuple_of(EducationRecord)
 _is_employments = v.is_tuple_of(Employment)
-_is_periods = v.is_tuple_of(Period)
+_is_placements = v.is_tuple_of(CarePlacement)
+_is_guidance = v.is_tuple_of(ExternalGuidance)
 
 
 def _educations(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -65,32 +119,65 @@ def _employments(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -
 
 
 def _in_care(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _is_periods(instance, attribute, value)
-    _check_starts(instance, "Youth.in_care[{}].start", (p.start for p in value))
+    _is_placements(instance, attribute, value)
+    _check_starts(instance, "Youth.in_care[{}].period.start", (p.period.start for p in value))
+
+
+def _guided(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _is_guidance(instance, attribute, value)
+    _check_starts(
+        instance, "Youth.guided_elsewhere[{}].period.start", (g.period.start for g in value)
+    )
 
 
 @attrs.frozen
 class Youth:
-    """A young person: identity, birth date, education records, employment and care periods.
+    """A young person: identity, birth date, education records, employment, care and guidance.
 
     ``person_id`` is the case system's own identifier (not the CPR number). ``in_care`` lists the
-    periods of out-of-home care (anbringelse). ``cpr`` is optional and never shown.
-    ``birth_date`` and the start of every education record, employment and care period lie in
-    the supported calendar (1858 to 2299, see :mod:`kui_core.dates`); nothing starts before
-    birth. Ends may lie later.
+    placements in out-of-home care (:class:`CarePlacement`). ``guided_elsewhere`` lists the
+    periods in which another authority guides the young person (:class:`ExternalGuidance`).
+    ``cpr`` is optional and never shown. ``birth_date`` and the start of every education record,
+    employment, placement and guidance period lie in the supported calendar (1858 to 2299, see
+    :mod:`kui_core.dates`); nothing starts before birth. Ends may lie later.
+
+    ``educations_known_until`` and ``employments_known_until`` are the last days up to which
+    the education and employment records are complete (``None``, the default: complete on any
+    day). On a later day a record that is there still counts, but a missing one proves nothing.
     """
 
     person_id: str = attrs.field(validator=v.is_nonempty_str)
     birth_date: _dt.date = attrs.field(validator=_birth_date)
     educations: tuple[EducationRecord, ...] = attrs.field(default=(), validator=_educations)
     employments: tuple[Employment, ...] = attrs.field(default=(), validator=_employments)
-    in_care: tuple[Period, ...] = attrs.field(default=(), validator=_in_care)
+    in_care: tuple[CarePlacement, ...] = attrs.field(default=(), validator=_in_care)
     cpr: CprNumber | None = attrs.field(default=None, validator=_cpr_matches_birth_date)
     municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    guided_elsewhere: tuple[ExternalGuidance, ...] = attrs.field(default=(), validator=_guided)
+    educations_known_until: _dt.date | None = attrs.field(
+        default=None, validator=v.is_optional_date
+    )
+    employments_known_until: _dt.date | None = attrs.field(
+        default=None, validator=v.is_optional_date
+    )
 
     def in_care_on(self, day: _dt.date) -> bool:
-        """True where one of the care periods contains ``day``."""
-        return any(period.contains(day) for period in self.in_care)
+        """True where one of the placements contains ``day``."""
+        return any(placement.period.contains(day) for placement in self.in_care)
+
+    def guided_elsewhere_on(self, day: _dt.date) -> tuple[Authority, ...]:
+        """The authorities guiding the young person on ``day``, in record order."""
+        return tuple(g.authority for g in self.guided_elsewhere if g.period.contains(day))
+
+    def educations_known_on(self, day: _dt.date) -> bool:
+        """True where the education records are complete on ``day``."""
+        known = self.educations_known_until
+        return known is None or day <= known
+
+    def employments_known_on(self, day: _dt.date) -> bool:
+        """True where the employment records are complete on ``day``."""
+        known = self.employments_known_until
+        return known is None or day <= known
 
     def weekly_hours_on(self, day: _dt.date) -> float:
         """Hours of paid work per week on ``day``, all employments added up."""

@@ -41,7 +41,7 @@ def eligibility_section(out: TextIO) -> None:
         ["young people generated (ages 13–27)", len(results)],
         ["in the target group", len(in_group)],
         ["  of whom enrolled in an education", sum(r.enrolled for r in in_group)],
-        ["  of whom outreach is required", sum(r.outreach_required for r in in_group)],
+        ["  of whom outreach is required", sum(r.outreach_required is True for r in in_group)],
         ["outside the target group", len(results) - len(in_group)],
     ]
     print(
