@@ -174,10 +174,14 @@ def _sorted_keys(keys: Iterable[K]) -> list[K]:
         return sorted(keys, key=repr)
 
 
+_Ids = tuple[list[str], list[str], list[str]]
+"""The person ids behind a cell: numerator, denominator, undecided."""
+
+
 def _breakdown(
     counts: Mapping[GroupKey, list[int]],
     policy: Policy,
-    people: Mapping[GroupKey, tuple[list[str], list[str]]] | None,
+    people: Mapping[GroupKey, _Ids] | None,
 ) -> Breakdown:
     keys = _sorted_keys(counts)
     threshold = policy.min_publishable_count
@@ -186,24 +190,33 @@ def _breakdown(
             counts[key][0],
             counts[key][1],
             min_publishable_count=threshold,
+            undecided=counts[key][2],
             people=None if people is None else _people(people[key]),
         )
         for key in keys
     }
     numerator = sum(c[0] for c in counts.values())
     denominator = sum(c[1] for c in counts.values())
+    undecided = sum(c[2] for c in counts.values())
     total_people = None
     if people is not None:
         total_people = People(
             tuple(p for key in keys for p in people[key][0]),
             tuple(p for key in keys for p in people[key][1]),
+            tuple(p for key in keys for p in people[key][2]),
         )
-    total = Rate(numerator, denominator, min_publishable_count=threshold, people=total_people)
+    total = Rate(
+        numerator,
+        denominator,
+        min_publishable_count=threshold,
+        undecided=undecided,
+        people=total_people,
+    )
     return protect_breakdown(rates, total)
 
 
-def _people(ids: tuple[list[str], list[str]]) -> People:
-    return People(tuple(ids[0]), tuple(ids[1]))
+def _people(ids: _Ids) -> People:
+    return People(tuple(ids[0]), tuple(ids[1]), tuple(ids[2]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,27 +268,43 @@ def _latest_track(youth: Youth, on: _dt.date) -> Track | None:
     return max(started, key=lambda r: r.started_on).programme.track
 
 
+class _Undecided(enum.Enum):
+    UNDECIDED = "undecided"
+
+
+UNDECIDED = _Undecided.UNDECIDED
+"""What a metric's test returns where the records cannot decide (see :attr:`Rate.undecided`)."""
+
+_Verdict = bool | None | _Undecided
+"""True: in the numerator; False: in the denominator only; None: outside the population."""
+
+
 def _tally(
     youths: Iterable[Youth],
-    test: Callable[[Youth], bool | None],
+    test: Callable[[Youth], _Verdict],
     by: str | Callable[[Youth], GroupKey] | None,
     on: _dt.date,
     policy: Policy,
     with_people: bool,
 ) -> Rate | Breakdown:
-    """Count one metric in a single pass. ``test`` is None outside the population."""
+    """Count one metric in a single pass. ``test`` is None outside the population and
+    :data:`UNDECIDED` where the records cannot decide."""
     threshold = policy.min_publishable_count
     if by is None and not with_people:
-        numerator = denominator = 0
+        numerator = denominator = undecided = 0
         for youth in youths:
             hit = test(youth)
-            if hit is not None:
+            if hit is True:
+                numerator += 1
                 denominator += 1
-                numerator += hit
-        return Rate(numerator, denominator, min_publishable_count=threshold)
+            elif hit is False:
+                denominator += 1
+            elif hit is UNDECIDED:
+                undecided += 1
+        return Rate(numerator, denominator, min_publishable_count=threshold, undecided=undecided)
     key = None if by is None else _youth_key(by, on)
     counts: dict[GroupKey, list[int]] = {}
-    people: dict[GroupKey, tuple[list[str], list[str]]] = {}
+    people: dict[GroupKey, _Ids] = {}
     for youth in youths:
         hit = test(youth)
         if hit is None:
@@ -283,18 +312,31 @@ def _tally(
         group = None if key is None else key(youth)
         cell = counts.get(group)
         if cell is None:
-            cell = counts[group] = [0, 0]
-            people[group] = ([], [])
-        cell[0] += hit
+            cell = counts[group] = [0, 0, 0]
+            people[group] = ([], [], [])
+        ids = people[group]
+        if hit is UNDECIDED:
+            cell[2] += 1
+            if with_people:
+                ids[2].append(youth.person_id)
+            continue
         cell[1] += 1
         if with_people:
-            people[group][1].append(youth.person_id)
-            if hit:
-                people[group][0].append(youth.person_id)
+            ids[1].append(youth.person_id)
+        if hit:
+            cell[0] += 1
+            if with_people:
+                ids[0].append(youth.person_id)
     if by is None:
-        cell = counts.get(None, [0, 0])
-        ids = people.get(None, ([], []))
-        return Rate(cell[0], cell[1], min_publishable_count=threshold, people=_people(ids))
+        cell = counts.get(None, [0, 0, 0])
+        ids = people.get(None, ([], [], []))
+        return Rate(
+            cell[0],
+            cell[1],
+            min_publishable_count=threshold,
+            undecided=cell[2],
+            people=_people(ids),
+        )
     return _breakdown(counts, policy, people if with_people else None)
 
 
@@ -340,7 +382,9 @@ def completion_rate(
     is a choice, not the law's word: see the glossary on *erhvervskompetencegivende*. Pass
     ``programmes=YOUTH_EDUCATIONS | {Programme.HIGHER}`` for the national reading. Someone whose
     25th birthday is ``on`` is 25 that day; a 29 February birthday follows
-    :attr:`Policy.leap_day_rule`.
+    :attr:`Policy.leap_day_rule`. Someone with no completion recorded whose education records
+    are known only up to a day before ``on`` is undecided (:attr:`Rate.undecided`), in neither
+    count.
 
     ``by`` groups the rates: a function of the youth, or ``"municipality"``, ``"in_care"``
     (in care on ``on``) or ``"track"`` (track of the latest education started by ``on``).
@@ -350,7 +394,7 @@ def completion_rate(
     last_born = _last_born_reaching(age, on, policy)  # aged >= age
     first_too_old = _last_born_reaching(age + 1, on, policy)  # aged >= age + 1
 
-    def test(youth: Youth) -> bool | None:
+    def test(youth: Youth) -> _Verdict:
         born = youth.birth_date
         if born <= first_too_old or born > last_born:
             return None
@@ -358,7 +402,8 @@ def completion_rate(
             done = record.completed_on
             if done is not None and done <= on and record.programme in programmes:
                 return True
-        return False
+        known = youth.educations_known_until
+        return UNDECIDED if known is not None and on > known else False
 
     return _tally(youths, test, by, on, policy, with_people)
 
@@ -401,9 +446,15 @@ def neet_share(
 
     Counted are those who (1) have completed none of ``programmes`` — a youth education, STU
     included, or a higher education, whose graduates hold a youth education too; (2) are not
-    enrolled in any education on ``on``, FGU and 10th grade included; and (3) work fewer than
-    :attr:`Policy.neet_work_hours` (18) hours a week on ``on``. A 15-year-old still in primary
-    school must carry an enrolment (for example :attr:`Programme.OTHER`) not to be counted.
+    enrolled in any education on ``on``, primary school, FGU and 10th grade included; and (3)
+    work fewer than :attr:`Policy.neet_work_hours` (18) hours a week on ``on``. A 15-year-old
+    in 9th grade is enrolled through a :attr:`Programme.PRIMARY_SCHOOL` record; without any
+    school record the young person is counted (the records are taken as complete).
+
+    Where a young person's education or employment records are known only up to a day before
+    ``on`` and nothing recorded takes them out of the count, they are *undecided*: in neither
+    the numerator nor the denominator, counted in :attr:`Rate.undecided`. Numerator, complement
+    and undecided add up to the people of the age band.
     """
     on = v.check_day("on", on)
     if not isinstance(ages, tuple) or len(ages) != 2:
@@ -416,7 +467,7 @@ def neet_share(
     first_too_old = _last_born_reaching(oldest + 1, on, policy)
     hours = policy.neet_work_hours
 
-    def test(youth: Youth) -> bool | None:
+    def test(youth: Youth) -> _Verdict:
         born = youth.birth_date
         if born <= first_too_old or born > last_born:
             return None
@@ -432,7 +483,13 @@ def neet_share(
             if left is None or on < left:
                 return False  # enrolled
         # No job at all is never work, even where neet_work_hours is 0.
-        return not (youth.employments and youth.weekly_hours_on(on) >= hours)
+        if youth.employments and youth.weekly_hours_on(on) >= hours:
+            return False
+        if youth.educations_known_until is None and youth.employments_known_until is None:
+            return True
+        if youth.educations_known_on(on) and youth.employments_known_on(on):
+            return True
+        return UNDECIDED  # nothing recorded says otherwise, but the records end before ``on``
 
     return _tally(youths, test, by, on, policy, with_people)
 
@@ -447,12 +504,21 @@ def _grade(instance: Application, attribute: attrs.Attribute[Any], value: Any) -
         raise DataError("Application.grade", f"expected 9 or 10, got {value}")
 
 
+def _applied_programme(instance: Application, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_instance(Programme)(instance, attribute, value)
+    if value is Programme.PRIMARY_SCHOOL:
+        raise DataError("Application.programme", "primary school is not applied for from 9th grade")
+
+
 @attrs.frozen
 class Application:
-    """An application for a youth education (søgetal), made from 9th or 10th grade."""
+    """An application for a youth education (søgetal), made from 9th or 10th grade.
+
+    Any programme but :attr:`Programme.PRIMARY_SCHOOL`, which nobody applies for from there.
+    """
 
     person_id: str = attrs.field(validator=v.is_nonempty_str)
-    programme: Programme = attrs.field(validator=v.is_instance(Programme))
+    programme: Programme = attrs.field(validator=_applied_programme)
     grade: int = attrs.field(validator=_grade)
     applied_on: _dt.date = attrs.field(validator=v.is_date)
     municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)

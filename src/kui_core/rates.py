@@ -27,6 +27,12 @@ total is suppressed too. The same mark, :data:`SUPPRESSED`, is shown for primary
 suppression, so a reader cannot tell which cell is the small one (the convention of the UK ONS
 "[c]" and Statistics Canada "x").
 
+**Undecided.** A metric counts apart the people whose status the records cannot decide (data
+known only up to an earlier day, :attr:`Youth.educations_known_until
+<kui_core.Youth.educations_known_until>`): they are in neither the numerator nor the denominator,
+and :attr:`Rate.undecided` says how many there were. ``str`` shows that count with a published
+rate, as "fewer than N" where it is below the threshold.
+
 **People behind a count.** A rate may carry the ``person_id``\\ s behind its numerator and
 denominator (:attr:`Rate.people`, filled by the metrics' ``with_people=True``). They are for
 caseworkers following up on young people and must never be published; they appear in neither
@@ -73,15 +79,18 @@ class People:
     """The ``person_id``\\ s behind a rate. NOT FOR PUBLICATION: for caseworkers only.
 
     ``numerator`` lists those counted (for example the NEET young people), ``denominator`` the
-    whole population of the rate, each in input order. ``repr`` shows only the counts.
+    whole population of the rate, ``undecided`` those the records could not decide (in neither),
+    each in input order. ``repr`` shows only the counts.
     """
 
     numerator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
     denominator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
+    undecided: tuple[str, ...] = attrs.field(default=(), validator=v.is_tuple_of(str))
 
     def __repr__(self) -> str:
+        extra = f", {len(self.undecided)} undecided" if self.undecided else ""
         return (
-            f"People(<{len(self.numerator)} of {len(self.denominator)} person ids;"
+            f"People(<{len(self.numerator)} of {len(self.denominator)} person ids{extra};"
             " not for publication>)"
         )
 
@@ -110,6 +119,11 @@ class Rate:
     '84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000)'
     >>> str(Rate(3, 10000))
     '[suppressed]'
+    >>> str(Rate(8421, 10000, undecided=120))
+    '84.2 % (95 % CI 83.5–84.9 %; 8,421/10,000; 120 undecided)'
+
+    ``undecided`` counts the people of the population whose status the records could not
+    decide; they are in neither count (see the module documentation).
     """
 
     numerator: int = attrs.field(validator=v.is_int(minimum=0))
@@ -118,6 +132,8 @@ class Rate:
     secondary_suppression: bool = attrs.field(default=False, kw_only=True, validator=v.is_bool)
     """True where the rate is hidden to protect another cell of its table (secondary
     suppression, see :func:`hide`), whatever its own counts."""
+    undecided: int = attrs.field(default=0, kw_only=True, validator=v.is_int(minimum=0))
+    """People of the population whose status could not be decided: in neither count."""
     people: People | None = attrs.field(
         default=None,
         kw_only=True,
@@ -174,6 +190,14 @@ class Rate:
         )
 
     @property
+    def publishable_undecided(self) -> int | None:
+        """:attr:`undecided` as it may be published: ``None`` where it is from 1 to below the
+        threshold (shown as "fewer than" the threshold)."""
+        if 0 < self.undecided < self.min_publishable_count:
+            return None
+        return self.undecided
+
+    @property
     def publishable(self) -> bool:
         """True where no count is below the threshold and no other cell needs this one hidden."""
         return not (self.primary_suppressed or self.secondary_suppression)
@@ -182,14 +206,22 @@ class Rate:
         if not self.publishable:
             return SUPPRESSED
         low, high = self._wilson() or (0.0, 0.0)  # publishable: the denominator is positive
+        undecided = ""
+        shown = self.publishable_undecided
+        if shown:
+            undecided = f"; {shown:,} undecided"
+        elif self.undecided:
+            undecided = f"; fewer than {self.min_publishable_count} undecided"
         return (
             f"{100 * self.numerator / self.denominator:.1f} % "
             f"(95 % CI {100 * low:.1f}–{100 * high:.1f} %; "
-            f"{self.numerator:,}/{self.denominator:,})"
+            f"{self.numerator:,}/{self.denominator:,}{undecided})"
         )
 
     def __repr__(self) -> str:
         extra = ", secondary_suppression=True" if self.secondary_suppression else ""
+        if self.undecided:
+            extra += f", undecided={self.undecided}"
         return (
             f"Rate({self.numerator}, {self.denominator}, "
             f"min_publishable_count={self.min_publishable_count}{extra})"

@@ -157,6 +157,9 @@ def _rate(rate: Rate) -> dict[str, Any]:
         "high": rate.high,
         "numerator": rate.numerator,
         "denominator": rate.denominator,
+        # Undecided people (records known only up to an earlier day): null where 1 to below
+        # the publication threshold.
+        "undecided": rate.publishable_undecided,
     }
 
 
@@ -254,10 +257,16 @@ def _percent(value: float) -> str:
 def _cells(entry: Mapping[str, Any]) -> list[str]:
     if not entry["publishable"]:
         return [SUPPRESSED, "", ""]
+    count = f"{entry['numerator']:,}/{entry['denominator']:,}"
+    undecided = entry.get("undecided", 0)
+    if undecided is None:
+        count += " (+ undecided, below the threshold)"
+    elif undecided:
+        count += f" (+ {undecided:,} undecided)"
     return [
         _percent(entry["value"]),
         f"{100 * entry['low']:.1f}–{100 * entry['high']:.1f} %",
-        f"{entry['numerator']:,}/{entry['denominator']:,}",
+        count,
     ]
 
 
@@ -314,6 +323,11 @@ def render_text(report: Mapping[str, Any]) -> str:
         f"{SUPPRESSED}: a count below the publication threshold (Policy.min_publishable_count)"
         " or a cell hidden to protect one.",
     ]
+    if any(entry.get("undecided", 0) != 0 for entry in report["metrics"]):
+        lines.append(
+            "undecided: young people whose records end before the day (Youth.*_known_until),"
+            " counted in neither number."
+        )
     return "\n".join(lines)
 
 
