@@ -24,11 +24,14 @@ from kui_core import (
     Finding,
     LeapDayRule,
     LegalBasis,
+    NewActivityFrom,
     Period,
     Policy,
     Programme,
     Youth,
     age_on,
+    support_decision_deadline,
+    ungeplan_deadline,
 )
 from kui_core.cpr import century_of, seventh_digits
 from kui_core.strategies import (
@@ -51,6 +54,7 @@ from kui_core.strategies import (
 
 ON = dt.date(2025, 3, 1)
 T = TypeVar("T")
+FEW = settings(max_examples=30)  # the checks of single options: keep the file fast
 
 
 def _rebuild(model: object) -> object:
@@ -117,21 +121,69 @@ def test_with_cpr_gives_a_cpr_consistent_with_the_birth_date(youth: Youth) -> No
     assert youth.cpr.birth_date == youth.birth_date
 
 
-@given(youths(with_cpr=False, in_care=False, max_educations=0, max_employments=0))
+@given(
+    youths(
+        with_cpr=False,
+        in_care=False,
+        max_educations=0,
+        max_employments=0,
+        guided_elsewhere=False,
+    )
+)
 def test_switches_turn_parts_off(youth: Youth) -> None:
     assert youth.cpr is None
     assert youth.in_care == ()
     assert youth.educations == ()
     assert youth.employments == ()
+    assert youth.guided_elsewhere == ()
+
+
+@FEW
+@given(youths() | youths(ON))
+def test_records_are_complete_unless_asked_otherwise(youth: Youth) -> None:
+    assert youth.educations_known_until is None
+    assert youth.employments_known_until is None
 
 
 @given(youths(on=ON, in_care=True))
-def test_in_care_true_gives_at_least_one_care_period(youth: Youth) -> None:
+def test_in_care_true_gives_at_least_one_placement(youth: Youth) -> None:
     assert youth.in_care
-    ordered = sorted(youth.in_care, key=lambda p: p.start)
-    assert list(youth.in_care) == ordered
-    for earlier, later in itertools.pairwise(ordered):
+    periods = [placement.period for placement in youth.in_care]
+    assert periods == sorted(periods, key=lambda p: p.start)
+    for earlier, later in itertools.pairwise(periods):
         assert not earlier.overlaps(later)
+    for placement in youth.in_care:
+        assert youth.birth_date <= placement.decision_day <= placement.period.start
+        assert list(placement.ungeplan_dates) == sorted(set(placement.ungeplan_dates))
+        assert all(day >= placement.decision_day for day in placement.ungeplan_dates)
+        support = support_decision_deadline(youth, placement)
+        assert support is not None or placement.support_decided_on is None
+
+
+@FEW
+@given(youths(ON, guided_elsewhere=True))
+def test_guided_elsewhere_true_gives_guidance_from_birth_on(youth: Youth) -> None:
+    assert 1 <= len(youth.guided_elsewhere) <= 2
+    for guidance in youth.guided_elsewhere:
+        assert youth.birth_date <= guidance.period.start <= ON + dt.timedelta(days=1)
+
+
+@FEW
+@given(youths(ON, unknown_records=True))
+def test_unknown_records_end_around_the_reference_day(youth: Youth) -> None:
+    year = dt.timedelta(days=365)
+    for known in (youth.educations_known_until, youth.employments_known_until):
+        assert known is None or ON - year <= known <= ON + dt.timedelta(days=30)
+
+
+@FEW
+@given(youths(ON) | youths())
+def test_primary_school_starts_on_the_6th_birthday_and_comes_first(youth: Youth) -> None:
+    for index, record in enumerate(youth.educations):
+        if record.programme is Programme.PRIMARY_SCHOOL:
+            assert index == 0
+            assert age_on(youth.birth_date, record.started_on) == 6
+            assert age_on(youth.birth_date, record.started_on - dt.timedelta(days=1)) == 5
 
 
 @settings(max_examples=40)
@@ -314,6 +366,82 @@ def test_reference_days_include_29_february() -> None:
 def test_policies_include_the_february_28_rule_and_the_default() -> None:
     _found(policies(), lambda p: p.leap_day_rule is LeapDayRule.FEBRUARY_28)
     _found(policies(), lambda p: p == DEFAULT_POLICY)
+
+
+def test_policies_vary_the_settings_of_the_new_duties() -> None:
+    _found(policies(), lambda p: p.new_activity_from is NewActivityFrom.NOTICED)
+    _found(policies(), lambda p: p.contact_includes_parents)
+    _found(policies(), lambda p: p.in_care_end_age == 19 and p.in_care_support_months == 0)
+    _found(policies(), lambda p: p.plan_missing_after_days > 0)
+
+
+def test_a_pupil_in_primary_school_on_the_reference_day_comes_up() -> None:
+    _found(
+        youths(ON, min_age=15, max_age=15),
+        lambda y: any(
+            r.programme is Programme.PRIMARY_SCHOOL and r.enrolled_on(ON) for r in y.educations
+        ),
+    )
+
+
+def test_primary_school_completed_before_the_16th_birthday_comes_up() -> None:
+    _found(
+        youths(ON, min_age=16, max_age=17),
+        lambda y: any(
+            r.programme is Programme.PRIMARY_SCHOOL
+            and r.completed_on is not None
+            and age_on(y.birth_date, r.completed_on) == 15
+            for r in y.educations
+        ),
+    )
+
+
+def test_primary_school_left_on_the_reference_day_comes_up() -> None:
+    _found(
+        youths(ON, min_age=14, max_age=17),
+        lambda y: any(
+            r.programme is Programme.PRIMARY_SCHOOL and r.left_on == ON for r in y.educations
+        ),
+    )
+
+
+def test_guidance_elsewhere_on_the_reference_day_comes_up_by_default() -> None:
+    _found(youths(ON), lambda y: bool(y.guided_elsewhere_on(ON)))
+    _found(youths(ON), lambda y: any(g.period.end == ON for g in y.guided_elsewhere))
+
+
+def test_records_known_until_the_day_before_come_up() -> None:
+    before = ON - dt.timedelta(days=1)
+    _found(youths(ON, unknown_records=True), lambda y: y.employments_known_until == before)
+    _found(youths(ON, unknown_records=True), lambda y: y.educations_known_until == before)
+
+
+def test_placements_without_consent_come_up() -> None:
+    _found(youths(ON, in_care=True), lambda y: any(not p.consent for p in y.in_care))
+
+
+def test_an_ungeplan_on_its_deadline_and_a_day_late_come_up() -> None:
+    def on_deadline(youth: Youth, offset: int) -> bool:
+        return any(
+            (deadline := ungeplan_deadline(youth, p)) is not None
+            and deadline + dt.timedelta(days=offset) in p.ungeplan_dates
+            for p in youth.in_care
+        )
+
+    in_care_at_16 = youths(ON, min_age=16, max_age=19, in_care=True)
+    _found(in_care_at_16, lambda y: on_deadline(y, 0))
+    _found(in_care_at_16, lambda y: on_deadline(y, 1))
+
+
+def test_a_support_decision_the_day_after_its_deadline_comes_up() -> None:
+    def late_by_a_day(youth: Youth) -> bool:
+        return any(
+            (deadline := support_decision_deadline(youth, p)) is not None
+            and p.support_decided_on == deadline + dt.timedelta(days=1)
+            for p in youth.in_care
+        )
+
+    _found(youths(ON, min_age=16, max_age=19, in_care=True), late_by_a_day)
 
 
 # -- argument checking -------------------------------------------------------------------------

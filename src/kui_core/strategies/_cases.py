@@ -2,9 +2,9 @@
 
 A valid case is built to pass every rule of :func:`~kui_core.review_case` on the reference day
 ``on`` (constructive, no filtering): :func:`~kui_core.validate_plan`,
-:func:`~kui_core.check_coordination`, :func:`~kui_core.check_transitions` and
-:func:`~kui_core.check_duty`. Its plan versions come from :mod:`._plans`; the breakers
-(:mod:`._broken`) start from a case built here.
+:func:`~kui_core.check_coordination`, :func:`~kui_core.check_transitions`,
+:func:`~kui_core.check_duty` and :func:`~kui_core.check_in_care`. Its plan versions come from
+:mod:`._plans`; the breakers (:mod:`._broken`) start from a case built here.
 """
 
 from __future__ import annotations
@@ -17,33 +17,40 @@ import attrs
 from hypothesis import strategies as st
 
 from ..case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
-from ..duty import contact_deadline, new_activity_deadline
+from ..dates import months_before
+from ..duty import contact_deadline, contacted_on, new_activity_deadline
+from ..in_care import support_decision_deadline, ungeplan_deadline
 from ..periods import Period
 from ..plan import Intervention
-from ..policy import DEFAULT_POLICY, Policy
-from ..youth import Youth
+from ..policy import DEFAULT_POLICY, NewActivityFrom, Policy
+from ..youth import CarePlacement, Youth
 from ._core import person_ids, reference_days, youths
 from ._draw import ONE_DAY, YEAR, draw_day, pick, shuffled
-from ._plans import (
-    CODE_ALPHABET,
-    UNIT_CODES,
-    draw_on,
-    draw_plan,
-    draw_previous,
-    first_plan_limit,
-)
+from ._plans import CODE_ALPHABET, UNIT_CODES, draw_on, draw_plan, draw_previous
 
 __all__ = [
     "OFFER_TEXTS",
+    "activity_in_time",
+    "care_in_time",
     "cases",
     "coordinator_assignments",
     "draw_case",
     "duty_lapses",
+    "in_time",
     "offers",
+    "placement_in_time",
     "register_type_strategies",
 ]
 
 OFFER_TEXTS = ("FGU basis", "EUD grundforløb", "10. klasse", "Praktikforløb", "Job")
+# Days after a lapse was noticed, or None (not yet): built once, drawn often.
+_MAYBE_DAYS = st.none() | st.integers(0, 60)
+
+
+def _maybe_after(draw: st.DrawFn, day: _dt.date) -> _dt.date | None:
+    """``None``, or ``day`` or a day up to 60 days after it."""
+    days = draw(_MAYBE_DAYS)
+    return None if days is None else day + days * ONE_DAY
 
 
 # -- small models -------------------------------------------------------------------------------
@@ -80,14 +87,16 @@ def offers() -> st.SearchStrategy[Offer]:
 
 
 def duty_lapses() -> st.SearchStrategy[DutyLapse]:
-    """:class:`~kui_core.DutyLapse` values: contact and new activity recorded or not, on the
-    day noticed, within the deadlines or after them."""
+    """:class:`~kui_core.DutyLapse` values: contact with the young person and with the
+    parents, and the new activity, recorded or not, on the day noticed, within the deadlines or
+    after them."""
 
     @st.composite
     def build(draw: st.DrawFn) -> DutyLapse:
         noticed = draw(reference_days())
-        later = st.none() | st.integers(0, 60).map(lambda n: noticed + n * ONE_DAY)
-        return DutyLapse(noticed, draw(later), draw(later))
+        contacted = _maybe_after(draw, noticed)
+        activity = _maybe_after(draw, noticed)
+        return DutyLapse(noticed, contacted, activity, _maybe_after(draw, noticed))
 
     return build()
 
@@ -135,26 +144,87 @@ def _draw_offers(draw: st.DrawFn, opened: _dt.date, on: _dt.date, policy: Policy
     return out
 
 
-def _in_time(
+def in_time(
     draw: st.DrawFn, noticed: _dt.date, deadline: _dt.date, on: _dt.date
 ) -> _dt.date | None:
+    """A day from ``noticed`` to ``deadline`` (and not after ``on``), or ``None`` where the
+    deadline has not passed on ``on``."""
     if on <= deadline and draw(st.booleans()):
         return None  # not done yet, and not late yet
     return draw_day(draw, noticed, min(deadline, on), near=(deadline, noticed))
+
+
+def activity_in_time(
+    draw: st.DrawFn, lapse: DutyLapse, on: _dt.date, policy: Policy
+) -> _dt.date | None:
+    """A day for the new activity of ``lapse`` that is in time on ``on`` (or ``None``).
+
+    Its 30 days run from noticing or from the contact, if made by ``on``
+    (:attr:`Policy.new_activity_from <kui_core.Policy.new_activity_from>`,
+    :func:`~kui_core.contacted_on`); while they have not started, any day or none."""
+    contact = contacted_on(lapse, policy)
+    started = policy.new_activity_from is NewActivityFrom.NOTICED or (
+        contact is not None and contact <= on
+    )
+    deadline = new_activity_deadline(lapse, policy) if started else None
+    if deadline is None:  # the 30 days have not started
+        return _maybe_after(draw, lapse.noticed_on)
+    return in_time(draw, lapse.noticed_on, deadline, on)
+
+
+def _draw_lapse(draw: st.DrawFn, noticed: _dt.date, on: _dt.date, policy: Policy) -> DutyLapse:
+    """A lapse noticed on ``noticed`` whose contact and new activity are in time on ``on``."""
+    deadline = contact_deadline(DutyLapse(noticed), policy)
+    contacted = in_time(draw, noticed, deadline, on)
+    if policy.contact_includes_parents:
+        parents = in_time(draw, noticed, deadline, on)
+    else:  # any day: the contact deadline does not wait for the parents
+        parents = _maybe_after(draw, noticed)
+    lapse = DutyLapse(noticed, contacted, parents_contacted_on=parents)
+    return attrs.evolve(lapse, new_activity_on=activity_in_time(draw, lapse, on, policy))
 
 
 def _draw_lapses(
     draw: st.DrawFn, opened: _dt.date, on: _dt.date, policy: Policy
 ) -> list[DutyLapse]:
     """Lapses from the plan, each answered within both deadlines (or not yet due)."""
-    out: list[DutyLapse] = []
-    for _ in range(draw(st.integers(0, 2))):
-        noticed = draw_day(draw, opened, on, near=(on,))
-        lapse = DutyLapse(noticed)
-        contacted = _in_time(draw, noticed, contact_deadline(lapse, policy), on)
-        activity = _in_time(draw, noticed, new_activity_deadline(lapse, policy), on)
-        out.append(DutyLapse(noticed, contacted, activity))
-    return out
+    return [
+        _draw_lapse(draw, draw_day(draw, opened, on, near=(on,)), on, policy)
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+
+
+def placement_in_time(
+    draw: st.DrawFn, youth: Youth, placement: CarePlacement, on: _dt.date, policy: Policy
+) -> CarePlacement:
+    """``placement`` with an ungeplan and a decision on support after 18 made in time wherever
+    their deadline has passed on ``on`` (barnets lov §§ 108, 111)."""
+    dates = placement.ungeplan_dates
+    deadline = ungeplan_deadline(youth, placement, policy)
+    if deadline is not None and on > deadline and not any(day <= deadline for day in dates):
+        since = months_before(deadline, policy.in_care_plan_months)
+        low = min(deadline, max(placement.decision_day, since))
+        dates = tuple(sorted({*dates, draw_day(draw, low, deadline, near=(deadline, low))}))
+    decided = placement.support_decided_on
+    support = support_decision_deadline(youth, placement, policy)
+    if support is not None and on > support and (decided is None or decided > support):
+        decided = draw_day(draw, placement.period.start, support, near=(support,))
+    return attrs.evolve(placement, ungeplan_dates=dates, support_decided_on=decided)
+
+
+def care_in_time(draw: st.DrawFn, youth: Youth, on: _dt.date, policy: Policy) -> Youth:
+    """``youth`` with every placement's duties met in time on ``on`` (:func:`placement_in_time`)."""
+    care = tuple(placement_in_time(draw, youth, p, on, policy) for p in youth.in_care)
+    return attrs.evolve(youth, in_care=care)
+
+
+def _draw_exemptions(draw: st.DrawFn, opened: _dt.date, on: _dt.date) -> tuple[Period, ...]:
+    """One exemption from the duty in one case of four: before ``on``, around it or after."""
+    if draw(st.integers(0, 3)):
+        return ()
+    start = draw_day(draw, opened - YEAR, on + YEAR, near=(on, on + ONE_DAY))
+    end = draw(st.none() | st.integers(0, 700).map(lambda n: start + n * ONE_DAY))
+    return (Period(start, end),)
 
 
 def draw_case(
@@ -164,39 +234,40 @@ def draw_case(
     youth: Youth | None = None,
     *,
     plan_on_day: bool = False,
-    first_plan_after: _dt.date | None = None,
     opened_by: _dt.date | None = None,
+    opened_on: _dt.date | None = None,
     min_plans: int = 1,
     backbone: bool = False,
     may_close: bool = True,
+    may_exempt: bool = False,
 ) -> YouthCase:
     """A case that :func:`~kui_core.review_case` finds clean on ``on`` (INFO findings only).
 
-    ``plan_on_day``: the current plan is made on ``on``. ``first_plan_after``: the first plan
-    comes after that day. ``opened_by``: the case opens on or before that day. ``backbone``:
-    every plan version has interventions of two units running through the whole case, so
-    the coordinated effort (``CoordinatorRequired.COORDINATED_EFFORT``) spans the whole case.
+    ``youth`` (drawn where not given) gets its in-care duties met (:func:`care_in_time`).
+    ``plan_on_day``: the current plan is made on ``on``. ``opened_by``: the case opens on or
+    before that day; ``opened_on``: on that day (not after ``on``), and the plans come after.
+    ``backbone``: every plan version has interventions of two units running through the whole
+    case, so the coordinated effort (``CoordinatorRequired.COORDINATED_EFFORT``) spans the
+    whole case. ``may_exempt``: one case in four has a period of exemption from the duty
+    (before, around or after ``on``).
     """
     if youth is None:
         youth = draw(youths(on, policy=policy))
-    if first_plan_after is not None:
-        first_low, first_high = first_plan_after + ONE_DAY, on
-    else:
-        first_high = first_plan_limit(youth, on, policy)
-        first_low = first_high - 3 * YEAR
-    # A plan made on ``on`` cannot be the first where the first had to come earlier (§ 108).
-    fewest = max(min_plans, 2 if plan_on_day and first_high < on else 1)
-    count = draw(st.integers(fewest, 3))
+    youth = care_in_time(draw, youth, on, policy)
+    count = draw(st.integers(min_plans, 3))
     if plan_on_day and count == 1:
         first = on
     else:
-        first = draw_day(draw, first_low, first_high, near=(first_high,))
+        earliest = on - 3 * YEAR if opened_on is None else opened_on
+        first = draw_day(draw, earliest, on, near=(on,))
     later = sorted(draw_day(draw, first, on, near=(first, on)) for _ in range(count - 1))
     if plan_on_day and later:
         later[-1] = on
     made = [first, *later]
-    latest_open = first if opened_by is None else min(first, opened_by)
-    opened = draw_day(draw, latest_open - 2 * YEAR, latest_open, near=(latest_open,))
+    opened = opened_on
+    if opened is None:
+        latest_open = first if opened_by is None else min(first, opened_by)
+        opened = draw_day(draw, latest_open - 2 * YEAR, latest_open, near=(latest_open,))
 
     current = draw_plan(
         draw,
@@ -231,6 +302,7 @@ def draw_case(
         coordinators=tuple(chain),
         offers=tuple(_draw_offers(draw, opened, on, policy)),
         duty_lapses=tuple(_draw_lapses(draw, opened, on, policy)),
+        duty_exemptions=_draw_exemptions(draw, opened, on) if may_exempt else (),
     )
 
 
@@ -240,27 +312,33 @@ def cases(
     """:class:`~kui_core.YouthCase` values, clean on ``on`` (``valid=True``) or broken.
 
     A valid case passes every rule of :func:`~kui_core.review_case` on ``on``: it has only
-    INFO findings (the target-group assessment). Its coordinators form a gapless chain of
-    handovers from the day the case opens (or earlier), in any order; its offers follow
-    one another within ``policy.max_transition_gap_days``; every 15–17 lapse was answered in
-    time; its plan versions pass :func:`plans`' rules, with the first made by the § 108
-    deadline for a young person in care and no open goal dropped. Without ``on``, the reference
-    day is drawn and the current plan is made on it: the case is then clean on
-    ``case.current_plan.created_on``.
+    INFO findings (the target-group assessment, guidance elsewhere, an exemption). Its
+    coordinators form a gapless chain of handovers from the day the case opens (or earlier), in
+    any order; its offers follow one another within ``policy.max_transition_gap_days``; every
+    15–17 lapse was answered in time (the contact, with the parents where
+    :attr:`Policy.contact_includes_parents <kui_core.Policy.contact_includes_parents>` is set,
+    and the new activity within the days counted as :attr:`Policy.new_activity_from
+    <kui_core.Policy.new_activity_from>` says); one case in four has a period of exemption from
+    the duty; it has a plan made on or before ``on``, and its plan versions pass :func:`plans`'
+    rules with no open goal dropped; a young person in care has each ungeplan and each decision
+    on support after 18 made by its deadline. Without ``on``, the reference day is drawn and the
+    current plan is made on it: the case is then clean on ``case.current_plan.created_on``.
 
-    ``valid=False`` gives :func:`broken_cases` of every code in :data:`BROKEN_CASE_CODES`.
+    ``valid=False`` gives :func:`broken_cases` of every code in :data:`BROKEN_CASE_CODES` that
+    ``policy`` reports above INFO and can produce: each such case has exactly one finding that
+    is not INFO.
     """
     if not valid:
         # The breakers start from the valid cases built here: imported only when asked for.
-        from ._broken import BROKEN_CASE_CODES, broken_cases
+        from ._broken import broken_cases, serious_codes
 
-        return st.sampled_from(BROKEN_CASE_CODES).flatmap(
+        return st.sampled_from(serious_codes(policy)).flatmap(
             lambda code: broken_cases(code, on, policy=policy)
         )
 
     @st.composite
     def build(draw: st.DrawFn) -> YouthCase:
-        return draw_case(draw, draw_on(draw, on), policy, plan_on_day=on is None)
+        return draw_case(draw, draw_on(draw, on), policy, plan_on_day=on is None, may_exempt=True)
 
     return build()
 

@@ -26,11 +26,12 @@ from ..cpr import MODULUS_11_WEIGHTS, CprNumber, seventh_digits
 from ..dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY, age_on, birthday
 from ..education import QUALIFYING, YOUTH_EDUCATIONS, EducationRecord, Employment, Programme
 from ..findings import RULES, Finding, Severity
+from ..in_care import support_decision_deadline, ungeplan_deadline
 from ..legal import LegalBasis
 from ..periods import Period
-from ..policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, Policy
-from ..youth import Youth
-from ._draw import ONE_DAY, draw_day, pick
+from ..policy import DEFAULT_POLICY, CoordinatorRequired, LeapDayRule, NewActivityFrom, Policy
+from ..youth import Authority, CarePlacement, ExternalGuidance, Youth
+from ._draw import ONE_DAY, YEAR, draw_day, pick
 
 __all__ = [
     "birth_dates",
@@ -67,6 +68,8 @@ _INTERESTING_HOURS: tuple[float, ...] = (0, 10, 17.5, 18, 19.5, 20, 20.5, 29.5, 
 _MUNICIPALITY_CODES = ("101", "147", "350", "461", "561", "751", "851")
 _PERSON_ID_ALPHABET = string.ascii_letters + string.digits + "-_æøåÆØÅ"
 _STATUSES = ("ongoing", "completed", "left")
+# What a young person starts from about 14: every programme but primary school (from 6).
+_LATER_PROGRAMMES = tuple(p for p in Programme if p is not Programme.PRIMARY_SCHOOL)
 
 
 # -- drawing helpers (cached primitive strategies only; pick and draw_day are in _draw) --------
@@ -493,7 +496,9 @@ def person_ids() -> st.SearchStrategy[str]:
     return st.text(_PERSON_ID_ALPHABET, min_size=1, max_size=12)
 
 
-def _draw_care(draw: st.DrawFn, born: _dt.date, until: _dt.date, force: bool) -> tuple[Period, ...]:
+def _draw_care_periods(
+    draw: st.DrawFn, born: _dt.date, until: _dt.date, force: bool
+) -> list[Period]:
     """Disjoint care periods in order, between birth and a year after ``until``."""
     high = max(until + 365 * ONE_DAY, born + ONE_DAY)
     count = draw(st.integers(1 if force else 0, 4))
@@ -504,7 +509,88 @@ def _draw_care(draw: st.DrawFn, born: _dt.date, until: _dt.date, force: bool) ->
     out = [Period(start, end) for start, end in zip(cuts[::2], cuts[1::2], strict=False)]
     if len(cuts) % 2 == 1 and draw(st.booleans()):
         out.append(Period(cuts[-1]))  # still in care
+    return out
+
+
+def _draw_placement(
+    draw: st.DrawFn, person: Youth, period: Period, policy: Policy
+) -> CarePlacement:
+    """A placement over ``period``: decided on its first day or up to 60 days before (or not
+    recorded), now and then without consent; ungeplan days and the decision on support after
+    18 cluster on their deadlines (the day before, of, after), so some are late."""
+    decided = None
+    if draw(st.booleans()):
+        decided = max(person.birth_date, period.start - ONE_DAY * draw(st.integers(0, 60)))
+    consent = draw(st.integers(0, 3)) > 0
+    placement = CarePlacement(period, decided, consent)
+    low = placement.decision_day
+    deadline = ungeplan_deadline(person, placement, policy)
+    near = _around([deadline], 1) if deadline is not None else ()
+    high = max([low + 3 * YEAR, *(day + YEAR for day in near)])
+    dates = {draw_day(draw, low, high, near) for _ in range(draw(st.integers(0, 2)))}
+    support = support_decision_deadline(person, placement, policy)
+    support_on = None
+    if support is not None and draw(st.booleans()):
+        support_on = draw_day(draw, period.start, support + YEAR, _around([support], 1))
+    return CarePlacement(period, decided, consent, tuple(sorted(dates)), support_on)
+
+
+def _draw_care(
+    draw: st.DrawFn, born: _dt.date, until: _dt.date, force: bool, policy: Policy
+) -> tuple[CarePlacement, ...]:
+    """Placements over disjoint periods in order (see :func:`_draw_placement`)."""
+    periods = _draw_care_periods(draw, born, until, force)
+    person = Youth("care", born)  # the deadlines depend on the birth date only
+    return tuple(_draw_placement(draw, person, period, policy) for period in periods)
+
+
+def _draw_guidance(
+    draw: st.DrawFn, born: _dt.date, anchor: _dt.date
+) -> tuple[ExternalGuidance, ...]:
+    """One or two periods of guidance by another authority, starting up to two years before
+    ``anchor``; many start or end on it (or the day next to it), others run on."""
+    out = []
+    low = max(born, anchor - 2 * YEAR)
+    high = max(low, anchor + ONE_DAY)
+    for _ in range(draw(st.integers(1, 2))):
+        start = draw_day(draw, low, high, _around([anchor], 1))
+        how = draw(st.integers(0, 2))
+        end = None  # still guided
+        if how == 1:
+            end = start + ONE_DAY * draw(st.integers(1, 700))
+        elif how == 2:
+            end = max(start, pick(draw, _around([anchor], 1)))
+        out.append(ExternalGuidance(pick(draw, tuple(Authority)), Period(start, end)))
     return tuple(out)
+
+
+def _draw_known_until(draw: st.DrawFn, born: _dt.date, anchor: _dt.date) -> _dt.date | None:
+    """``None`` (complete records) half the time, else a day up to a year before ``anchor`` or
+    30 days after it, often ``anchor`` or the day next to it."""
+    if draw(st.booleans()):
+        return None
+    low = max(born, anchor - YEAR)
+    return draw_day(draw, low, max(low, anchor + 30 * ONE_DAY), _around([anchor], 1))
+
+
+def _draw_primary_school(
+    draw: st.DrawFn, born: _dt.date, anchor: _dt.date, policy: Policy
+) -> EducationRecord:
+    """Primary school (folkeskole) from the 6th birthday: up to 17 still a pupil, or completed
+    or left around ``anchor`` (the day before, of, after), or completed in the months before
+    the 16th birthday; older, always the last."""
+    started = birthday(born, 6, policy.leap_day_rule)
+    # Over 17: completed before the 16th birthday (what most did).
+    how = draw(st.integers(0, 3)) if age_on(born, anchor, policy.leap_day_rule) <= 17 else 2
+    if how == 0:
+        return EducationRecord(Programme.PRIMARY_SCHOOL, started)
+    ended = max(started, pick(draw, _around([anchor], 1)))
+    if how == 1:
+        return EducationRecord(Programme.PRIMARY_SCHOOL, started, left_on=ended)
+    if how == 2:
+        sixteen = birthday(born, 16, policy.leap_day_rule)
+        ended = sixteen - ONE_DAY * draw(st.integers(0, 200))
+    return EducationRecord(Programme.PRIMARY_SCHOOL, started, completed_on=ended)
 
 
 def _draw_youth(
@@ -517,6 +603,8 @@ def _draw_youth(
     max_educations: int,
     max_employments: int,
     in_care: bool | None,
+    guided_elsewhere: bool | None = None,
+    unknown_records: bool = False,
 ) -> Youth:
     born = _draw_birth(draw, on, low_age, high_age, policy)
     anchor = on if on is not None else born + ONE_DAY * draw(st.integers(0, 30 * 366))
@@ -526,16 +614,25 @@ def _draw_youth(
         born, min(birthday(born, 14, policy.leap_day_rule), _years_before(anchor, 8))
     )
     earliest_start = min(earliest_start, latest_start)
-    programmes = tuple(Programme)
-    educations = tuple(
-        _draw_record(draw, anchor, programmes, None, earliest_start, latest_start)
-        for _ in range(draw(st.integers(0, max_educations)))
-    )
+    count = draw(st.integers(0, max_educations))
+    educations: list[EducationRecord] = []
+    # Half the time the first record is primary school, from the 6th birthday.
+    if count and age_on(born, anchor, policy.leap_day_rule) >= 6 and draw(st.booleans()):
+        educations.append(_draw_primary_school(draw, born, anchor, policy))
+    educations += [
+        _draw_record(draw, anchor, _LATER_PROGRAMMES, None, earliest_start, latest_start)
+        for _ in range(count - len(educations))
+    ]
     job_count = draw(st.integers(0, max_employments))
     jobs = tuple(_draw_employment(draw, anchor, born) for _ in range(job_count))
-    care: tuple[Period, ...] = ()
+    care: tuple[CarePlacement, ...] = ()
     if in_care or (in_care is None and draw(st.integers(0, 3)) == 0):
-        care = _draw_care(draw, born, anchor, force=bool(in_care))
+        care = _draw_care(draw, born, anchor, bool(in_care), policy)
+    guided: tuple[ExternalGuidance, ...] = ()
+    if guided_elsewhere or (guided_elsewhere is None and draw(st.integers(0, 4)) == 0):
+        guided = _draw_guidance(draw, born, anchor)
+    educations_known = _draw_known_until(draw, born, anchor) if unknown_records else None
+    employments_known = _draw_known_until(draw, born, anchor) if unknown_records else None
     # with_cpr=True was checked against the birth range when the strategy was built.
     cpr_ok = SUPPORTED_FIRST_DAY <= born <= _CPR_MAX_BIRTH
     cpr = None
@@ -547,11 +644,14 @@ def _draw_youth(
     return Youth(
         person_id=draw(person_ids()),
         birth_date=born,
-        educations=educations,
+        educations=tuple(educations),
         employments=jobs,
         in_care=care,
         cpr=cpr,
         municipality_code=code,
+        guided_elsewhere=guided,
+        educations_known_until=educations_known,
+        employments_known_until=employments_known,
     )
 
 
@@ -565,6 +665,8 @@ def youths(
     max_educations: int = 3,
     max_employments: int = 2,
     in_care: bool | None = None,
+    guided_elsewhere: bool | None = None,
+    unknown_records: bool = False,
 ) -> st.SearchStrategy[Youth]:
     """Valid :class:`~kui_core.Youth` values, aged and dated where the target-group rules turn.
 
@@ -577,8 +679,24 @@ def youths(
 
     ``with_cpr=True`` always adds a :class:`~kui_core.CprNumber` consistent with the birth date
     (7th digit chosen for the right century), ``False`` never, ``None`` about half the time.
-    ``in_care=True``/``False`` forces at least one / no out-of-home care period (``None``: about
-    one in four). Up to ``max_educations`` records and ``max_employments`` jobs.
+    ``in_care=True``/``False`` forces at least one / no placement in out-of-home care
+    (``None``: about one in four). A :class:`~kui_core.CarePlacement` is decided on its first
+    day or before it (or the day is not recorded), sometimes without consent; its ungeplan days
+    and the decision on support after 18 cluster on their deadlines (barnets lov §§ 108, 111),
+    so some are late: use :func:`cases` for young people whose duties are met.
+    ``guided_elsewhere=True``/``False`` forces one or two / no periods of guidance by another
+    authority (:class:`~kui_core.ExternalGuidance`, ``None``: about one in five), starting or
+    ending around ``on``. Up to ``max_educations`` records and ``max_employments`` jobs. Half
+    the time the first record is primary school (:attr:`Programme.PRIMARY_SCHOOL
+    <kui_core.Programme.PRIMARY_SCHOOL>`) from the 6th birthday: up to 17 still ongoing, or
+    completed or left around ``on``, or completed before the 16th birthday (older, always
+    the last); the other records start from about 14.
+
+    Records are complete (``educations_known_until`` and ``employments_known_until`` are
+    ``None``) unless ``unknown_records=True``: then each is, half the time, a day from a year
+    before ``on`` to 30 days after it, often ``on`` or the day next to it, so that the
+    records of some young people end before ``on`` (:func:`~kui_core.assess_eligibility` then
+    cannot always decide).
     """
     if max_educations < 0 or max_employments < 0:
         raise InvalidArgument("max_educations and max_employments must not be negative")
@@ -601,6 +719,8 @@ def youths(
         max_educations,
         max_employments,
         in_care,
+        guided_elsewhere,
+        unknown_records,
     )
 
 
@@ -664,9 +784,14 @@ def _draw_policy(draw: st.DrawFn, with_severities: bool = False) -> Policy:
         duty_max_age=draw(st.integers(duty_min, 18)),
         contact_deadline_working_days=draw(st.integers(0, 10)),
         new_activity_deadline_days=draw(st.integers(0, 60)),
+        new_activity_from=pick(draw, (NewActivityFrom.CONTACT, NewActivityFrom.NOTICED)),
+        contact_includes_parents=draw(st.booleans()),
         follow_up_max_interval_days=draw(st.integers(1, 730)),
         in_care_plan_age=pick(draw, (16, 15, 17)),
         in_care_plan_months=draw(st.integers(0, 6)),
+        in_care_end_age=pick(draw, (18, 17, 19)),
+        in_care_support_months=draw(st.integers(0, 12)),
+        plan_missing_after_days=draw(st.integers(0, 60)),
         max_transition_gap_days=draw(st.integers(0, 90)),
         coordinator_required=pick(draw, tuple(CoordinatorRequired)),
         min_publishable_count=draw(st.integers(1, 10)),
@@ -683,9 +808,13 @@ def policies(*, with_severities: bool = False) -> st.SearchStrategy[Policy]:
     """Valid :class:`~kui_core.Policy` values: :data:`~kui_core.DEFAULT_POLICY` and variations.
 
     Varies the leap-day rule, the 20/30-hour outreach reading, STU ending the target group or
-    not, the age bounds (always ``age_limit > min_age``), the duty ages, every deadline, the
-    coordinator span, the publication threshold and extra closed days (Grundlovsdag,
-    24 December). With ``with_severities=True`` it also sets up to four rules' severities
+    not, the age bounds (always ``age_limit > min_age``), the duty ages, every deadline and
+    from which day the 30 days for a new activity run (contact or noticing), whether the
+    contact includes the parents, the ages and months of the in-care duties (ungeplan from
+    15 to 17, care ending at 17 to 19, the support decision 0 to 12 months before), the days
+    an open case may go without a plan (0 to 60), the coordinator span, the publication
+    threshold and extra closed days (Grundlovsdag, 24 December). With
+    ``with_severities=True`` it also sets up to four rules' severities
     (:attr:`Policy.severities`), switching some off; by default every rule keeps the catalogue's.
     """
     if with_severities:

@@ -29,7 +29,6 @@ from ..plan import (
     Participant,
     PlanReport,
     Role,
-    in_care_plan_deadline,
     validate_plan,
 )
 from ..policy import DEFAULT_POLICY, Policy
@@ -50,7 +49,6 @@ __all__ = [
     "draw_plan",
     "draw_previous",
     "draw_target",
-    "first_plan_limit",
     "goals",
     "interventions",
     "milestones",
@@ -217,7 +215,11 @@ def draw_plan(
     all_goals = (main, *extra)
     goal_ids = [g.id for g in all_goals]
 
+    age = age_on(youth.birth_date, on, policy.leap_day_rule)
+    duty_age = policy.duty_min_age <= age <= policy.duty_max_age
     people = {Participant(youth.person_id, Role.YOUTH)}
+    if duty_age:  # the parents take part (§ 2 a, stk. 3)
+        people.add(Participant(draw(person_ids()), Role.PARENT))
     for _ in range(draw(st.integers(0, 3))):
         people.add(Participant(draw(person_ids()), pick(draw, OTHER_ROLES)))
     ordered = shuffled(draw, sorted(people, key=lambda p: (p.person_id, p.role)))
@@ -244,9 +246,8 @@ def draw_plan(
     anchor = created if last is None else last
     next_follow_up = draw_day(draw, on, anchor + interval, near=(on, anchor + interval))
 
-    age = age_on(youth.birth_date, on, policy.leap_day_rule)
     duty: str | None = pick(draw, _DUTY_TEXTS)
-    if not policy.duty_min_age <= age <= policy.duty_max_age and draw(st.booleans()):
+    if not duty_age and draw(st.booleans()):
         duty = None
 
     steps = tuple(
@@ -306,14 +307,6 @@ def draw_previous(
     )
 
 
-def first_plan_limit(youth: Youth, on: _dt.date, policy: Policy) -> _dt.date:
-    """The latest day the first plan may be made for it to be in time on ``on`` (§ 108)."""
-    deadline = in_care_plan_deadline(youth, policy)
-    if deadline is not None and deadline < on:
-        return deadline
-    return on
-
-
 class PlanExample(NamedTuple):
     """A plan with everything :func:`~kui_core.validate_plan` needs to judge it."""
 
@@ -338,15 +331,13 @@ def draw_example(
     policy: Policy,
     youth: Youth | None = None,
     *,
-    created_after: _dt.date | None = None,
     with_previous: bool | None = None,
     dropped_status: Sequence[GoalStatus] = (GoalStatus.ACHIEVED, GoalStatus.CLOSED),
 ) -> PlanExample:
     if youth is None:
         youth = draw(youths(on, policy=policy))
-    high = on if created_after is not None else first_plan_limit(youth, on, policy)
-    low = created_after + ONE_DAY if created_after is not None else high - 3 * YEAR
-    created = draw_day(draw, low, high, near=(high, on))
+    low = on - 3 * YEAR
+    created = draw_day(draw, low, on, near=(on,))
     if with_previous is None:
         with_previous = draw(st.booleans())
     plan = draw_plan(draw, youth, on, policy, created, "plan-2" if with_previous else "plan-1")
@@ -365,9 +356,9 @@ def plans(
     No finding at all: the young person participates, an education or job goal, every goal
     dated and none overdue, every intervention supporting the education/job goal (so the units
     share it), a follow-up due on or after ``on`` within the policy's interval (counted from
-    ``last_follow_up`` where the plan is old), a duty description for 15–17-year-olds, and for a
-    young person in care a plan made by the § 108 deadline. Without ``youth``/``on`` both are
-    drawn, and the plan is clean for them (use :func:`plan_examples` to get them too).
+    ``last_follow_up`` where the plan is old), and for 15–17-year-olds a duty description and a
+    parent (``Role.PARENT``) taking part. Without ``youth``/``on``
+    both are drawn, and the plan is clean for them (use :func:`plan_examples` to get them too).
     """
 
     @st.composite
