@@ -17,6 +17,8 @@ from kui_core.dates import (
     danish_public_holidays,
     is_working_day,
     last_day_before_age,
+    months_after,
+    months_before,
 )
 from kui_core.strategies import birth_dates, reference_days
 
@@ -277,3 +279,35 @@ def test_the_day_before_a_birthday_on_1_january_1_is_a_data_error() -> None:
     with pytest.raises(DataError) as caught:
         last_day_before_age(dt.date(1, 1, 1), 0)
     assert caught.value.path == "age"
+
+
+# -- calendar months before a day (barnets lov § 111: 6 months before the 18th birthday) -------
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2027, 1, 31), 6, dt.date(2026, 7, 31)),
+        (dt.date(2026, 8, 31), 6, dt.date(2026, 2, 28)),  # no 31 February: the month's last day
+        (dt.date(2028, 8, 31), 6, dt.date(2028, 2, 29)),  # a leap year
+        (dt.date(2026, 3, 1), 6, dt.date(2025, 9, 1)),
+        (dt.date(2026, 3, 1), 0, dt.date(2026, 3, 1)),
+        (dt.date(1, 6, 30), 5, dt.date(1, 1, 30)),
+        (dt.date(1, 6, 30), 6, dt.date.min),  # before the year 1: capped
+        (dt.date(2026, 1, 1), 100_000, dt.date.min),
+    ],
+)
+def test_months_before(day: dt.date, months: int, expected: dt.date) -> None:
+    assert months_before(day, months) == expected
+
+
+@given(st.dates(dt.date(1800, 1, 1), dt.date(2300, 12, 31)), st.integers(0, 240))
+def test_months_before_is_at_most_that_many_months_back_and_months_after_returns(
+    day: dt.date, months: int
+) -> None:
+    """Going back and forth lands on the day, or a little before it at a month's end."""
+    back = months_before(day, months)
+    assert back <= day
+    there = months_after(back, months)
+    assert there <= day
+    assert (day - there).days <= 3

@@ -28,6 +28,7 @@ TABLE = {
     Programme.TENTH_GRADE: (False, False, Track.OTHER),
     Programme.STU: (False, True, Track.OTHER),
     Programme.OTHER: (False, False, Track.OTHER),
+    Programme.PRIMARY_SCHOOL: (False, False, Track.OTHER),  # folkeskole 0.–9. klasse
 }
 
 
@@ -48,7 +49,7 @@ def test_programme_properties(programme: Programme) -> None:
 def test_programme_values_are_stable() -> None:
     assert [p.value for p in Programme] == [
         "stx", "hhx", "htx", "hf", "ib", "eux", "eud", "higher", "fgu", "tenth_grade", "stu",
-        "other",
+        "other", "primary_school",
     ]  # fmt: skip
     assert Programme("tenth_grade") is Programme.TENTH_GRADE
 

@@ -7,14 +7,17 @@ import re
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kui_core import (
     DEFAULT_POLICY,
+    Authority,
+    DataError,
     EducationRecord,
     Eligibility,
     Employment,
+    ExternalGuidance,
     LeapDayRule,
     Period,
     Policy,
@@ -22,6 +25,7 @@ from kui_core import (
     Youth,
     age_on,
     assess_eligibility,
+    neet_share,
 )
 from kui_core.education import YOUTH_EDUCATIONS
 from kui_core.eligibility import in_target_group
@@ -31,13 +35,14 @@ ONE = dt.timedelta(days=1)
 FEBRUARY_28 = attrs.evolve(DEFAULT_POLICY, leap_day_rule=LeapDayRule.FEBRUARY_28)
 
 
-def restated(youth: Youth, on: dt.date, policy: Policy) -> tuple[bool, bool, bool]:
+def restated(youth: Youth, on: dt.date, policy: Policy) -> tuple[bool, bool, bool | None]:
     """The rule in plain words: (in the target group, enrolled, outreach required).
 
     In the target group: aged min_age to under age_limit, no target-group-ending programme
     completed on or before ``on``. Outreach: in the target group, and neither enrolled in an
     enrolment programme nor having completed a youth or higher education, nor working
-    outreach_work_hours a week.
+    outreach_work_hours a week, nor guided by another authority on ``on``; undecided (None)
+    where that would follow but the education or employment records end before ``on``.
     """
     age = age_on(youth.birth_date, on, policy.leap_day_rule)
     done = [
@@ -55,14 +60,34 @@ def restated(youth: Youth, on: dt.date, policy: Policy) -> tuple[bool, bool, boo
     hours = sum(job.hours_per_week for job in youth.employments if job.period.contains(on))
     working = hours >= policy.outreach_work_hours
     finished_youth_education = any(p in policy.outreach_programmes for p in done)
-    return in_group, enrolled, in_group and not (enrolled or working or finished_youth_education)
+    guided = any(g.period.contains(on) for g in youth.guided_elsewhere)
+    outreach = in_group and not (enrolled or working or finished_youth_education or guided)
+    unknown = [
+        known
+        for known in (youth.educations_known_until, youth.employments_known_until)
+        if known is not None and known < on
+    ]
+    return in_group, enrolled, None if outreach and unknown else outreach
+
+
+def _known_until(on: dt.date) -> st.SearchStrategy[dt.date | None]:
+    """No date (complete records), or a last known day around ``on``."""
+    near = st.integers(-400, 30).map(lambda days: on + days * ONE)
+    return st.none() | st.sampled_from((on - ONE, on, on + ONE)) | near
 
 
 @st.composite
 def assessments(draw: st.DrawFn) -> tuple[Youth, dt.date, Policy]:
     policy = draw(policies())
     on = draw(reference_days())
-    return draw(youths(on=on, policy=policy)), on, policy
+    youth = draw(youths(on=on, policy=policy))
+    if draw(st.integers(0, 3)) == 0:  # one in four: records known only up to some day
+        youth = attrs.evolve(
+            youth,
+            educations_known_until=draw(_known_until(on)),
+            employments_known_until=draw(_known_until(on)),
+        )
+    return youth, on, policy
 
 
 @given(assessments())
@@ -93,7 +118,10 @@ def test_findings_explain_the_decision(case: tuple[Youth, dt.date, Policy]) -> N
     codes = result.codes
     assert codes == tuple(f.code for f in result.findings)
     assert ("eligibility.in_target_group" in codes) == result.in_target_group
-    assert ("eligibility.outreach_required" in codes) == result.outreach_required
+    assert ("eligibility.outreach_required" in codes) == (result.outreach_required is True)
+    assert ("eligibility.data_missing" in codes) == (result.outreach_required is None)
+    guided = bool(youth.guided_elsewhere_on(on))
+    assert ("eligibility.guided_elsewhere" in codes) == (result.in_target_group and guided)
     assert ("eligibility.over_age_limit" in codes) == (result.age >= policy.age_limit)
     assert ("eligibility.under_min_age" in codes) == (result.age < policy.min_age)
     if not result.in_target_group:
@@ -390,3 +418,233 @@ def test_eligibility_is_a_frozen_value() -> None:
     assert isinstance(result, Eligibility)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         result.in_target_group = False  # type: ignore[misc]
+
+
+# -- primary school (folkeskoleloven § 3; Programme.PRIMARY_SCHOOL) -----------------------
+
+# Born 15 September 2010: 15 on 15 January 2026, in 9th grade since August 2025.
+PUPIL_BORN = dt.date(2010, 9, 15)
+JAN_15 = dt.date(2026, 1, 15)
+FOLKESKOLE = EducationRecord(
+    Programme.PRIMARY_SCHOOL, dt.date(2016, 8, 11), completed_on=dt.date(2026, 6, 26)
+)
+
+
+def test_a_15_year_old_in_9th_grade_on_2026_01_15_is_enrolled_not_neet_no_outreach() -> None:
+    pupil = _youth(born=PUPIL_BORN, educations=[FOLKESKOLE])
+    result = assess_eligibility(pupil, JAN_15)
+    assert result.age == 15
+    assert result.in_target_group
+    assert result.enrolled
+    assert result.outreach_required is False
+    assert result.codes == ("eligibility.in_target_group", "eligibility.enrolled")
+    assert result.findings[-1].subject == "primary_school"
+    neet = neet_share([pupil], JAN_15, ages=(15, 24))
+    assert (neet.numerator, neet.denominator, neet.undecided) == (0, 1, 0)
+
+
+def test_the_same_15_year_old_without_a_school_record_is_counted_neet_on_2026_01_15() -> None:
+    """The close neighbour: the records are taken as complete, so silence means "not in
+    school". Record primary school to keep a pupil off the outreach list."""
+    nobody = _youth(born=PUPIL_BORN)
+    assert assess_eligibility(nobody, JAN_15).outreach_required is True
+    neet = neet_share([nobody], JAN_15, ages=(15, 24))
+    assert (neet.numerator, neet.denominator) == (1, 1)
+
+
+def test_after_9th_grade_ends_2026_06_26_primary_school_ends_nothing() -> None:
+    """Primary school is no youth education: completing it neither ends the target group nor
+    the outreach duty (1 August 2026, nothing else recorded)."""
+    pupil = _youth(born=PUPIL_BORN, educations=[FOLKESKOLE])
+    after = assess_eligibility(pupil, dt.date(2026, 8, 1))
+    assert after.in_target_group
+    assert not after.enrolled
+    assert after.outreach_required is True
+    assert not Programme.PRIMARY_SCHOOL.youth_education
+    assert not Programme.PRIMARY_SCHOOL.qualifying
+
+
+# -- guided by another authority (uvm.dk, "Vejledning af unge uden for skolen") -----------
+
+# Born 1 June 2006: 19 on 1 March 2026, no education or work recorded.
+GUIDED_BORN = dt.date(2006, 6, 1)
+MARCH_1 = dt.date(2026, 3, 1)
+JOBCENTRE = ExternalGuidance(Authority.JOBCENTRE, Period(dt.date(2026, 2, 1)))
+
+
+def _guided(*guidance: ExternalGuidance, **changes: object) -> Youth:
+    return attrs.evolve(Youth("y", GUIDED_BORN, guided_elsewhere=guidance), **changes)
+
+
+def test_a_19_year_old_guided_by_the_jobcentre_on_2026_03_01_needs_no_outreach() -> None:
+    result = assess_eligibility(_guided(JOBCENTRE), MARCH_1)
+    assert result.in_target_group
+    assert result.outreach_required is False
+    assert result.codes == ("eligibility.in_target_group", "eligibility.guided_elsewhere")
+    (info,) = [f for f in result.findings if f.code == "eligibility.guided_elsewhere"]
+    assert (info.subject, info.severity.value) == ("jobcentre", "info")
+    assert "jobcentre" in info.message("da")
+    # The close neighbour: no guidance recorded, outreach is due.
+    assert assess_eligibility(_guided(), MARCH_1).outreach_required is True
+
+
+def test_guidance_by_the_jobcentre_ended_2026_03_01_no_longer_counts_that_day() -> None:
+    ended = ExternalGuidance(Authority.JOBCENTRE, Period(dt.date(2026, 2, 1), MARCH_1))
+    result = assess_eligibility(_guided(ended), MARCH_1)
+    assert result.outreach_required is True
+    assert "eligibility.guided_elsewhere" not in result.codes
+    assert assess_eligibility(_guided(ended), MARCH_1 - ONE).outreach_required is False
+
+
+def test_several_authorities_are_named_once_each_in_order_on_2026_03_01() -> None:
+    social = ExternalGuidance(Authority.SOCIAL_SERVICES, Period(dt.date(2025, 1, 1)))
+    again = ExternalGuidance(Authority.JOBCENTRE, Period(dt.date(2026, 1, 1)))
+    youth = _guided(social, JOBCENTRE, again)
+    assert youth.guided_elsewhere_on(MARCH_1) == (
+        Authority.SOCIAL_SERVICES,
+        Authority.JOBCENTRE,
+        Authority.JOBCENTRE,
+    )
+    (info,) = [
+        f for f in assess_eligibility(youth, MARCH_1).findings if f.code.endswith("elsewhere")
+    ]
+    assert info.subject == "jobcentre, social_services"
+
+
+def test_guidance_is_reported_beside_enrolment_on_2026_03_01() -> None:
+    fgu = EducationRecord(Programme.FGU, dt.date(2025, 8, 1))
+    result = assess_eligibility(_guided(JOBCENTRE, educations=(fgu,)), MARCH_1)
+    assert result.codes == (
+        "eligibility.in_target_group",
+        "eligibility.enrolled",
+        "eligibility.guided_elsewhere",
+    )
+
+
+def test_guidance_outside_the_target_group_is_not_reported() -> None:
+    """Aged 25 on 1 June 2031: out of the target group, guided or not."""
+    result = assess_eligibility(_guided(JOBCENTRE), dt.date(2031, 6, 1))
+    assert not result.in_target_group
+    assert result.codes == ("eligibility.over_age_limit",)
+
+
+def test_authority_values_are_stable() -> None:
+    assert [a.value for a in Authority] == ["jobcentre", "social_services", "other"]
+    with pytest.raises(DataError) as caught:
+        ExternalGuidance("jobcentre", Period(MARCH_1))  # type: ignore[arg-type]
+    assert caught.value.path == "ExternalGuidance.authority"
+    with pytest.raises(DataError) as caught:
+        ExternalGuidance(Authority.OTHER, MARCH_1)  # type: ignore[arg-type]
+    assert caught.value.path == "ExternalGuidance.period"
+
+
+# -- unknown is not "no": records known only up to a day ----------------------------------
+
+# Born 1 June 2006: 20 on 1 October 2026; employment known only until the end of last month.
+OCT_1 = dt.date(2026, 10, 1)
+END_OF_SEPTEMBER = dt.date(2026, 9, 30)
+
+
+def test_employment_known_only_until_2026_09_30_cannot_decide_outreach_on_2026_10_01() -> None:
+    youth = Youth("y", GUIDED_BORN, employments_known_until=END_OF_SEPTEMBER)
+    result = assess_eligibility(youth, OCT_1)
+    assert result.in_target_group
+    assert result.outreach_required is None
+    assert result.codes == ("eligibility.in_target_group", "eligibility.data_missing")
+    (warning,) = [f for f in result.findings if f.code == "eligibility.data_missing"]
+    assert warning.subject == "employments_known_until 2026-09-30"
+    assert warning.severity.value == "warning"
+    for lang in ("da", "en"):
+        assert "employments_known_until 2026-09-30" in warning.message(lang)
+    neet = neet_share([youth], OCT_1)
+    assert (neet.numerator, neet.denominator, neet.undecided) == (0, 0, 1)
+
+
+def test_records_known_through_2026_10_01_decide_on_2026_10_01() -> None:
+    """The last known day is included: known on the reference day means known."""
+    youth = Youth("y", GUIDED_BORN, employments_known_until=OCT_1, educations_known_until=OCT_1)
+    assert assess_eligibility(youth, OCT_1).outreach_required is True
+    assert neet_share([youth], OCT_1).numerator == 1
+
+
+def test_both_kinds_unknown_on_2026_10_01_are_named_in_order() -> None:
+    youth = Youth(
+        "y",
+        GUIDED_BORN,
+        educations_known_until=dt.date(2026, 6, 30),
+        employments_known_until=END_OF_SEPTEMBER,
+    )
+    (warning,) = [
+        f for f in assess_eligibility(youth, OCT_1).findings if f.code == "eligibility.data_missing"
+    ]
+    assert warning.subject == (
+        "educations_known_until 2026-06-30, employments_known_until 2026-09-30"
+    )
+    only_educations = attrs.evolve(youth, employments_known_until=None)
+    (warning,) = [
+        f
+        for f in assess_eligibility(only_educations, OCT_1).findings
+        if f.code == "eligibility.data_missing"
+    ]
+    assert warning.subject == "educations_known_until 2026-06-30"
+
+
+def test_a_recorded_job_still_counts_when_employment_is_unknown_after_2026_09_30() -> None:
+    """Known positive records decide: a 25-hour job running on 1 October 2026."""
+    job = Employment(Period(dt.date(2026, 1, 1)), 25)
+    youth = Youth("y", GUIDED_BORN, employments=(job,), employments_known_until=END_OF_SEPTEMBER)
+    result = assess_eligibility(youth, OCT_1)
+    assert result.outreach_required is False
+    assert "eligibility.data_missing" not in result.codes
+    assert neet_share([youth], OCT_1).denominator == 1
+
+
+def test_a_recorded_enrolment_still_counts_when_education_is_unknown_after_2026_09_30() -> None:
+    eud = EducationRecord(Programme.EUD, dt.date(2026, 8, 10))
+    youth = Youth("y", GUIDED_BORN, educations=(eud,), educations_known_until=END_OF_SEPTEMBER)
+    result = assess_eligibility(youth, OCT_1)
+    assert result.outreach_required is False
+    assert result.codes == ("eligibility.in_target_group", "eligibility.enrolled")
+
+
+def test_guided_by_the_jobcentre_with_unknown_employment_needs_no_outreach() -> None:
+    youth = _guided(JOBCENTRE, employments_known_until=END_OF_SEPTEMBER)
+    result = assess_eligibility(youth, OCT_1)
+    assert result.outreach_required is False
+    assert "eligibility.data_missing" not in result.codes
+
+
+def test_unknown_records_outside_the_target_group_decide_nothing_new() -> None:
+    """Aged 25 on 1 June 2031: out of the group, so outreach is simply not due."""
+    youth = Youth("y", GUIDED_BORN, employments_known_until=END_OF_SEPTEMBER)
+    result = assess_eligibility(youth, dt.date(2031, 6, 1))
+    assert result.outreach_required is False
+    assert result.codes == ("eligibility.over_age_limit",)
+
+
+@settings(max_examples=150)
+@given(assessments(), st.data())
+def test_marking_records_unknown_never_turns_no_outreach_into_outreach(
+    case: tuple[Youth, dt.date, Policy], data: st.DataObject
+) -> None:
+    """Unknown is not "no": setting a last known day before ``on`` leaves a "no outreach" a
+    "no", or makes it "cannot decide"; never "outreach". A "yes" becomes "cannot decide" at
+    most, and the target group does not change."""
+    youth, on, policy = case
+    complete = attrs.evolve(youth, educations_known_until=None, employments_known_until=None)
+    before = assess_eligibility(complete, on, policy)
+    before_on = st.none() | st.integers(1, 800).map(lambda days: on - days * ONE)
+    marked = attrs.evolve(
+        complete,
+        educations_known_until=data.draw(before_on, label="educations_known_until"),
+        employments_known_until=data.draw(before_on, label="employments_known_until"),
+    )
+    after = assess_eligibility(marked, on, policy)
+    assert after.in_target_group == before.in_target_group
+    assert after.enrolled == before.enrolled
+    if before.outreach_required is False:
+        assert after.outreach_required is False
+    else:
+        assert before.outreach_required is True
+        unknown = marked.educations_known_until or marked.employments_known_until
+        assert after.outreach_required is (None if unknown else True)

@@ -163,9 +163,17 @@ def test_nightly_review_json_is_one_finding_per_line_with_half_open_periods() ->
     assert "til og med 8.2.2026" in gap["message"]  # Danish by default, inclusive last day
 
 
-def test_nightly_review_on_a_later_night_sees_more_deadlines_pass() -> None:
+def test_nightly_review_on_a_later_night_2026_03_20_sees_the_days_run_on() -> None:
+    """y-104's lapse of 16.2.2026 is still uncontacted: the contact stays overdue, and as the
+    30 days for a new activity run from the contact (Policy.new_activity_from CONTACT), that
+    deadline has not started. The case without a coordinator is reported up to the night."""
     out = run("nightly_review.py", "--on", "2026-03-20", "--lang", "en").stdout
-    assert "y-104  duty.new_activity_overdue:" in out  # 30 days after 16.2.2026 have passed
+    assert "y-104  duty.contact_overdue:" in out
+    assert "duty.new_activity_overdue" not in out
+    assert (
+        "y-106  coordination.missing: The case has no coordinator (20.2.2026 through 20.3.2026)"
+        in out
+    )
 
 
 def test_the_shipped_sample_export_is_what_the_script_writes(tmp_path: Path) -> None:

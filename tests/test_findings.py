@@ -56,6 +56,18 @@ DESIGN_CATALOGUE = {
     "duty.new_activity_overdue": E,
 }
 
+# Issue 10 (the duties the law has, no false alarms from missing data): ERROR only for the
+# statutory duties (§ 2 a, stk. 1 with § 2 c; barnets lov § 111).
+ISSUE_10_CATALOGUE = {
+    "eligibility.guided_elsewhere": I,
+    "eligibility.data_missing": W,
+    "plan.missing": E,
+    "plan.right_to_plan": I,
+    "plan.parent_not_involved": W,
+    "plan.in_care_support_decision_late": E,
+    "exemption.applies": I,
+}
+
 PERIOD = Period(dt.date(2025, 2, 1), dt.date(2025, 3, 4))
 LEFTOVER = re.compile(r"[{}]")
 
@@ -63,6 +75,26 @@ LEFTOVER = re.compile(r"[{}]")
 @pytest.mark.parametrize(("code", "severity"), DESIGN_CATALOGUE.items())
 def test_design_catalogue_codes_exist_with_their_severity(code: str, severity: Severity) -> None:
     assert RULES[code].severity is severity
+
+
+@pytest.mark.parametrize(("code", "severity"), ISSUE_10_CATALOGUE.items())
+def test_issue_10_codes_exist_with_their_severity(code: str, severity: Severity) -> None:
+    assert RULES[code].severity is severity
+
+
+def test_the_issue_10_duties_rest_on_the_paragraphs_they_enforce() -> None:
+    expected = {
+        "plan.missing": "§ 2 a, stk. 1",
+        "plan.parent_not_involved": "§ 2 a, stk. 3",
+        "exemption.applies": "§ 2 a, stk. 2",
+        "plan.in_care_support_decision_late": "§ 111, stk. 1–2",
+    }
+    for code, paragraph in expected.items():
+        assert RULES[code].legal_basis.paragraph == paragraph, code
+        assert RULES[code].legal_basis.kind is SourceKind.STATUTE
+    assert RULES["plan.in_care_support_decision_late"].legal_basis.law.startswith("Barnets lov")
+    # "Unknown is not no" is kui-core's own convention, and says so.
+    assert RULES["eligibility.data_missing"].legal_basis.kind is SourceKind.CONVENTION
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

@@ -17,6 +17,7 @@ from kui_core import (
     DEFAULT_POLICY,
     Application,
     Breakdown,
+    CarePlacement,
     DataError,
     EducationRecord,
     Employment,
@@ -53,19 +54,30 @@ OCT_1 = D(2025, 10, 1)
 # Plain restatements of the metrics (the obvious, slow way)
 
 
+def _unknown_on(known_until: _dt.date | None, on: _dt.date) -> bool:
+    return known_until is not None and known_until < on
+
+
 def plain_completion(
     youths: Sequence[Youth], on: _dt.date, age: int, policy: Policy
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
+    """(numerator, denominator, undecided): no completion recorded and education records
+    ending before ``on`` is undecided."""
     population = [y for y in youths if age_on(y.birth_date, on, policy.leap_day_rule) == age]
     done = [
         y
         for y in population
         if any(r.completed_by(on) and r.programme.qualifying for r in y.educations)
     ]
-    return len(done), len(population)
+    undecided = [
+        y for y in population if y not in done and _unknown_on(y.educations_known_until, on)
+    ]
+    return len(done), len(population) - len(undecided), len(undecided)
 
 
-def plain_neet(youths: Sequence[Youth], on: _dt.date, policy: Policy) -> tuple[int, int]:
+def plain_neet(youths: Sequence[Youth], on: _dt.date, policy: Policy) -> tuple[int, int, int]:
+    """(numerator, denominator, undecided): NEET by the records, but either kind of record
+    ending before ``on``, is undecided."""
     population = [y for y in youths if 15 <= age_on(y.birth_date, on, policy.leap_day_rule) <= 24]
     neet = [
         y
@@ -74,7 +86,28 @@ def plain_neet(youths: Sequence[Youth], on: _dt.date, policy: Policy) -> tuple[i
         and not any(r.enrolled_on(on) for r in y.educations)
         and y.weekly_hours_on(on) < policy.neet_work_hours
     ]
-    return len(neet), len(population)
+    undecided = [
+        y
+        for y in neet
+        if _unknown_on(y.educations_known_until, on) or _unknown_on(y.employments_known_until, on)
+    ]
+    return len(neet) - len(undecided), len(population) - len(undecided), len(undecided)
+
+
+def with_unknown_records(data: st.DataObject, youths: list[Youth], on: _dt.date) -> list[Youth]:
+    """Some of ``youths`` with education or employment records known only up to a day near
+    ``on`` (before it, on it or after it)."""
+    day = st.none() | st.integers(-400, 30).map(lambda k: on + _dt.timedelta(days=k))
+    marked = []
+    for youth in youths:
+        if data.draw(st.booleans()):
+            youth = attrs.evolve(
+                youth,
+                educations_known_until=data.draw(day),
+                employments_known_until=data.draw(day),
+            )
+        marked.append(youth)
+    return marked
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,7 +169,47 @@ def check_breakdown_safe(breakdown: Breakdown) -> None:
         breakdown.total.numerator - sum(r.numerator for r in published),
         breakdown.total.complement - sum(r.complement for r in published),
     )
-    assert recoverable(hidden, residual, min_size=1) == []
+    # Every group shown has someone in it, but where the total counts undecided people a
+    # group may consist of them alone (no one in numerator or complement): the attacker can
+    # then assume no more than a size of 0.
+    min_size = 0 if breakdown.total.undecided else 1
+    assert recoverable(hidden, residual, min_size=min_size) == []
+
+
+def test_a_group_of_undecided_people_only_is_protected_too() -> None:
+    """Municipality 147 has two young people, both undecided (0 of 0 decided): its cell is
+    hidden, and so is 101's, or 147's (empty) counts would follow from the total."""
+    youths = [
+        *(Youth(f"a{i}", D(2004, 4, 4), municipality_code="101") for i in range(6)),
+        *(
+            Youth(
+                f"b{i}",
+                D(2004, 4, 4),
+                (EducationRecord(Programme.STX, D(2025, 8, 1)),),
+                municipality_code="101",
+            )
+            for i in range(6)
+        ),
+        *(
+            Youth(
+                f"u{i}",
+                D(2004, 4, 4),
+                municipality_code="147",
+                employments_known_until=D(2025, 9, 30),
+            )
+            for i in range(2)
+        ),
+    ]
+    shares = neet_share(youths, D(2025, 10, 1), by="municipality")
+    assert (shares["147"].numerator, shares["147"].denominator, shares["147"].undecided) == (
+        0,
+        0,
+        2,
+    )
+    assert not shares["147"].publishable
+    assert not shares["101"].publishable
+    assert shares.total.publishable
+    check_breakdown_safe(shares)
 
 
 # --------------------------------------------------------------------------------------------
@@ -244,8 +317,11 @@ def test_completion_rate_agrees_with_a_plain_restatement(
     on: _dt.date, policy: Policy, data: st.DataObject
 ) -> None:
     youths = data.draw(cohorts(on, max_size=15, min_age=23, max_age=27, policy=policy))
+    youths = with_unknown_records(data, youths, on)
     rate = completion_rate(youths, on, policy=policy)
-    assert (rate.numerator, rate.denominator) == plain_completion(youths, on, 25, policy)
+    assert (rate.numerator, rate.denominator, rate.undecided) == plain_completion(
+        youths, on, 25, policy
+    )
     assert rate.min_publishable_count == policy.min_publishable_count
 
 
@@ -255,8 +331,9 @@ def test_neet_share_agrees_with_a_plain_restatement(
     on: _dt.date, policy: Policy, data: st.DataObject
 ) -> None:
     youths = data.draw(cohorts(on, max_size=15, policy=policy))
+    youths = with_unknown_records(data, youths, on)
     rate = neet_share(youths, on, policy=policy)
-    assert (rate.numerator, rate.denominator) == plain_neet(youths, on, policy)
+    assert (rate.numerator, rate.denominator, rate.undecided) == plain_neet(youths, on, policy)
 
 
 _KEYS: list[str | Callable[[Youth], Hashable]] = [
@@ -272,25 +349,31 @@ _KEYS: list[str | Callable[[Youth], Hashable]] = [
 def test_groups_add_up_to_the_ungrouped_counts_and_people(
     on: _dt.date, key: str | Callable[[Youth], Hashable], data: st.DataObject
 ) -> None:
-    youths = data.draw(cohorts(on, max_size=15))
+    youths = with_unknown_records(data, data.draw(cohorts(on, max_size=15)), on)
     for metric in (completion_rate, neet_share):
         whole = metric(youths, on, with_people=True)
         grouped = metric(youths, on, by=key, with_people=True)
         assert sum(r.numerator for r in grouped.values()) == whole.numerator
         assert sum(r.denominator for r in grouped.values()) == whole.denominator
-        assert (grouped.total.numerator, grouped.total.denominator) == (
+        assert sum(r.undecided for r in grouped.values()) == whole.undecided
+        assert (grouped.total.numerator, grouped.total.denominator, grouped.total.undecided) == (
             whole.numerator,
             whole.denominator,
+            whole.undecided,
         )
         assert whole.people is not None
         assert grouped.total.people is not None
         assert sorted(grouped.total.people.denominator) == sorted(whole.people.denominator)
+        assert sorted(grouped.total.people.undecided) == sorted(whole.people.undecided)
         assert len(whole.people.numerator) == whole.numerator
         assert len(whole.people.denominator) == whole.denominator
+        assert len(whole.people.undecided) == whole.undecided
         assert set(whole.people.numerator) <= set(whole.people.denominator)
+        assert not set(whole.people.undecided) & set(whole.people.denominator)
         for rate in grouped.values():
             assert rate.people is not None
             assert len(rate.people.numerator) == rate.numerator
+            assert len(rate.people.undecided) == rate.undecided
         check_breakdown_safe(grouped)
 
 
@@ -473,7 +556,7 @@ def test_neet_threshold_is_a_policy_value() -> None:
 
 
 def test_neet_by_in_care_and_track() -> None:
-    care = Youth("c", BORN, in_care=(Period(D(2024, 1, 1)),))
+    care = Youth("c", BORN, in_care=(CarePlacement(Period(D(2024, 1, 1))),))
     dropout = Youth(
         "d", BORN, (EducationRecord(Programme.EUD, D(2022, 8, 1), left_on=D(2023, 1, 1)),)
     )
@@ -493,6 +576,179 @@ def test_neet_by_in_care_and_track() -> None:
     assert list(by_track) == [Track.GYMNASIAL, Track.VOCATIONAL, None]  # by repr: mixed keys
     assert "total: [suppressed]" in str(by_track)
     assert repr(by_track).startswith("Breakdown(3 groups")
+
+
+# --------------------------------------------------------------------------------------------
+# Unknown is not "no": people whose records end before the day are undecided
+
+SEPT_30 = D(2025, 9, 30)  # the last day known: the day before the count
+
+
+def test_neet_with_employment_known_until_2025_09_30_is_undecided_on_2025_10_01() -> None:
+    """No education, no job recorded; employment known only until 30 September."""
+    unknown = Youth("u", BORN, employments_known_until=SEPT_30)
+    rate = neet_share([unknown], OCT_1)
+    assert (rate.numerator, rate.denominator, rate.undecided) == (0, 0, 1)
+    # Known through the day itself: decided, NEET.
+    known = attrs.evolve(unknown, employments_known_until=OCT_1, educations_known_until=OCT_1)
+    assert _neet(known) is True
+
+
+@pytest.mark.parametrize(
+    ("changes", "verdict"),
+    [
+        ({"educations_known_until": SEPT_30}, "undecided"),
+        ({"employments_known_until": SEPT_30}, "undecided"),
+        ({"educations_known_until": OCT_1, "employments_known_until": SEPT_30}, "undecided"),
+        ({"educations_known_until": D(2025, 10, 2)}, "neet"),
+        ({"employments_known_until": OCT_1}, "neet"),
+        ({"educations": (EducationRecord(Programme.EUD, D(2025, 8, 1)),)}, "not"),
+        ({"employments": (Employment(Period(D(2025, 1, 1)), 30),)}, "not"),
+        ({"employments": (Employment(Period(D(2025, 1, 1)), 10),)}, "undecided"),
+        (
+            {"educations": (EducationRecord(Programme.STX, D(2020, 8, 1), D(2023, 6, 1)),)},
+            "not",
+        ),
+    ],
+    ids=[
+        "educations-end-30-sep",
+        "employments-end-30-sep",
+        "one-kind-ends-30-sep",
+        "educations-known-past-the-day",
+        "employments-known-on-the-day",
+        "enrolled-counts",
+        "30-hour-job-counts",
+        "10-hour-job-decides-nothing",
+        "stx-graduate-counts",
+    ],
+)
+def test_neet_on_1_october_2025_with_records_known_until_a_day(
+    changes: dict[str, Any], verdict: str
+) -> None:
+    """Known records still decide (enrolled, 30 h of work, a graduate); silence after the last
+    known day does not."""
+    youth = attrs.evolve(
+        Youth("x", BORN, employments_known_until=SEPT_30, educations_known_until=SEPT_30)
+        if "educations" in changes or "employments" in changes
+        else Youth("x", BORN),
+        **changes,
+    )
+    rate = neet_share([youth], OCT_1)
+    expected = {"undecided": (0, 0, 1), "neet": (1, 1, 0), "not": (0, 1, 0)}[verdict]
+    assert (rate.numerator, rate.denominator, rate.undecided) == expected
+
+
+def test_completion_with_education_known_until_2025_09_30_is_undecided_on_2025_10_01() -> None:
+    """Born 1.10.2000: 25 on the day. No completion recorded, but the records end on 30 Sept:
+    undecided. A completion recorded before counts; employment records do not matter."""
+    born = D(2000, 10, 1)
+    unknown = Youth("u", born, educations_known_until=SEPT_30)
+    rate = completion_rate([unknown], OCT_1)
+    assert (rate.numerator, rate.denominator, rate.undecided) == (0, 0, 1)
+    eud = EducationRecord(Programme.EUD, D(2017, 8, 1), completed_on=D(2020, 6, 20))
+    graduate = attrs.evolve(unknown, educations=(eud,))
+    rate = completion_rate([graduate], OCT_1)
+    assert (rate.numerator, rate.denominator, rate.undecided) == (1, 1, 0)
+    jobs_unknown = Youth("j", born, employments_known_until=SEPT_30)
+    rate = completion_rate([jobs_unknown], OCT_1)
+    assert (rate.numerator, rate.denominator, rate.undecided) == (0, 1, 0)
+
+
+def _undecided_cohort() -> list[Youth]:
+    """All aged 21 on 1 October 2025. Municipality 101: six NEET, five in school; 147: five
+    NEET, five in school and four whose employment is known only until 30 September."""
+    school = (EducationRecord(Programme.STX, D(2025, 8, 1)),)
+    return [
+        *(Youth(f"a{i}", BORN, municipality_code="101") for i in range(6)),
+        *(Youth(f"b{i}", BORN, school, municipality_code="101") for i in range(5)),
+        *(Youth(f"c{i}", BORN, municipality_code="147") for i in range(5)),
+        *(Youth(f"d{i}", BORN, school, municipality_code="147") for i in range(5)),
+        *(
+            Youth(f"u{i}", BORN, municipality_code="147", employments_known_until=SEPT_30)
+            for i in range(4)
+        ),
+    ]
+
+
+def test_neet_breakdown_by_municipality_counts_the_undecided_apart() -> None:
+    shares = neet_share(_undecided_cohort(), OCT_1, by="municipality")
+    assert {k: (r.numerator, r.denominator, r.undecided) for k, r in shares.items()} == {
+        "101": (6, 11, 0),
+        "147": (5, 10, 4),
+    }
+    total = shares.total
+    assert (total.numerator, total.denominator, total.undecided) == (11, 21, 4)
+    assert str(shares["101"]).endswith("; 6/11)")  # none undecided: nothing said
+    assert str(shares["147"]).endswith("; 5/10; fewer than 5 undecided)")
+    assert str(total).endswith("; 11/21; fewer than 5 undecided)")
+
+
+def test_with_people_lists_the_undecided_ids_apart_for_follow_up() -> None:
+    youths = _undecided_cohort()
+    rate = neet_share(youths, OCT_1, with_people=True)
+    assert rate.people is not None
+    undecided = ("u0", "u1", "u2", "u3")
+    assert rate.people.undecided == undecided
+    assert rate.people.numerator == (*(f"a{i}" for i in range(6)), *(f"c{i}" for i in range(5)))
+    assert len(rate.people.denominator) == 21
+    assert not set(undecided) & set(rate.people.denominator)
+    assert repr(rate.people) == "People(<11 of 21 person ids, 4 undecided; not for publication>)"
+    grouped = neet_share(youths, OCT_1, by="municipality", with_people=True)
+    assert grouped["147"].people is not None
+    assert grouped["147"].people.undecided == undecided
+    assert grouped["101"].people is not None
+    assert grouped["101"].people.undecided == ()
+    assert grouped.total.people is not None
+    assert grouped.total.people.undecided == undecided
+
+
+def _in_band(youths: Sequence[Youth], on: _dt.date, low: int, high: int, policy: Policy) -> int:
+    return sum(low <= age_on(y.birth_date, on, policy.leap_day_rule) <= high for y in youths)
+
+
+@settings(max_examples=80)
+@given(
+    reference_days(D(2000, 1, 1), D(2035, 12, 31)),
+    policies(),
+    st.sampled_from([(15, 24), (15, 17), (18, 24), (20, 20)]),
+    st.sampled_from([None, "municipality", "in_care"]),
+    st.data(),
+)
+def test_neet_numerator_undecided_and_others_add_up_to_the_age_band(
+    on: _dt.date,
+    policy: Policy,
+    ages: tuple[int, int],
+    by: str | None,
+    data: st.DataObject,
+) -> None:
+    """Everyone aged ``ages`` on ``on`` (counted here with age_on) is NEET, undecided or
+    neither, exactly once: numerator + undecided + complement is the size of the band, with
+    or without a breakdown, and the people behind the counts partition the band."""
+    youths = with_unknown_records(data, data.draw(cohorts(on, max_size=15, policy=policy)), on)
+    band = _in_band(youths, on, *ages, policy)
+    rate = neet_share(youths, on, ages, policy, with_people=True)
+    assert rate.numerator + rate.undecided + rate.complement == band
+    assert rate.people is not None
+    ids = [*rate.people.denominator, *rate.people.undecided]
+    assert len(ids) == len(set(ids)) == band
+    if by is not None:
+        grouped = neet_share(youths, on, ages, policy, by=by)
+        assert sum(r.numerator + r.undecided + r.complement for r in grouped.values()) == band
+        total = grouped.total
+        assert total.numerator + total.undecided + total.complement == band
+
+
+@settings(max_examples=60)
+@given(reference_days(D(2000, 1, 1), D(2035, 12, 31)), policies(), st.data())
+def test_completion_numerator_undecided_and_others_add_up_to_the_age(
+    on: _dt.date, policy: Policy, data: st.DataObject
+) -> None:
+    youths = data.draw(cohorts(on, max_size=15, min_age=23, max_age=27, policy=policy))
+    youths = with_unknown_records(data, youths, on)
+    rate = completion_rate(youths, on, policy=policy, with_people=True)
+    assert rate.numerator + rate.undecided + rate.complement == _in_band(youths, on, 25, 25, policy)
+    assert rate.people is not None
+    assert not set(rate.people.undecided) & set(rate.people.denominator)
 
 
 # --------------------------------------------------------------------------------------------
@@ -744,11 +1000,12 @@ def test_application_bad_by_raises() -> None:
         application_shares([], by="track")
 
 
+APPLIED = [p for p in Programme if p is not Programme.PRIMARY_SCHOOL]  # nobody applies for it
 _APPLICATIONS = st.lists(
     st.builds(
         Application,
         person_id=st.sampled_from("abcdefgh"),
-        programme=st.sampled_from(list(Programme)),
+        programme=st.sampled_from(APPLIED),
         grade=st.sampled_from([9, 10]),
         applied_on=st.sampled_from([D(2025, 1, 1), D(2025, 3, 1), D(2024, 12, 31)]),
         municipality_code=st.sampled_from(["101", "147", "350"]),
@@ -803,7 +1060,7 @@ _NOT_TENTH = st.lists(
     st.builds(
         Application,
         person_id=st.sampled_from("abcdefgh"),
-        programme=st.sampled_from([p for p in Programme if p is not Programme.TENTH_GRADE]),
+        programme=st.sampled_from([p for p in APPLIED if p is not Programme.TENTH_GRADE]),
         grade=st.sampled_from([9, 10]),
         applied_on=st.just(D(2025, 3, 1)),
         municipality_code=st.sampled_from(["101", "147", "350"]),

@@ -11,6 +11,7 @@ import pytest
 from kui_core import (
     DEFAULT_POLICY,
     RULES,
+    CarePlacement,
     DataError,
     EducationPlan,
     Goal,
@@ -27,8 +28,6 @@ from kui_core import (
     Role,
     Severity,
     Youth,
-    check_in_care_plan,
-    in_care_plan_deadline,
     validate_plan,
 )
 
@@ -322,8 +321,14 @@ def test_follow_up_both_passed_and_too_far_is_one_finding() -> None:
 # -- plan.duty_description_missing --------------------------------------------------------
 
 
+MOTHER = Participant("m1", Role.PARENT)
+WITH_PARENT = plan(participants=(*PLAN.participants, MOTHER))
+
+
 def _no_duty(born: dt.date) -> tuple[EducationPlan, Youth]:
-    return plan(duty_description=None), Youth("y1", born)
+    """A plan without a duty description; the parents take part (``plan.parent_not_involved``
+    has its own tests below)."""
+    return attrs.evolve(WITH_PARENT, duty_description=None), Youth("y1", born)
 
 
 def test_aged_17_on_2025_09_01_the_duty_description_is_required() -> None:
@@ -359,8 +364,8 @@ def test_aged_14_on_2025_09_01_needs_no_duty_description() -> None:
     assert check(p, youth) == []
 
 
-def test_a_16_year_old_with_a_duty_description_is_fine() -> None:
-    assert check(PLAN, Youth("y1", D(2009, 1, 1))) == []
+def test_a_16_year_old_with_a_duty_description_and_a_parent_is_fine() -> None:
+    assert check(WITH_PARENT, Youth("y1", D(2009, 1, 1))) == []
 
 
 def test_leap_day_born_2008_02_29_is_still_17_on_2026_02_28_by_default() -> None:
@@ -375,113 +380,76 @@ def test_leap_day_born_2008_02_29_is_18_on_2026_02_28_under_february_28_rule() -
     assert check(p, youth, D(2026, 2, 28), policy=policy) == []
 
 
-# -- plan.in_care_plan_late ---------------------------------------------------------------
-# Born 31.1.2009: 16 on 31.1.2025; in care since 2020: the plan is due by 30.4.2025
-# (31 January + 3 months, clamped to the end of April).
-
-IN_CARE = Youth("y1", D(2009, 1, 31), in_care=(Period(D(2020, 1, 1)),))
+# -- plan.parent_not_involved (KUI law § 2 a, stk. 3) -------------------------------------
 
 
-def _care_plan(created: dt.date) -> EducationPlan:
-    return plan(created_on=created, next_follow_up=created + dt.timedelta(days=365))
-
-
-def test_in_care_first_plan_2025_05_01_misses_the_2025_04_30_deadline() -> None:
-    report = validate_plan(_care_plan(D(2025, 5, 1)), IN_CARE, D(2025, 5, 1))
+def test_a_16_year_olds_plan_without_a_parent_on_2025_09_01_does_not_involve_the_parents() -> None:
+    """Born 1.1.2009: 16 on 1.9.2025; the plan names the young person and a coordinator only."""
+    report = validate_plan(PLAN, Youth("y1", D(2009, 1, 1)), ON)
     (f,) = report.findings
-    assert (f.code, f.subject) == ("plan.in_care_plan_late", "2025-04-30")
-    assert f.period == Period(D(2025, 1, 31), D(2025, 5, 1))
-    assert not report.valid
-    assert "2025-04-30" in f.message("da")
+    assert (f.code, f.subject, f.severity) == ("plan.parent_not_involved", "16", Severity.WARNING)
+    assert f.period is None
+    assert report.valid  # a WARNING by default
+    for lang in ("da", "en"):
+        assert "(16)" in f.message(lang)
 
 
-def test_in_care_first_plan_on_the_deadline_2025_04_30_is_in_time() -> None:
-    assert check(_care_plan(D(2025, 4, 30)), IN_CARE, D(2025, 5, 1)) == []
+def test_a_parent_taking_part_involves_the_parents_on_2025_09_01() -> None:
+    assert check(WITH_PARENT, Youth("y1", D(2009, 1, 1))) == []
 
 
-def test_in_care_late_plan_is_not_reported_before_the_deadline_has_passed() -> None:
-    """On 30.4.2025 the deadline has not passed yet, even for a plan dated later."""
-    assert check(_care_plan(D(2025, 5, 1)), IN_CARE, D(2025, 4, 30)) == []
+def test_a_parent_listed_in_another_role_does_not_count_on_2025_09_01() -> None:
+    p = plan(participants=(*PLAN.participants, Participant("m1", Role.OTHER)))
+    assert check(p, Youth("y1", D(2009, 1, 1))) == ["plan.parent_not_involved"]
 
 
-def test_in_care_lateness_stays_on_the_record() -> None:
-    assert check(_care_plan(D(2025, 5, 1)), IN_CARE, D(2026, 5, 1)) == ["plan.in_care_plan_late"]
+@pytest.mark.parametrize(
+    ("born", "expected"),
+    [
+        (D(2010, 9, 2), []),  # 14 on 1.9.2025
+        (D(2010, 9, 1), ["plan.parent_not_involved"]),  # turns 15 on 1.9.2025
+        (D(2007, 9, 2), ["plan.parent_not_involved"]),  # 17, turns 18 on 2.9.2025
+        (D(2007, 9, 1), []),  # turns 18 on 1.9.2025: an adult decides alone
+    ],
+)
+def test_parents_must_take_part_only_from_15_to_17_on_2025_09_01(
+    born: dt.date, expected: list[str]
+) -> None:
+    assert check(PLAN, Youth("y1", born)) == expected
 
 
-def test_in_care_earlier_first_plan_date_satisfies_the_deadline() -> None:
-    p = _care_plan(D(2025, 5, 1))
-    assert check(p, IN_CARE, D(2025, 5, 1), first_plan_on=D(2024, 3, 1)) == []
+def test_parent_rule_follows_the_policy_duty_ages_on_2025_09_01() -> None:
+    """Duty ages 15–18 by policy: an 18-year-old's plan then needs a parent too."""
+    policy = attrs.evolve(DEFAULT_POLICY, duty_max_age=18)
+    (f,) = validate_plan(PLAN, Youth("y1", D(2007, 9, 1)), ON, policy).findings
+    assert (f.code, f.subject) == ("plan.parent_not_involved", "18")
 
 
-def test_in_care_previous_version_before_the_deadline_satisfies_it() -> None:
-    previous = attrs.evolve(_care_plan(D(2025, 4, 1)), id="p0")
-    p = attrs.evolve(_care_plan(D(2025, 5, 1)), previous_id="p0")
-    assert check(p, IN_CARE, D(2025, 5, 1), previous=previous) == []
+def test_an_exempted_16_year_old_needs_neither_a_duty_description_nor_a_parent() -> None:
+    """Exempted from the duty on 1.9.2025 (§ 2 a, stk. 2): the duty's plan rules are off."""
+    p, youth = plan(duty_description=None), Youth("y1", D(2009, 1, 1))
+    assert check(p, youth) == ["plan.duty_description_missing", "plan.parent_not_involved"]
+    assert check(p, youth, exempted=True) == []
+    # The other rules of the plan still apply.
+    assert check(attrs.evolve(p, next_follow_up=None), youth, exempted=True) == [
+        "plan.follow_up_missing"
+    ]
 
 
-def test_in_care_first_plan_on_after_the_plan_itself_is_bad_data() -> None:
-    with pytest.raises(DataError, match="first_plan_on"):
-        validate_plan(PLAN, YOUTH, ON, first_plan_on=D(2025, 8, 2))
+@pytest.mark.parametrize("wrong", [None, 1, "yes"])
+def test_exempted_must_be_a_bool(wrong: object) -> None:
+    with pytest.raises(DataError) as caught:
+        validate_plan(PLAN, YOUTH, ON, exempted=wrong)  # type: ignore[arg-type]
+    assert caught.value.path == "exempted"
+    assert caught.value.reason.startswith("expected a bool, got ")
 
 
-def test_care_starting_after_16_counts_from_entering_care_2025_11_30() -> None:
-    """Entering care on 30.11.2025 (after the 16th birthday): due by 28.2.2026."""
-    youth = Youth("y1", D(2009, 1, 31), in_care=(Period(D(2025, 11, 30)),))
-    report = validate_plan(_care_plan(D(2026, 3, 1)), youth, D(2026, 3, 1))
-    (f,) = report.findings
-    assert (f.subject, f.period) == ("2026-02-28", Period(D(2025, 11, 30), D(2026, 3, 1)))
-    assert check(_care_plan(D(2026, 2, 28)), youth, D(2026, 3, 1)) == []
-
-
-def test_care_ended_before_the_16th_birthday_creates_no_in_care_duty() -> None:
-    youth = Youth("y1", D(2009, 1, 31), in_care=(Period(D(2020, 1, 1), D(2025, 1, 31)),))
-    assert check(_care_plan(D(2025, 6, 1)), youth, D(2025, 6, 1)) == []
-
-
-def test_care_ending_before_the_deadline_creates_no_duty_but_a_later_one_does() -> None:
-    """Care 1.2.–1.3.2025 ends before its deadline; care from 1.6.2025 is due 1.9.2025."""
-    youth = Youth(
-        "y1",
-        D(2009, 1, 31),
-        in_care=(Period(D(2025, 6, 1)), Period(D(2025, 2, 1), D(2025, 3, 1)), Period(ON, ON)),
-    )
-    assert check(_care_plan(D(2025, 9, 1)), youth, D(2025, 9, 2)) == []
-    (f,) = validate_plan(_care_plan(D(2025, 9, 2)), youth, D(2025, 9, 2)).findings
-    assert f.subject == "2025-09-01"
-
-
-def test_care_with_last_day_on_the_deadline_still_creates_the_duty() -> None:
-    youth = Youth("y1", D(2009, 1, 31), in_care=(Period(D(2020, 1, 1), D(2025, 5, 1)),))
-    assert check(_care_plan(D(2025, 5, 1)), youth, D(2025, 5, 1)) == ["plan.in_care_plan_late"]
-    youth = attrs.evolve(youth, in_care=(Period(D(2020, 1, 1), D(2025, 4, 30)),))
-    assert check(_care_plan(D(2025, 5, 1)), youth, D(2025, 5, 1)) == []
-
-
-def test_in_care_without_any_plan_is_late_from_2025_05_01() -> None:
-    """For a young person with no plan at all (``first_plan_on=None``)."""
-    assert check_in_care_plan(IN_CARE, D(2025, 4, 30)) == ()
-    (f,) = check_in_care_plan(IN_CARE, D(2025, 5, 1))
-    assert (f.code, f.subject) == ("plan.in_care_plan_late", "2025-04-30")
-    assert check_in_care_plan(IN_CARE, D(2025, 5, 1), first_plan_on=D(2025, 4, 30)) == ()
-    assert check_in_care_plan(YOUTH, D(2025, 5, 1)) == ()
-
-
-def test_in_care_plan_deadline_is_the_last_day_in_time_2025_04_30() -> None:
-    """16 on 31.1.2025 and in care since 2020: the plan is due by 30.4.2025 (3 months)."""
-    assert in_care_plan_deadline(IN_CARE) == D(2025, 4, 30)
-    assert in_care_plan_deadline(YOUTH) is None
-    ended_early = attrs.evolve(IN_CARE, in_care=(Period(D(2020, 1, 1), D(2025, 4, 30)),))
-    assert in_care_plan_deadline(ended_early) is None
-    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_months=1)
-    assert in_care_plan_deadline(IN_CARE, policy) == D(2025, 2, 28)
-
-
-def test_in_care_age_and_months_are_policy_values() -> None:
-    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_age=15, in_care_plan_months=1)
-    # 15 on 31.1.2024; due by 29.2.2024 (leap year)
-    assert check(_care_plan(D(2024, 2, 29)), IN_CARE, D(2024, 3, 1), policy=policy) == []
-    late = validate_plan(_care_plan(D(2024, 3, 1)), IN_CARE, D(2024, 3, 1), policy=policy)
-    assert [f.subject for f in late.findings] == ["2024-02-29"]
+def test_the_ungeplan_is_not_a_rule_of_the_education_plan() -> None:
+    """In care from 2020, 16 on 31.1.2025, plan made 1.5.2025: validate_plan is silent about
+    the ungeplan (barnets lov § 108; see test_in_care.py), whatever the first plan's date."""
+    in_care = Youth("y1", D(2009, 1, 31), in_care=(CarePlacement(Period(D(2020, 1, 1))),))
+    p = attrs.evolve(WITH_PARENT, created_on=D(2025, 5, 1), next_follow_up=D(2026, 5, 1))
+    assert check(p, in_care, D(2025, 5, 1)) == []
 
 
 # -- plan.goal_dropped --------------------------------------------------------------------
@@ -560,7 +528,13 @@ def test_findings_are_sorted_by_severity_then_code() -> None:
 
 def test_every_plan_finding_has_danish_and_english_text_and_a_legal_basis() -> None:
     plan_codes = [code for code in RULES if code.startswith("plan.")]
-    assert len(plan_codes) == 11
+    assert len(plan_codes) == 15
+    assert {
+        "plan.missing",
+        "plan.right_to_plan",
+        "plan.parent_not_involved",
+        "plan.in_care_support_decision_late",
+    } <= set(plan_codes)
     for code in plan_codes:
         rule = RULES[code]
         assert rule.legal_basis.title
@@ -649,10 +623,3 @@ def test_follow_up_window_near_the_end_of_the_calendar_answers() -> None:
     report = validate_plan(late, YOUTH, D(9999, 7, 2))
     assert "plan.follow_up_overdue" in report.codes
     assert "plan.follow_up_overdue" not in validate_plan(late, YOUTH, D(9999, 7, 1)).codes
-
-
-def test_an_in_care_deadline_beyond_the_calendar_is_capped_not_a_crash() -> None:
-    """Policy in_care_plan_months = 1,000,000: the deadline would lie in year 85,353."""
-    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_months=1_000_000)
-    assert in_care_plan_deadline(IN_CARE, policy) == dt.date.max
-    assert check_in_care_plan(IN_CARE, dt.date.max, None, policy) == ()

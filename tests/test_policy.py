@@ -8,7 +8,15 @@ import attrs
 import pytest
 from hypothesis import given
 
-from kui_core import DEFAULT_POLICY, CoordinatorRequired, DataError, LeapDayRule, Policy, Programme
+from kui_core import (
+    DEFAULT_POLICY,
+    CoordinatorRequired,
+    DataError,
+    LeapDayRule,
+    NewActivityFrom,
+    Policy,
+    Programme,
+)
 from kui_core.education import QUALIFYING, YOUTH_EDUCATIONS
 from kui_core.strategies import policies
 
@@ -25,7 +33,11 @@ def test_defaults_are_the_documented_values() -> None:
     assert (p.duty_min_age, p.duty_max_age) == (15, 17)
     assert p.contact_deadline_working_days == 5
     assert p.new_activity_deadline_days == 30
+    assert p.new_activity_from is NewActivityFrom.CONTACT
+    assert p.contact_includes_parents is False
     assert (p.in_care_plan_age, p.in_care_plan_months) == (16, 3)
+    assert (p.in_care_end_age, p.in_care_support_months) == (18, 6)
+    assert p.plan_missing_after_days == 0
     assert p.coordinator_required is CoordinatorRequired.WHOLE_CASE
     assert p.min_publishable_count == 5
     assert p.extra_closed_days == frozenset()
@@ -74,6 +86,11 @@ def test_generated_policies_are_valid(policy: Policy) -> None:
         ({"follow_up_max_interval_days": 0}, "Policy.follow_up_max_interval_days", "at least 1"),
         ({"min_publishable_count": 0}, "Policy.min_publishable_count", "at least 1"),
         ({"coordinator_required": "whole_case"}, "Policy.coordinator_required", "Coordinator"),
+        ({"new_activity_from": "contact"}, "Policy.new_activity_from", "NewActivityFrom"),
+        ({"contact_includes_parents": 1}, "Policy.contact_includes_parents", "bool"),
+        ({"in_care_end_age": -1}, "Policy.in_care_end_age", "at least 0"),
+        ({"in_care_support_months": 6.0}, "Policy.in_care_support_months", "integer"),
+        ({"plan_missing_after_days": -1}, "Policy.plan_missing_after_days", "at least 0"),
         (
             {"extra_closed_days": frozenset({dt.datetime(2025, 6, 5)})},
             "Policy.extra_closed_days",

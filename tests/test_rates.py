@@ -120,6 +120,60 @@ def test_people_never_appear_in_str_or_repr_and_not_in_equality() -> None:
     assert rate.people is people
 
 
+@pytest.mark.parametrize(
+    ("undecided", "suffix", "published"),
+    [
+        (120, "; 8,421/10,000; 120 undecided)", 120),
+        (5, "; 8,421/10,000; 5 undecided)", 5),  # the threshold itself is shown
+        (4, "; 8,421/10,000; fewer than 5 undecided)", None),
+        (1, "; 8,421/10,000; fewer than 5 undecided)", None),
+        (0, "; 8,421/10,000)", 0),
+    ],
+)
+def test_str_shows_the_undecided_as_published(
+    undecided: int, suffix: str, published: int | None
+) -> None:
+    """People the records could not decide are in neither count: str says how many there
+    were, "fewer than" the threshold where they are few, nothing where there were none."""
+    rate = Rate(8421, 10000, undecided=undecided)
+    assert str(rate).endswith(suffix)
+    assert rate.publishable_undecided == published
+    assert (rate.numerator, rate.denominator, rate.complement) == (8421, 10000, 1579)
+
+
+def test_a_suppressed_rate_shows_nothing_of_its_undecided() -> None:
+    assert str(Rate(3, 10, undecided=100)) == SUPPRESSED
+
+
+def test_the_undecided_threshold_follows_the_rate() -> None:
+    rate = Rate(50, 100, min_publishable_count=10, undecided=9)
+    assert str(rate).endswith("; fewer than 10 undecided)")
+    assert str(Rate(50, 100, min_publishable_count=10, undecided=10)).endswith("; 10 undecided)")
+
+
+def test_repr_shows_the_undecided_only_where_there_are_some() -> None:
+    assert repr(Rate(1, 2, undecided=3)) == "Rate(1, 2, min_publishable_count=5, undecided=3)"
+    assert repr(Rate(1, 2)) == "Rate(1, 2, min_publishable_count=5)"
+    assert Rate(1, 2, undecided=3) != Rate(1, 2)
+
+
+@pytest.mark.parametrize("bad", [-1, 1.0, True, "3"])
+def test_undecided_must_be_a_count(bad: object) -> None:
+    with pytest.raises(DataError) as error:
+        Rate(1, 2, undecided=bad)  # type: ignore[arg-type]
+    assert error.value.path == "Rate.undecided"
+
+
+def test_people_repr_counts_the_undecided_without_naming_them() -> None:
+    people = People(("anna-1",), ("anna-1", "bo-2"), ("carl-3", "dora-4", "eva-5"))
+    assert repr(people) == "People(<1 of 2 person ids, 3 undecided; not for publication>)"
+    assert "carl" not in repr(Rate(1, 2, undecided=3, people=people))
+    assert People(("a",), ("a",)).undecided == ()
+    with pytest.raises(DataError) as error:
+        People((), (), ("a", 1))  # type: ignore[arg-type]
+    assert error.value.path == "People.undecided[1]"
+
+
 # --------------------------------------------------------------------------------------------
 # Breakdown and secondary suppression
 

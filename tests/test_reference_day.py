@@ -23,7 +23,7 @@ from kui_core import (
     assess_eligibility,
     check_coordination,
     check_duty,
-    check_in_care_plan,
+    check_in_care,
     check_transitions,
     completion_rate,
     handover,
@@ -48,17 +48,7 @@ OK = D(2025, 6, 2)
 CALLS: dict[str, tuple[str, Callable[[Any], object], dt.date]] = {
     "assess_eligibility": ("on", lambda day: assess_eligibility(YOUTH, day), OK),
     "validate_plan": ("on", lambda day: validate_plan(PLAN, YOUTH, day), OK),
-    "validate_plan(first_plan_on)": (
-        "first_plan_on",
-        lambda day: validate_plan(PLAN, YOUTH, OK, first_plan_on=day),
-        PLAN.created_on,
-    ),
-    "check_in_care_plan": ("on", lambda day: check_in_care_plan(YOUTH, day), OK),
-    "check_in_care_plan(first_plan_on)": (
-        "first_plan_on",
-        lambda day: check_in_care_plan(YOUTH, OK, day),
-        OK,
-    ),
+    "check_in_care": ("on", lambda day: check_in_care(YOUTH, day), OK),
     "review_case": ("on", lambda day: review_case(CASE, day), OK),
     "check_coordination": ("on", lambda day: check_coordination(CASE, day), OK),
     "coordination_span": ("on", lambda day: coordination_span(CASE, day), OK),
@@ -74,7 +64,6 @@ CALLS: dict[str, tuple[str, Callable[[Any], object], dt.date]] = {
     "completion_rate": ("on", lambda day: completion_rate([YOUTH], day), OK),
     "neet_share": ("on", lambda day: neet_share([YOUTH], day), OK),
 }
-OPTIONAL = {"first_plan_on"}  # None means "no plan yet" there
 
 NOT_DAYS = {
     "datetime.now()-like": dt.datetime(2025, 6, 1, 2, 30),
@@ -89,9 +78,6 @@ def test_a_day_that_is_not_a_date_is_a_data_error_naming_the_argument(
     name: str, value: object
 ) -> None:
     argument, call, _ = CALLS[name]
-    if value is None and argument in OPTIONAL:
-        assert call(value) is not None
-        return
     with pytest.raises(DataError) as caught:
         call(value)
     assert caught.value.path == argument

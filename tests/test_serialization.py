@@ -18,6 +18,8 @@ from kui_core import (
     DEFAULT_POLICY,
     NATIONAL_TARGETS,
     Application,
+    Authority,
+    CarePlacement,
     CoordinatorAssignment,
     CprNumber,
     DataError,
@@ -25,6 +27,7 @@ from kui_core import (
     EducationPlan,
     EducationRecord,
     Employment,
+    ExternalGuidance,
     Finding,
     Goal,
     Intervention,
@@ -145,9 +148,18 @@ YOUTH = Youth(
         EducationRecord(Programme.EUD, D(2023, 8, 1), left_on=D(2024, 1, 31)),
     ),
     employments=(Employment(Period(D(2024, 2, 1)), 22.5),),
-    in_care=(Period(D(2015, 3, 1), D(2019, 1, 1)),),
+    in_care=(
+        CarePlacement(
+            Period(D(2015, 3, 1), D(2019, 1, 1)),
+            decided_on=D(2015, 2, 20),
+            consent=False,
+            ungeplan_dates=(D(2015, 2, 20),),
+        ),
+    ),
     cpr=CprNumber("2902044321"),
     municipality_code="561",
+    guided_elsewhere=(ExternalGuidance(Authority.JOBCENTRE, Period(D(2024, 3, 1))),),
+    employments_known_until=D(2025, 8, 31),
 )
 
 YOUTH_JSON = {
@@ -169,9 +181,22 @@ YOUTH_JSON = {
         },
     ],
     "employments": [{"period": {"start": "2024-02-01", "end": None}, "hours_per_week": 22.5}],
-    "in_care": [{"start": "2015-03-01", "end": "2019-01-01"}],
+    "in_care": [
+        {
+            "period": {"start": "2015-03-01", "end": "2019-01-01"},
+            "decided_on": "2015-02-20",
+            "consent": False,
+            "ungeplan_dates": ["2015-02-20"],
+            "support_decided_on": None,
+        }
+    ],
     "cpr": "290204-4321",
     "municipality_code": "561",
+    "guided_elsewhere": [
+        {"authority": "jobcentre", "period": {"start": "2024-03-01", "end": None}}
+    ],
+    "educations_known_until": None,
+    "employments_known_until": "2025-08-31",
 }
 
 
@@ -231,6 +256,18 @@ def test_optional_fields_may_be_left_out() -> None:
     assert loads('{"person_id": "p", "birth_date": "2009-01-01"}', Youth) == Youth(
         "p", D(2009, 1, 1)
     )
+    placement = loads('{"period": {"start": "2025-03-01"}}', CarePlacement)
+    assert placement == CarePlacement(Period(D(2025, 3, 1)))
+    assert placement.consent  # with consent unless the record says otherwise
+
+
+def test_a_care_period_without_its_placement_object_is_refused_with_the_path() -> None:
+    """``in_care`` holds placements (period, decision, consent, ungeplan, support decision);
+    a bare period, as documents held before, is refused rather than guessed."""
+    old = '{"person_id": "p", "birth_date": "2004-02-29", "in_care": [{"start": "2015-03-01"}]}'
+    with pytest.raises(DataError) as caught:
+        loads(old, Youth)
+    assert caught.value.path == "$.in_care[0].period"
 
 
 def test_scalars_and_enums_at_the_top_level() -> None:
@@ -293,16 +330,22 @@ def test_models_with_unions_fixed_tuples_and_kw_only_fields() -> None:
 
 
 def test_result_models_round_trip() -> None:
-    """Results are data too: Rate, Application, Eligibility, CaseReport."""
+    """Results are data too: Rate, Application, Eligibility, CaseReport (also undecided)."""
     on = D(2024, 10, 1)
     case = YouthCase(YOUTH, opened_on=D(2024, 3, 1))
+    undecided_youth = Youth("p-2", D(2006, 1, 1), employments_known_until=D(2024, 8, 31))
+    undecided = assess_eligibility(undecided_youth, on)
     values = [
         Rate(8421, 10000),
         Rate(3, 10),
+        Rate(40, 100, undecided=7),
         Application("p-1", Programme.EUD, 9, on),
         assess_eligibility(YOUTH, on),
         review_case(case, on),
+        undecided,
+        review_case(YouthCase(undecided_youth, opened_on=D(2024, 3, 1)), on),
     ]
+    assert undecided.outreach_required is None
     for value in values:
         assert loads(dumps(value), type(value)) == value
 

@@ -115,7 +115,7 @@ def test_every_problem_is_listed_and_the_message_counts_them() -> None:
         (
             "$.educations[0].programme",
             'expected one of "stx", "hhx", "htx", "hf", "ib", "eux", "eud", "higher", "fgu",'
-            ' "tenth_grade", "stu", "other"',
+            ' "tenth_grade", "stu", "other", "primary_school"',
         ),
         ("$.employments[0].hours_per_week", "expected a number, got string"),
         ("$.extra", "unknown field"),
@@ -172,13 +172,19 @@ def test_sets_must_be_arrays_of_unique_items() -> None:
 
 
 def test_model_validators_come_out_with_the_full_path() -> None:
-    """Period.end before its start, inside a youth's care periods: 2020-01-01 .. 2019-12-31."""
+    """Period.end before its start, inside a youth's care placements: 2020-01-01 .. 2019-12-31."""
     document = youth(
-        in_care=[{"start": "2015-01-01"}, {"start": "2020-01-01", "end": "2019-12-31"}]
+        in_care=[
+            {"period": {"start": "2015-01-01"}},
+            {"period": {"start": "2020-01-01", "end": "2019-12-31"}},
+        ]
     )
     assert problems(document) == (
-        ("$.in_care[1].end", "must not be before start (2020-01-01), got 2019-12-31"),
+        ("$.in_care[1].period.end", "must not be before start (2020-01-01), got 2019-12-31"),
     )
+    guided = youth(guided_elsewhere=[{"authority": "jobcentre", "period": {"start": "1990-01-01"}}])
+    (problem,) = problems(guided)
+    assert problem[0] == "$.guided_elsewhere[0].period.start"
     record = {"programme": "stx", "started_on": "2022-08-01", "completed_on": "2022-07-01"}
     assert problems(youth(educations=[record])) == (
         ("$.educations[0].completed_on", "must not be before started_on (2022-08-01)"),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kui_core import DataError, Programme, Track, Youth, synthetic
+from kui_core import DataError, Programme, Track, Youth, assess_eligibility, neet_share, synthetic
 from kui_core.dates import age_on
 from kui_core.metrics import Application, application_shares
 from kui_core.municipalities import MUNICIPALITIES
@@ -49,7 +49,11 @@ def _dates(youth: Youth) -> list[dt.date]:
     for job in youth.employments:
         days += [d for d in (job.period.start, job.period.end) if d]
     for care in youth.in_care:
-        days += [d for d in (care.start, care.end) if d]
+        days += [d for d in (care.period.start, care.period.end, care.decided_on) if d]
+        days += [*care.ungeplan_dates]
+        days += [care.support_decided_on] if care.support_decided_on else []
+    for guidance in youth.guided_elsewhere:
+        days += [d for d in (guidance.period.start, guidance.period.end) if d]
     return days
 
 
@@ -117,7 +121,7 @@ def test_neet_share_among_15_to_24_is_about_6_to_7_percent(country: list[Youth])
 
 
 def test_most_start_a_gymnasial_education_a_fifth_a_vocational_one(country: list[Youth]) -> None:
-    after_school = (Programme.OTHER, Programme.TENTH_GRADE)
+    after_school = (Programme.PRIMARY_SCHOOL, Programme.OTHER, Programme.TENTH_GRADE)
     first = Counter(
         next(r.programme.track for r in y.educations if r.programme not in after_school)
         for y in country
@@ -285,3 +289,20 @@ def test_bad_arguments_raise_data_error(kwargs: dict[str, object], path: str) ->
     with pytest.raises(DataError) as raised:
         population(**arguments)  # type: ignore[arg-type]
     assert raised.value.path == path
+
+
+def test_primary_school_is_recorded_as_primary_school(country: list[Youth]) -> None:
+    """Everyone starts in folkeskole (Programme.PRIMARY_SCHOOL, no longer OTHER); most
+    15-year-olds on 1 October 2025 are still there, enrolled, so neither NEET nor on the
+    outreach list."""
+    assert all(y.educations[0].programme is Programme.PRIMARY_SCHOOL for y in country)
+    assert not any(r.programme is Programme.OTHER for y in country for r in y.educations)
+    fifteen = [y for y in country if age_on(y.birth_date, ON) == 15]
+    pupils = [
+        y
+        for y in fifteen
+        if any(r.programme is Programme.PRIMARY_SCHOOL and r.enrolled_on(ON) for r in y.educations)
+    ]
+    assert len(pupils) >= len(fifteen) / 2
+    assert neet_share(pupils, ON, (15, 15)).numerator == 0
+    assert not any(assess_eligibility(y, ON).outreach_required for y in pupils)

@@ -9,17 +9,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kui_core import (
+    Authority,
+    CarePlacement,
     CprNumber,
     DataError,
     EducationRecord,
     Employment,
+    ExternalGuidance,
     Period,
     Policy,
     Programme,
     Youth,
     assess_eligibility,
-    check_in_care_plan,
-    in_care_plan_deadline,
+    check_in_care,
+    support_decision_deadline,
+    ungeplan_deadline,
 )
 from kui_core.dates import (
     SUPPORTED_FIRST_DAY,
@@ -40,8 +44,14 @@ def test_a_minimal_youth() -> None:
     assert youth.in_care == ()
     assert youth.cpr is None
     assert youth.municipality_code is None
+    assert youth.guided_elsewhere == ()
+    assert youth.educations_known_until is None
+    assert youth.employments_known_until is None
     assert youth.weekly_hours_on(dt.date(2025, 1, 1)) == 0
     assert not youth.in_care_on(dt.date(2025, 1, 1))
+    assert youth.guided_elsewhere_on(dt.date(2025, 1, 1)) == ()
+    assert youth.educations_known_on(dt.date.max)  # records complete unless told otherwise
+    assert youth.employments_known_on(dt.date.max)
 
 
 def test_a_full_youth() -> None:
@@ -50,9 +60,12 @@ def test_a_full_youth() -> None:
         birth_date=BORN,
         educations=(EducationRecord(Programme.FGU, dt.date(2021, 8, 1)),),
         employments=(Employment(Period(dt.date(2024, 1, 1)), 12),),
-        in_care=(Period(dt.date(2015, 1, 1), dt.date(2022, 2, 28)),),
+        in_care=(CarePlacement(Period(dt.date(2015, 1, 1), dt.date(2022, 2, 28))),),
         cpr=CprNumber("290204-4321"),
         municipality_code="561",
+        guided_elsewhere=(ExternalGuidance(Authority.JOBCENTRE, Period(dt.date(2024, 3, 1))),),
+        educations_known_until=dt.date(2025, 9, 30),
+        employments_known_until=dt.date(2025, 8, 31),
     )
     assert youth.cpr is not None
     assert youth.cpr.birth_date == BORN
@@ -63,7 +76,10 @@ def test_in_care_on_follows_the_half_open_periods() -> None:
     youth = Youth(
         "y-3",
         BORN,
-        in_care=(Period(dt.date(2015, 1, 1), dt.date(2022, 2, 28)), Period(dt.date(2023, 1, 1))),
+        in_care=(
+            CarePlacement(Period(dt.date(2015, 1, 1), dt.date(2022, 2, 28))),
+            CarePlacement(Period(dt.date(2023, 1, 1))),
+        ),
     )
     assert youth.in_care_on(dt.date(2022, 2, 27))
     assert not youth.in_care_on(dt.date(2022, 2, 28))
@@ -91,7 +107,10 @@ def test_weekly_hours_add_up_over_running_employments() -> None:
 def test_weekly_hours_and_care_agree_with_their_parts(youth: Youth, day: dt.date) -> None:
     expected = sum(job.hours_per_week for job in youth.employments if job.active_on(day))
     assert youth.weekly_hours_on(day) == expected
-    assert youth.in_care_on(day) == any(p.contains(day) for p in youth.in_care)
+    assert youth.in_care_on(day) == any(p.period.contains(day) for p in youth.in_care)
+    assert youth.guided_elsewhere_on(day) == tuple(
+        g.authority for g in youth.guided_elsewhere if g.period.contains(day)
+    )
 
 
 def test_cpr_with_another_birth_date_is_a_data_error() -> None:
@@ -116,6 +135,17 @@ def test_cpr_with_another_birth_date_is_a_data_error() -> None:
         ),
         ({"employments": (None,)}, "Youth.employments[0]"),
         ({"in_care": (dt.date(2010, 1, 1),)}, "Youth.in_care[0]"),
+        (
+            {"in_care": (Period(dt.date(2010, 1, 1)),)},
+            "Youth.in_care[0]",
+        ),  # a bare Period: now a CarePlacement
+        ({"guided_elsewhere": (Period(dt.date(2020, 1, 1)),)}, "Youth.guided_elsewhere[0]"),
+        (
+            {"guided_elsewhere": [ExternalGuidance(Authority.OTHER, Period(BORN))]},
+            "Youth.guided_elsewhere",
+        ),
+        ({"educations_known_until": "2025-09-30"}, "Youth.educations_known_until"),
+        ({"employments_known_until": dt.datetime(2025, 9, 30)}, "Youth.employments_known_until"),
         ({"cpr": "290204-4321"}, "Youth.cpr"),
         ({"municipality_code": ""}, "Youth.municipality_code"),
         ({"municipality_code": 561}, "Youth.municipality_code"),
@@ -148,8 +178,21 @@ STX = EducationRecord(Programme.STX, dt.date(2020, 8, 1))
             "Youth.employments[0].period.start",
         ),
         (
-            {"in_care": (Period(dt.date(2010, 1, 1)), Period(dt.date(2004, 2, 28)))},
-            "Youth.in_care[1].start",
+            {
+                "in_care": (
+                    CarePlacement(Period(dt.date(2010, 1, 1))),
+                    CarePlacement(Period(dt.date(2004, 2, 28))),
+                )
+            },
+            "Youth.in_care[1].period.start",
+        ),
+        (
+            {
+                "guided_elsewhere": (
+                    ExternalGuidance(Authority.JOBCENTRE, Period(dt.date(2003, 1, 1))),
+                )
+            },
+            "Youth.guided_elsewhere[0].period.start",
         ),
     ],
 )
@@ -168,9 +211,11 @@ def test_records_and_periods_may_start_on_the_day_of_birth() -> None:
         BORN,
         educations=(EducationRecord(Programme.OTHER, BORN),),
         employments=(Employment(Period(BORN, BORN), 0),),
-        in_care=(Period(BORN),),
+        in_care=(CarePlacement(Period(BORN)),),
+        guided_elsewhere=(ExternalGuidance(Authority.SOCIAL_SERVICES, Period(BORN)),),
     )
     assert youth.in_care_on(BORN)
+    assert youth.guided_elsewhere_on(BORN) == (Authority.SOCIAL_SERVICES,)
 
 
 @pytest.mark.parametrize(
@@ -195,7 +240,14 @@ def test_birth_dates_outside_1858_to_2299_are_data_errors(born: dt.date) -> None
             {"employments": (Employment(Period(dt.date(9999, 1, 1)), 10),)},
             "Youth.employments[0].period.start",
         ),
-        ({"in_care": (Period(dt.date(9999, 12, 31)),)}, "Youth.in_care[0].start"),
+        (
+            {"in_care": (CarePlacement(Period(dt.date(9999, 12, 31))),)},
+            "Youth.in_care[0].period.start",
+        ),
+        (
+            {"guided_elsewhere": (ExternalGuidance(Authority.OTHER, Period(dt.date(2300, 1, 1))),)},
+            "Youth.guided_elsewhere[0].period.start",
+        ),
     ],
 )
 def test_starts_after_2299_are_data_errors(kwargs: dict[str, object], path: str) -> None:
@@ -213,15 +265,19 @@ def test_ends_may_be_the_9999_12_31_open_end_of_case_systems() -> None:
         BORN,
         educations=(EducationRecord(Programme.EUD, dt.date(2020, 8, 1), left_on=far),),
         employments=(Employment(Period(dt.date(2020, 1, 1), far), 37),),
-        in_care=(Period(dt.date(2010, 1, 1), far),),
+        in_care=(CarePlacement(Period(dt.date(2010, 1, 1), far), support_decided_on=far),),
+        guided_elsewhere=(ExternalGuidance(Authority.JOBCENTRE, Period(dt.date(2020, 1, 1), far)),),
     )
     assert assess_eligibility(youth, far).age == 7995
-    assert check_in_care_plan(youth, far) != ()
+    assert [f.code for f in check_in_care(youth, far)] == [
+        "plan.in_care_plan_late",
+        "plan.in_care_support_decision_late",
+    ]
 
 
 def test_the_edges_of_the_supported_calendar_are_valid_births() -> None:
     for born in (SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY):
-        youth = Youth("y-12", born, in_care=(Period(SUPPORTED_LAST_DAY),))
+        youth = Youth("y-12", born, in_care=(CarePlacement(Period(SUPPORTED_LAST_DAY)),))
         until = assess_eligibility(youth, dt.date.max).eligible_until
         assert until + dt.timedelta(days=1) == birthday(born, 25)
         assert assess_eligibility(youth, dt.date.min).age < 0
@@ -263,8 +319,31 @@ def extreme_youths(draw: st.DrawFn) -> Youth:
         Employment(period(start), draw(st.integers(0, 40)))
         for start in draw(st.lists(starts, max_size=2))
     )
-    in_care = tuple(period(start) for start in draw(st.lists(starts, max_size=2)))
-    return Youth("y-x", born, educations, employments, in_care)
+    in_care = tuple(
+        CarePlacement(
+            period(start),
+            decided_on=draw(st.none() | _ANY_DAY),
+            consent=draw(st.booleans()),
+            ungeplan_dates=tuple(draw(st.lists(_ANY_DAY, max_size=2))),
+            support_decided_on=draw(st.none() | _ANY_DAY),
+        )
+        for start in draw(st.lists(starts, max_size=2))
+    )
+    guided = tuple(
+        ExternalGuidance(draw(st.sampled_from(Authority)), period(start))
+        for start in draw(st.lists(starts, max_size=1))
+    )
+    known = st.none() | _ANY_DAY
+    return Youth(
+        "y-x",
+        born,
+        educations,
+        employments,
+        in_care,
+        guided_elsewhere=guided,
+        educations_known_until=draw(known),
+        employments_known_until=draw(known),
+    )
 
 
 @given(extreme_youths(), _ANY_DAY, policies())
@@ -280,7 +359,14 @@ def test_no_bare_value_error_at_the_edges_of_the_calendar(
     for item in result.findings:
         assert item.message("da")
         assert item.message("en")
-    deadline = in_care_plan_deadline(youth, policy)
-    late = check_in_care_plan(youth, on, None, policy)
-    assert bool(late) == (deadline is not None and on > deadline)
+    in_care = check_in_care(youth, on, policy)
+    for placement in youth.in_care:
+        for deadline in (
+            ungeplan_deadline(youth, placement, policy),
+            support_decision_deadline(youth, placement, policy),
+        ):
+            assert deadline is None or dt.date.min <= deadline <= dt.date.max
+    for item in in_care:
+        assert item.subject is not None
+        assert on > dt.date.fromisoformat(item.subject)
     assert youth.weekly_hours_on(on) >= 0
