@@ -133,6 +133,7 @@ _KIND_NAMES = {
     "guidance": "Ministry guidance",
     "political_agreement": "Political agreement",
     "municipal_strategy": "Municipal strategy",
+    "municipal_guidance": "Municipal guidance",
     "statistical_practice": "Statistical practice",
     "convention": "kui-core convention",
 }
@@ -249,11 +250,17 @@ def importable(dotted: str) -> bool:
 
 
 def family_of(code: str) -> rule_examples.Family | None:
-    """The examples family covering ``code``, if its functions exist in this release."""
-    for family in rule_examples.FAMILIES:
-        if code.startswith(family.prefix) and all(importable(n) for n in family.requires):
-            return family
-    return None
+    """The examples family covering ``code``, if its functions exist in this release.
+
+    The family that has an example for ``code``; failing that, the first whose prefix it has.
+    """
+    available = [
+        family
+        for family in rule_examples.FAMILIES
+        if code.startswith(family.prefix) and all(importable(n) for n in family.requires)
+    ]
+    with_example = [family for family in available if code in family.examples]
+    return (with_example or available or [None])[0]
 
 
 def run_snippet(family: rule_examples.Family, snippet: str) -> tuple[dict[str, Any], str]:
@@ -320,6 +327,7 @@ _FAMILY_TITLES = {
     "plan.": "The education plan (`plan.*`)",
     "coordination.": "Coordination (`coordination.*`)",
     "transition.": "Transitions between offers (`transition.*`)",
+    "exemption.": "Exemption from the education duty (`exemption.*`)",
     "duty.": "The education duty, 15–17 (`duty.*`)",
 }
 
@@ -334,8 +342,27 @@ def codes_without_examples() -> list[str]:
     return missing
 
 
+def _setup_block(family: rule_examples.Family, shared: bool) -> str:
+    """The set-up of ``family``, introducing the entries that follow it.
+
+    ``shared``: the family is the only one of its section.
+    """
+    if shared:
+        intro = f"Checked by `{family.checked_by}`. Every example below runs after this set-up:"
+    else:
+        intro = (
+            f"**{family.title}.** Checked by `{family.checked_by}`. The examples below, up to"
+            " the next set-up, run after this set-up:"
+        )
+    return intro + "\n\n```python\n" + family.setup + "```\n"
+
+
 def render_rule_reference() -> str:
-    """The rule reference: the families in registry order, one entry per code."""
+    """The rule reference: one section per code prefix in registry order, one entry per code.
+
+    Within a section the codes are grouped by the family (the checking function) of their
+    examples, in order of first appearance; each family's set-up is shown before its codes.
+    """
     sections: list[str] = []
     missing = codes_without_examples()
     if missing:
@@ -344,21 +371,22 @@ def render_rule_reference() -> str:
             f'!!! note "Examples still missing"\n\n    {len(missing)} of {len(RULES)} codes have'
             f" no worked example in this release yet: {listed}.\n"
         )
-    current = None
-    shown_setup: set[str] = set()
-    for code, rule in RULES.items():
-        prefix = _prefix(code)
-        if prefix != current:
-            current = prefix
-            sections.append(f"## {_FAMILY_TITLES.get(prefix, f'`{prefix}*`')}\n")
+    by_prefix: dict[str, list[str]] = {}
+    for code in RULES:
+        by_prefix.setdefault(_prefix(code), []).append(code)
+    for prefix, codes in by_prefix.items():
+        sections.append(f"## {_FAMILY_TITLES.get(prefix, f'`{prefix}*`')}\n")
+        groups: dict[str, tuple[rule_examples.Family | None, list[str]]] = {}
+        for code in codes:
             family = family_of(code)
-            if family and family.prefix not in shown_setup:
-                shown_setup.add(family.prefix)
-                sections.append(
-                    f"Checked by `{family.checked_by}`. Every example below runs after this"
-                    " set-up:\n\n```python\n" + family.setup + "```\n"
-                )
-        sections.append(_rule_entry(rule))
+            key = "" if family is None else f"{family.prefix} {family.checked_by}"
+            groups.setdefault(key, (family, []))[1].append(code)
+        shared = len(groups) == 1
+        for index, (family, members) in enumerate(groups.values()):
+            if family is not None:
+                separator = "---\n\n" if index else ""  # ends the previous family's last entry
+                sections.append(separator + _setup_block(family, shared))
+            sections.extend(_rule_entry(RULES[code]) for code in members)
     return "\n".join(sections)
 
 

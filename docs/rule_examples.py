@@ -1,11 +1,14 @@
 """Worked examples for the rule reference: for each rule code, one case that produces it and one
 that does not.
 
-Each family has a ``setup`` block (shown once at the top of the family) and, per rule code, two
-snippets that run after it and assign ``findings``. ``docs/hooks.py`` executes them at build time
-and shows their real output; ``tests/test_docs.py`` checks that the "produces" snippet yields the
-code and the "does not produce" snippet does not. A family is shown only when every dotted name in
-``requires`` can be imported: the docs never show an example the code cannot run.
+Each family gathers the codes one function checks. It has a ``setup`` block (shown once, before
+its codes) and, per rule code, two snippets that run after it and assign ``findings``. Codes of
+one prefix may belong to several families (``plan.*`` is checked by ``validate_plan``,
+``review_case`` and ``check_in_care``); a code belongs to the family that has its example.
+``docs/hooks.py`` executes the snippets at build time and shows their real output;
+``tests/test_docs.py`` checks that the "produces" snippet yields the code and the "does not
+produce" snippet does not. A family is shown only when every dotted name in ``requires`` can be
+imported: the docs never show an example the code cannot run.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ class Example:
 
 @dataclass(frozen=True)
 class Family:
-    """The rule codes sharing a prefix, the function that checks them, and their examples."""
+    """Rule codes sharing a prefix, the function that checks them, and their examples."""
 
     prefix: str
     title: str
@@ -45,7 +48,10 @@ ELIGIBILITY = Family(
     setup="""\
 from datetime import date
 
-from kui_core import EducationRecord, Employment, Period, Programme, Youth, assess_eligibility
+from kui_core import (
+    Authority, EducationRecord, Employment, ExternalGuidance, Period, Programme,
+    Youth, assess_eligibility,
+)
 
 on = date(2026, 1, 15)
 """,
@@ -106,8 +112,9 @@ findings = assess_eligibility(Youth("y-1", date(2004, 5, 1), educations=(fgu,)),
         ),
         "eligibility.enrolled": Example(
             produces="""\
-eud = EducationRecord(Programme.EUD, date(2025, 8, 1))
-findings = assess_eligibility(Youth("y-1", date(2007, 9, 1), educations=(eud,)), on).findings
+# 15 years old and in 9th grade: primary school is an enrolment (no outreach, not NEET)
+school = EducationRecord(Programme.PRIMARY_SCHOOL, date(2016, 8, 1))
+findings = assess_eligibility(Youth("y-1", date(2010, 6, 12), educations=(school,)), on).findings
 """,
             does_not="""\
 # admitted, but the programme starts next month
@@ -125,6 +132,20 @@ job = Employment(Period(date(2025, 9, 1)), hours_per_week=15)
 findings = assess_eligibility(Youth("y-1", date(2003, 4, 2), employments=(job,)), on).findings
 """,
         ),
+        "eligibility.guided_elsewhere": Example(
+            produces="""\
+# the job centre has guided the young person since November
+jobcentre = ExternalGuidance(Authority.JOBCENTRE, Period(date(2025, 11, 1)))
+youth = Youth("y-1", date(2006, 11, 3), guided_elsewhere=(jobcentre,))
+findings = assess_eligibility(youth, on).findings
+""",
+            does_not="""\
+# the job centre's guidance ended on 31.12.2025: outreach is due again
+jobcentre = ExternalGuidance(Authority.JOBCENTRE, Period(date(2025, 11, 1), date(2026, 1, 1)))
+youth = Youth("y-1", date(2006, 11, 3), guided_elsewhere=(jobcentre,))
+findings = assess_eligibility(youth, on).findings
+""",
+        ),
         "eligibility.outreach_required": Example(
             produces="""\
 # neither enrolled nor working: the municipality must reach out
@@ -135,13 +156,28 @@ hf = EducationRecord(Programme.HF, date(2025, 8, 1))
 findings = assess_eligibility(Youth("y-1", date(2006, 11, 3), educations=(hf,)), on).findings
 """,
         ),
+        "eligibility.data_missing": Example(
+            produces="""\
+# the employment records are complete only until 31.12.2025: no job recorded proves nothing
+youth = Youth("y-1", date(2006, 11, 3), employments_known_until=date(2025, 12, 31))
+findings = assess_eligibility(youth, on).findings  # outreach_required is None
+""",
+            does_not="""\
+# the same records, but an enrolment is recorded: a known record still counts
+hf = EducationRecord(Programme.HF, date(2025, 8, 1))
+youth = Youth(
+    "y-1", date(2006, 11, 3), educations=(hf,), employments_known_until=date(2025, 12, 31)
+)
+findings = assess_eligibility(youth, on).findings
+""",
+        ),
     },
 )
 
 
 PLAN = Family(
     prefix="plan.",
-    title="The education plan",
+    title="The rules of the education plan",
     checked_by="validate_plan",
     requires=("kui_core.validate_plan", "kui_core.EducationPlan"),
     setup="""\
@@ -258,26 +294,32 @@ findings = validate_plan(today, youth, on).findings
         "plan.duty_description_missing": Example(
             produces="""\
 sixteen = Youth("y-1", date(2009, 5, 1))
-findings = validate_plan(plan, sixteen, on).findings
+parent = Participant("p-9", Role.PARENT)
+with_parent = attrs.evolve(plan, participants=(*plan.participants, parent))
+findings = validate_plan(with_parent, sixteen, on).findings
 """,
             does_not="""\
+sixteen = Youth("y-1", date(2009, 5, 1))
+parent = Participant("p-9", Role.PARENT)
+with_parent = attrs.evolve(plan, participants=(*plan.participants, parent))
+described = attrs.evolve(with_parent, duty_description="Full-time FGU from February")
+findings = validate_plan(described, sixteen, on).findings
+""",
+        ),
+        "plan.parent_not_involved": Example(
+            produces="""\
 sixteen = Youth("y-1", date(2009, 5, 1))
 described = attrs.evolve(plan, duty_description="Full-time FGU from February")
 findings = validate_plan(described, sixteen, on).findings
 """,
-        ),
-        "plan.in_care_plan_late": Example(
-            produces="""\
-# in care since 2024; turned 16 on 1.5.2025, so a plan was due by 1.8.2025
-in_care = Youth("y-1", date(2009, 5, 1), in_care=(Period(date(2024, 1, 8)),))
-described = attrs.evolve(plan, duty_description="Full-time FGU from February")
-findings = validate_plan(described, in_care, on).findings  # first plan: 10.1.2026
-""",
             does_not="""\
-in_care = Youth("y-1", date(2009, 5, 1), in_care=(Period(date(2024, 1, 8)),))
-described = attrs.evolve(plan, duty_description="Full-time FGU from February")
-# an earlier version of the plan was made on 16.6.2025, in time
-findings = validate_plan(described, in_care, on, first_plan_on=date(2025, 6, 16)).findings
+sixteen = Youth("y-1", date(2009, 5, 1))
+involved = attrs.evolve(
+    plan,
+    duty_description="Full-time FGU from February",
+    participants=(*plan.participants, Participant("p-9", Role.PARENT)),
+)
+findings = validate_plan(involved, sixteen, on).findings
 """,
         ),
         "plan.goal_dropped": Example(
@@ -294,6 +336,116 @@ previous = attrs.evolve(plan, id="p-1", created_on=date(2025, 9, 1),
                         goals=(*plan.goals, summer_job))
 current = attrs.evolve(plan, previous_id="p-1")  # g-0 was closed first
 findings = validate_plan(current, youth, on, previous=previous).findings
+""",
+        ),
+    },
+)
+
+
+PLAN_REVIEW = Family(
+    prefix="plan.",
+    title="A case with no education plan",
+    checked_by="review_case",
+    requires=("kui_core.review_case", "kui_core.YouthCase", "kui_core.Policy"),
+    setup="""\
+from datetime import date
+
+import attrs
+
+from kui_core import (
+    CoordinatorAssignment, EducationPlan, Goal, GoalKind, Intervention,
+    Participant, Period, Policy, Role, Youth, YouthCase, review_case,
+)
+
+on = date(2026, 3, 2)
+opened = date(2026, 1, 5)
+anna = CoordinatorAssignment("anna", "UU", Period(opened))
+sixteen = Youth("y-1", date(2009, 5, 1))
+case = YouthCase(sixteen, opened, coordinators=(anna,))  # no plan yet
+""",
+    examples={
+        "plan.missing": Example(
+            produces="""\
+findings = review_case(case, on).findings
+""",
+            does_not="""\
+# a plan made with the young person and a parent, describing how the duty is met
+plan = EducationPlan(
+    id="p-1",
+    created_on=date(2026, 1, 12),
+    participants=(Participant("y-1", Role.YOUTH), Participant("p-9", Role.PARENT)),
+    goals=(Goal("g-1", GoalKind.EDUCATION, "Start EUD", date(2026, 8, 1)),),
+    interventions=(
+        Intervention(
+            "i-1", "UU", "Guidance talks", Period(date(2026, 1, 12)), frozenset({"g-1"})
+        ),
+    ),
+    next_follow_up=date(2026, 4, 1),
+    duty_description="Full-time FGU from February",
+)
+findings = review_case(attrs.evolve(case, plans=(plan,)), on).findings
+""",
+        ),
+        "plan.right_to_plan": Example(
+            produces="""\
+# 20 years old: outside the duty, but in the target group and entitled to a plan
+twenty = attrs.evolve(case, youth=Youth("y-1", date(2005, 3, 10)))
+findings = review_case(twenty, on).findings
+""",
+            does_not="""\
+# the municipality allows 90 days from the opening of the case before reporting it
+twenty = attrs.evolve(case, youth=Youth("y-1", date(2005, 3, 10)))
+findings = review_case(twenty, on, Policy(plan_missing_after_days=90)).findings
+""",
+        ),
+    },
+)
+
+
+IN_CARE = Family(
+    prefix="plan.in_care_",
+    title="Young people in care (barnets lov)",
+    checked_by="check_in_care",
+    requires=("kui_core.check_in_care", "kui_core.CarePlacement"),
+    setup="""\
+from datetime import date
+
+from kui_core import CarePlacement, Period, Youth, check_in_care
+
+on = date(2026, 3, 2)
+""",
+    examples={
+        "plan.in_care_plan_late": Example(
+            produces="""\
+# in care since 8.1.2024; 16 on 1.5.2025: an ungeplan was due by 1.8.2025.
+# The KUI education plan does not count, only CarePlacement.ungeplan_dates.
+placement = CarePlacement(Period(date(2024, 1, 8)))
+youth = Youth("y-1", date(2009, 5, 1), in_care=(placement,))
+findings = check_in_care(youth, on)
+""",
+            does_not="""\
+# an ungeplan was made on 16.6.2025, in time
+made = (date(2025, 6, 16),)
+placement = CarePlacement(Period(date(2024, 1, 8)), ungeplan_dates=made)
+youth = Youth("y-1", date(2009, 5, 1), in_care=(placement,))
+findings = check_in_care(youth, on)
+""",
+        ),
+        "plan.in_care_support_decision_late": Example(
+            produces="""\
+# care ends at the 18th birthday, 15.7.2026: support was to be decided by 15.1.2026
+care = Period(date(2023, 2, 1), date(2026, 7, 15))
+placement = CarePlacement(care, ungeplan_dates=(date(2024, 9, 2),))
+youth = Youth("y-1", date(2008, 7, 15), in_care=(placement,))
+findings = check_in_care(youth, on)
+""",
+            does_not="""\
+care = Period(date(2023, 2, 1), date(2026, 7, 15))
+placement = CarePlacement(
+    care, ungeplan_dates=(date(2024, 9, 2),), support_decided_on=date(2025, 12, 10)
+)
+youth = Youth("y-1", date(2008, 7, 15), in_care=(placement,))
+findings = check_in_care(youth, on)
 """,
         ),
     },
@@ -378,6 +530,41 @@ findings = check_transitions(attrs.evolve(case, offers=(fgu, eud)), on)
 )
 
 
+EXEMPTION = Family(
+    prefix="exemption.",
+    title="Exemption from the education duty",
+    checked_by="check_duty",
+    requires=("kui_core.check_duty", "kui_core.DutyLapse", "kui_core.YouthCase"),
+    setup="""\
+from datetime import date
+
+import attrs
+
+from kui_core import DutyLapse, Period, Youth, YouthCase, check_duty
+
+on = date(2026, 3, 2)
+lapse = DutyLapse(noticed_on=date(2026, 2, 2))  # contact due by 9.2.2026
+sixteen = Youth("y-1", date(2009, 5, 1))
+case = YouthCase(sixteen, date(2025, 8, 1), duty_lapses=(lapse,))
+""",
+    examples={
+        "exemption.applies": Example(
+            produces="""\
+# exempted for illness from 1.2.2026 to the end of the school year
+illness = Period(date(2026, 2, 1), date(2026, 8, 1))
+exempted = attrs.evolve(case, duty_exemptions=(illness,))
+findings = check_duty(exempted, on)  # the late contact is not reported
+""",
+            does_not="""\
+# the exemption ended on 31.1.2026: the lapse noticed on 2.2.2026 counts
+ended = Period(date(2025, 9, 1), date(2026, 2, 1))
+findings = check_duty(attrs.evolve(case, duty_exemptions=(ended,)), on)
+""",
+        ),
+    },
+)
+
+
 DUTY = Family(
     prefix="duty.",
     title="The education duty, 15–17",
@@ -405,7 +592,7 @@ findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)
         ),
         "duty.new_activity_overdue": Example(
             produces="""\
-# noticed 12.1.2026: a new activity was due by 11.2.2026 (30 days)
+# contacted 13.1.2026: a new activity was due by 12.2.2026 (30 days from the contact)
 lapse = DutyLapse(noticed_on=date(2026, 1, 12), contacted_on=date(2026, 1, 13))
 findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)), on)
 """,
@@ -419,4 +606,13 @@ findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)
 )
 
 
-FAMILIES: tuple[Family, ...] = (ELIGIBILITY, PLAN, COORDINATION, TRANSITION, DUTY)
+FAMILIES: tuple[Family, ...] = (
+    ELIGIBILITY,
+    PLAN,
+    PLAN_REVIEW,
+    IN_CARE,
+    COORDINATION,
+    TRANSITION,
+    EXEMPTION,
+    DUTY,
+)

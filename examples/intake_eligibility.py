@@ -128,6 +128,9 @@ def youth_from_intake(record: dict[str, Any]) -> Youth:
 def decision_text(person_id: str, result: Eligibility, lang: str) -> str:
     """The caseworker's summary: the answer first, then every reason with its main source."""
     yes, no = ("ja", "nej") if lang == "da" else ("yes", "no")
+    # None: the records cannot decide (Youth.educations_known_until / employments_known_until)
+    undecided = "kan ikke afgøres" if lang == "da" else "cannot decide"
+    outreach = {True: yes, False: no, None: undecided}[result.outreach_required]
     last = result.eligible_until
     until = f"{last.day}.{last.month}.{last.year}"
     labels = (
@@ -138,7 +141,7 @@ def decision_text(person_id: str, result: Eligibility, lang: str) -> str:
     lines = [
         f"{person_id}: {labels[0]} {result.age}, {labels[1]}: "
         f"{yes if result.in_target_group else no}, {labels[2]}: "
-        f"{yes if result.outreach_required else no}, {labels[3]} {until}"
+        f"{outreach}, {labels[3]} {until}"
     ]
     for finding in result.findings:
         lines.append(f"  - {finding.code}: {finding.message(lang)}")

@@ -179,7 +179,18 @@ def sample_cases() -> list[YouthCase]:
         YouthCase(  # 16 years old, stopped attending; not contacted within 5 working days
             Youth("y-104", date(2009, 5, 1)),
             opened,
-            plans=(_plan("y-104", opened, duty_description="Full-time FGU"),),
+            plans=(
+                _plan(
+                    "y-104",
+                    opened,
+                    duty_description="Full-time FGU",
+                    participants=(
+                        Participant("y-104", Role.YOUTH),
+                        Participant("p-104", Role.PARENT),  # the parents take part (§ 2 a)
+                        Participant("cw-7", Role.CASEWORKER),
+                    ),
+                ),
+            ),
             coordinators=(_coordinator("cy", opened),),
             duty_lapses=(DutyLapse(noticed_on=date(2026, 2, 16)),),
         ),
