@@ -331,7 +331,7 @@ def bench_eligibility(report: Report, youths: list[Youth], profile: bool, gc_off
         got = (result.in_target_group, result.enrolled, result.outreach_required)
         assert (*got, result.eligible_until.toordinal()) == expected, (result, expected)
     in_group = sum(r.in_target_group for r in results)
-    outreach = sum(r.outreach_required for r in results)
+    outreach = sum(r.outreach_required is True for r in results)
     target = TARGETS["eligibility"]
     report.add("assess_eligibility (with findings)", times, "plain loop", target)
     report.note(f"eligibility: {in_group:,} in the target group, {outreach:,} need outreach")

@@ -12,7 +12,7 @@ import pytest
 from kui_core import DataError, Employment, Period, Programme, Youth
 from kui_core.cli import main
 from kui_core.cli import metrics as cli_metrics
-from kui_core.metrics import Application
+from kui_core.metrics import Application, neet_share
 from kui_core.serialization import dumps_jsonl
 from kui_core.synthetic import population
 
@@ -95,3 +95,31 @@ def test_an_application_for_primary_school_is_bad_data() -> None:
     with pytest.raises(DataError, match=r"Application\.programme: primary school"):
         Application("a-1", Programme.PRIMARY_SCHOOL, 9, dt.date(2026, 3, 1))
     assert Application("a-1", Programme.EUD, 9, dt.date(2026, 3, 1)).programme is Programme.EUD
+
+
+def test_a_breakdown_publishes_the_undecided_on_its_total_only_2026_10_01() -> None:
+    """Municipality 101 with 2 undecided, 147 with 6: shown per cell, the 2 would be the total
+    (8) minus 6. Only the total says how many were undecided."""
+    born = dt.date(2006, 3, 1)
+    job = Employment(Period(dt.date(2025, 1, 1)), 37)
+    people = []
+    for code, unknown in (("101", 2), ("147", 6)):
+        people += [Youth(f"N{code}{i}", born, municipality_code=code) for i in range(10)]
+        people += [
+            Youth(f"W{code}{i}", born, employments=(job,), municipality_code=code)
+            for i in range(10)
+        ]
+        people += [
+            Youth(f"U{code}{i}", born, municipality_code=code, employments_known_until=LAST_MONTH)
+            for i in range(unknown)
+        ]
+    shares = neet_share(people, ON, by="municipality")
+    assert (shares["101"].undecided, shares["147"].undecided, shares.total.undecided) == (2, 6, 8)
+    assert str(shares) == (
+        "101: 50.0 % (95 % CI 29.9–70.1 %; 10/20)\n"
+        "147: 50.0 % (95 % CI 29.9–70.1 %; 10/20)\n"
+        "total: 50.0 % (95 % CI 35.2–64.8 %; 20/40; 8 undecided)"
+    )
+    report = cli_metrics.metrics_report(people, ON, by="municipality")
+    assert all("undecided" not in rates["neet_share"] for rates in report["groups"].values())
+    assert _neet(report)["undecided"] == 8

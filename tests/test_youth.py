@@ -319,13 +319,14 @@ def extreme_youths(draw: st.DrawFn) -> Youth:
         Employment(period(start), draw(st.integers(0, 40)))
         for start in draw(st.lists(starts, max_size=2))
     )
+    after_birth = st.dates(born)  # decisions and ungeplan days must not precede birth
     in_care = tuple(
         CarePlacement(
             period(start),
-            decided_on=draw(st.none() | _ANY_DAY),
+            decided_on=draw(st.none() | after_birth),
             consent=draw(st.booleans()),
-            ungeplan_dates=tuple(draw(st.lists(_ANY_DAY, max_size=2))),
-            support_decided_on=draw(st.none() | _ANY_DAY),
+            ungeplan_dates=tuple(draw(st.lists(after_birth, max_size=2))),
+            support_decided_on=draw(st.none() | after_birth),
         )
         for start in draw(st.lists(starts, max_size=2))
     )
@@ -370,3 +371,29 @@ def test_no_bare_value_error_at_the_edges_of_the_calendar(
         assert item.subject is not None
         assert on > dt.date.fromisoformat(item.subject)
     assert youth.weekly_hours_on(on) >= 0
+
+
+@pytest.mark.parametrize(
+    ("placement", "path"),
+    [
+        (
+            CarePlacement(Period(dt.date(2024, 1, 1)), decided_on=dt.date(2007, 12, 31)),
+            "Youth.in_care[0].decided_on",
+        ),
+        (
+            CarePlacement(Period(dt.date(2024, 1, 1)), support_decided_on=dt.date(2007, 1, 1)),
+            "Youth.in_care[0].support_decided_on",
+        ),
+        (
+            CarePlacement(
+                Period(dt.date(2024, 1, 1)),
+                ungeplan_dates=(dt.date(2024, 2, 1), dt.date(2007, 6, 1)),
+            ),
+            "Youth.in_care[0].ungeplan_dates[1]",
+        ),
+    ],
+)
+def test_a_placement_date_before_birth_is_bad_data(placement: CarePlacement, path: str) -> None:
+    with pytest.raises(DataError) as caught:
+        Youth("y-c", dt.date(2008, 1, 1), in_care=(placement,))
+    assert caught.value.path == path

@@ -31,7 +31,9 @@ suppression, so a reader cannot tell which cell is the small one (the convention
 known only up to an earlier day, :attr:`Youth.educations_known_until
 <kui_core.Youth.educations_known_until>`): they are in neither the numerator nor the denominator,
 and :attr:`Rate.undecided` says how many there were. ``str`` shows that count with a published
-rate, as "fewer than N" where it is below the threshold.
+rate, as "fewer than N" where it is below the threshold. A :class:`Breakdown` shows it on its
+total only: a cell's "fewer than 5" beside exact counts elsewhere in the table could be
+recovered by subtraction.
 
 **People behind a count.** A rate may carry the ``person_id``\\ s behind its numerator and
 denominator (:attr:`Rate.people`, filled by the metrics' ``with_people=True``). They are for
@@ -203,19 +205,24 @@ class Rate:
         return not (self.primary_suppressed or self.secondary_suppression)
 
     def __str__(self) -> str:
+        return self.format()
+
+    def format(self, *, undecided: bool = True) -> str:
+        """What ``str`` shows; ``undecided=False`` leaves the undecided count out (how a cell
+        of a :class:`Breakdown` is shown: see the module documentation)."""
         if not self.publishable:
             return SUPPRESSED
         low, high = self._wilson() or (0.0, 0.0)  # publishable: the denominator is positive
-        undecided = ""
+        note = ""
         shown = self.publishable_undecided
-        if shown:
-            undecided = f"; {shown:,} undecided"
-        elif self.undecided:
-            undecided = f"; fewer than {self.min_publishable_count} undecided"
+        if undecided and shown:
+            note = f"; {shown:,} undecided"
+        elif undecided and self.undecided:
+            note = f"; fewer than {self.min_publishable_count} undecided"
         return (
             f"{100 * self.numerator / self.denominator:.1f} % "
             f"(95 % CI {100 * low:.1f}–{100 * high:.1f} %; "
-            f"{self.numerator:,}/{self.denominator:,}{undecided})"
+            f"{self.numerator:,}/{self.denominator:,}{note})"
         )
 
     def __repr__(self) -> str:
@@ -267,7 +274,9 @@ class Breakdown(Mapping[Hashable, Rate]):
         return tuple(key for key, rate in self.cells if rate.publishable)
 
     def __str__(self) -> str:
-        lines = [f"{key}: {rate}" for key, rate in self.cells]
+        # The undecided are published on the total only: a cell's "fewer than 5" beside exact
+        # counts in the other cells and the total would be recoverable.
+        lines = [f"{key}: {rate.format(undecided=False)}" for key, rate in self.cells]
         lines.append(f"total: {self.total}")
         return "\n".join(lines)
 

@@ -121,6 +121,16 @@ def _employments(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -
 def _in_care(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:
     _is_placements(instance, attribute, value)
     _check_starts(instance, "Youth.in_care[{}].period.start", (p.period.start for p in value))
+    # Decisions and ungeplan days lie after birth (the birth date is not shown); like the ends
+    # of periods they may lie late in the calendar (9999-12-31, a "not yet" of case systems).
+    born = instance.birth_date
+    for index, placement in enumerate(value):
+        days = [("decided_on", placement.decided_on)]
+        days += [("support_decided_on", placement.support_decided_on)]
+        days += [(f"ungeplan_dates[{i}]", day) for i, day in enumerate(placement.ungeplan_dates)]
+        for name, day in days:
+            if day is not None and day < born:
+                raise DataError(f"Youth.in_care[{index}].{name}", "must not be before birth_date")
 
 
 def _guided(instance: Youth, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -216,7 +216,10 @@ def metrics_report(
         for key, breakdown in breakdowns.items():
             for group, rate in breakdown.items():
                 name = "(none)" if group is None else str(group)
-                groups.setdefault(name, {})[key] = _rate(rate)
+                # The undecided are published on the total only (see kui_core.rates).
+                cell = _rate(rate)
+                cell.pop("undecided", None)
+                groups.setdefault(name, {})[key] = cell
         report["by"] = by
         report["groups"] = dict(sorted(groups.items()))
     return report
