@@ -169,7 +169,21 @@ def _source_summary(source: LegalBasis) -> str:
         text += f" (checked {source.checked_on.isoformat()}"
     else:
         text += " (**not verified**"
+    in_force = _in_force(source)
+    if in_force:
+        text += f"; in force {in_force}"
     return text + f"; [details](legal-sources.md#{source_anchor(source)}))"
+
+
+def _in_force(source: LegalBasis) -> str:
+    """``from 2024-01-01``, ``until 2023-12-31`` (the last day), both, or empty."""
+    parts = []
+    if source.in_force_from is not None:
+        parts.append(f"from {source.in_force_from.isoformat()}")
+    if source.in_force_until is not None:
+        last = source.in_force_until - dt.timedelta(days=1)
+        parts.append(f"until {last.isoformat()}")
+    return " ".join(parts)
 
 
 def _legal(rule: Rule) -> str:
@@ -223,6 +237,7 @@ def render_legal_sources() -> str:
             if source.url:
                 lines.append(f"| Where | <{source.url}> |")
             checked = source.checked_on.isoformat() if source.checked_on else "—"
+            lines.append(f"| In force | {_in_force(source) or 'no dates recorded'} |")
             lines.append(f"| Checked | {checked} |")
             lines.append(f"| Verified | {'yes' if source.verified else '**no**: see the note'} |")
             if source.note:
@@ -517,6 +532,35 @@ def render_strategies_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def render_changes() -> str:
+    """Every dated change of a source of the catalogue, by date, with the rules it concerns;
+    generated from ``LegalBasis.in_force_from`` / ``in_force_until``."""
+    from kui_core.audit import RULES_CHECKED_ON
+
+    events: list[tuple[dt.date, str, LegalBasis]] = []
+    for source in all_sources():
+        if source.in_force_from is not None:
+            events.append((source.in_force_from, "takes effect", source))
+        if source.in_force_until is not None:
+            events.append((source.in_force_until, "no longer applies", source))
+    lines = [
+        "| Date | Change | Source | Rules |",
+        "| --- | --- | --- | --- |",
+    ]
+    for day, change, source in sorted(events, key=lambda e: (e[0], e[1], _citation(e[2]))):
+        rules = [code for code, rule in RULES.items() if source in rule.sources]
+        cited = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules) or "—"
+        link = f"[{_escape_cell(_citation(source))}](legal-sources.md#{source_anchor(source)})"
+        lines.append(f"| {day.isoformat()} | {change} | {link} | {cited} |")
+    lines.append("")
+    lines.append(
+        f"The catalogue's sources were last checked on {RULES_CHECKED_ON.isoformat()}"
+        " (`kui_core.RULES_CHECKED_ON`). `review_case` reports `catalogue.unverified_period` for"
+        " a reference day more than a year after it."
+    )
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------------------------------------
 # mkdocs hooks
 
@@ -527,6 +571,7 @@ MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:targets -->": render_targets_table,
     "<!-- kui:strategies -->": render_strategies_table,
     "<!-- kui:sources -->": render_legal_sources,
+    "<!-- kui:changes -->": render_changes,
 }
 
 

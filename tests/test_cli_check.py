@@ -8,12 +8,21 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
+from kui_core import (
+    DEFAULT_POLICY,
+    RULES_CHECKED_ON,
+    __version__,
+    audit_stamp,
+    policy_fingerprint,
+    review_case,
+)
 from kui_core.case import YouthCase
 from kui_core.cli import check as cli_check
 from kui_core.cli import main
-from kui_core.cli.check import demo_cases, demo_section
+from kui_core.cli.check import demo_cases, demo_section, policy_from, report_json, stamp_json
 from kui_core.serialization import dumps
 
 ON = dt.date(2026, 10, 1)
@@ -158,6 +167,30 @@ def test_json_output_carries_code_severity_messages_basis_period_subject(tmp_pat
         "municipal_strategy",
     ]
     assert all(f["period"] is None or "start" in f["period"] for f in document["findings"])
+
+
+def test_json_output_carries_the_audit_stamp_of_the_policy_used(tmp_path: Path) -> None:
+    path = write(tmp_path, CASES["ung-04"])
+    _, text = check(path, "--on", "2026-10-01", "--format", "json")
+    _, severe = check(
+        path, "--on", "2026-10-01", "--format", "json", "--severity", "coordination.overlap=error"
+    )
+    stamp = json.loads(text)["stamp"]
+    assert stamp == {
+        "library_version": __version__,
+        "rules_checked_on": RULES_CHECKED_ON.isoformat(),
+        "policy_fingerprint": policy_fingerprint(DEFAULT_POLICY),
+    }
+    assert json.loads(severe)["stamp"]["policy_fingerprint"] == policy_fingerprint(
+        policy_from(["coordination.overlap=error"])
+    )
+    assert json.loads(severe)["stamp"]["policy_fingerprint"] != stamp["policy_fingerprint"]
+
+
+def test_report_json_of_a_report_without_a_stamp_has_null() -> None:
+    report = review_case(CASES["ung-01"], ON)
+    assert report_json(report)["stamp"] == stamp_json(audit_stamp(DEFAULT_POLICY))
+    assert report_json(attrs.evolve(report, stamp=None))["stamp"] is None
 
 
 def test_json_shows_open_ended_periods_with_null_end(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_contact_a_day_later_29_april_2025_is_late() -> None:
     assert finding.period == Period(D(2025, 4, 29), D(2025, 4, 30))  # late on 29 April
     assert finding.subject == "2025-04-28"
     assert finding.message("en") == (
-        "The young person is not following the plan and was not contacted by the deadline"
+        "The young person is not following the plan and contact was not made by the deadline"
         " 2025-04-28 (29.4.2025 through 29.4.2025)."
     )
     assert "inden fristen 2025-04-28" in finding.message("da")
@@ -374,3 +374,34 @@ def test_a_contact_recorded_on_9999_12_31_is_reported_late_without_overflowing()
     assert late.period is not None
     assert late.period.contains(dt.date.max)
     assert late.period.start == D(2025, 3, 11)
+
+
+def test_a_deadline_running_into_an_exemption_is_suspended_2025_06_02() -> None:
+    """Noticed 2 June 2025 (contact due 10 June); exempted 5–30 June 2025 (§ 2 a, stk. 2).
+
+    The exemption covers days before the deadline: no contact_overdue, neither during the
+    exemption nor after it ends (reviewed 1 September 2025)."""
+    lapse = DutyLapse(D(2025, 6, 2))
+    assert contact_deadline(lapse) == D(2025, 6, 10)
+    exempt = (Period(D(2025, 6, 5), D(2025, 7, 1)),)
+    case = YouthCase(YOUTH, D(2025, 1, 1), duty_lapses=(lapse,), duty_exemptions=exempt)
+    assert check_duty(case, D(2025, 9, 1), NOTICED) == ()
+    not_exempt = attrs.evolve(case, duty_exemptions=())
+    codes = [f.code for f in check_duty(not_exempt, D(2025, 9, 1), NOTICED)]
+    assert codes == ["duty.contact_overdue", "duty.new_activity_overdue"]
+
+
+def test_a_deadline_missed_before_an_exemption_stays_on_the_record_2025_06_02() -> None:
+    """Noticed 2 June 2025, contact due 10 June, missed; exempted only from 1 August 2025: after
+    the exemption (1 October 2025) the missed contact is reported again, its period unchanged."""
+    lapse = DutyLapse(D(2025, 6, 2))
+    exempt = (Period(D(2025, 8, 1), D(2025, 9, 1)),)
+    case = YouthCase(YOUTH, D(2025, 1, 1), duty_lapses=(lapse,), duty_exemptions=exempt)
+    (late,) = check_duty(case, D(2025, 10, 1))
+    assert (late.code, late.subject, late.period) == (
+        "duty.contact_overdue",
+        "2025-06-10",
+        Period(D(2025, 6, 11)),
+    )
+    (inside,) = check_duty(case, D(2025, 8, 15))
+    assert inside.code == "exemption.applies"

@@ -87,7 +87,7 @@ def test_the_issue_10_duties_rest_on_the_paragraphs_they_enforce() -> None:
         "plan.missing": "§ 2 a, stk. 1",
         "plan.parent_not_involved": "§ 2 a, stk. 3",
         "exemption.applies": "§ 2 a, stk. 2",
-        "plan.in_care_support_decision_late": "§ 111, stk. 1–2",
+        "plan.in_care_support_decision_late": "§ 111, stk. 1",
     }
     for code, paragraph in expected.items():
         assert RULES[code].legal_basis.paragraph == paragraph, code

@@ -28,6 +28,7 @@ from kui_core import (
     Role,
     Severity,
     Youth,
+    audit_stamp,
     validate_plan,
 )
 
@@ -68,7 +69,7 @@ def check(p: EducationPlan, youth: Youth = YOUTH, on: dt.date = ON, **kw: Any) -
 
 def test_base_plan_is_clean() -> None:
     report = validate_plan(PLAN, YOUTH, ON)
-    assert report == PlanReport(findings=())
+    assert report == PlanReport(findings=(), stamp=audit_stamp(DEFAULT_POLICY))
     assert report.valid
     assert report.codes == ()
 

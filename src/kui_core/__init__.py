@@ -6,6 +6,7 @@ every rule takes its reference day as ``on=``.
 """
 
 from .__about__ import __version__
+from .audit import RULES_CHECKED_ON, AuditStamp, audit_stamp, policy_fingerprint
 from .case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from .coordination import check_coordination, coordination_span, handover
 from .cpr import CprNumber
@@ -46,7 +47,9 @@ from .policy import (
     LeapDayRule,
     NewActivityFrom,
     Policy,
+    PolicyTimeline,
     Severities,
+    policy_on,
 )
 from .rates import Breakdown, People, Rate
 from .review import CaseReport, review_case
@@ -58,8 +61,10 @@ __all__ = [
     "DEFAULT_POLICY",
     "NATIONAL_TARGETS",
     "RULES",
+    "RULES_CHECKED_ON",
     "Application",
     "ApplicationShares",
+    "AuditStamp",
     "Authority",
     "Breakdown",
     "CarePlacement",
@@ -96,6 +101,7 @@ __all__ = [
     "Period",
     "PlanReport",
     "Policy",
+    "PolicyTimeline",
     "Programme",
     "Progress",
     "Rate",
@@ -112,6 +118,7 @@ __all__ = [
     "age_on",
     "application_shares",
     "assess_eligibility",
+    "audit_stamp",
     "check_coordination",
     "check_duty",
     "check_in_care",
@@ -124,6 +131,8 @@ __all__ = [
     "in_target_group",
     "neet_share",
     "new_activity_deadline",
+    "policy_fingerprint",
+    "policy_on",
     "review_case",
     "support_decision_deadline",
     "target_progress",

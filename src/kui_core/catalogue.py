@@ -15,6 +15,7 @@ own strategy enforced as an ERROR says so in its :class:`~kui_core.Policy`.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import types
 from collections.abc import Mapping
@@ -55,6 +56,18 @@ def _sources(instance: Rule, attribute: attrs.Attribute[Any], value: Any) -> Non
             "Rule.severity",
             f"rule {instance.code!r} is an ERROR but cites no statute or executive order",
         )
+    # Every day has a source: coverage can only change where a source starts or ends.
+    bounds = {_dt.date.min} | {
+        day for s in value for day in (s.in_force_from, s.in_force_until) if day is not None
+    }
+    for day in sorted(bounds):
+        in_force = [s for s in value if s.in_force_on(day)]
+        if not in_force:
+            raise DataError("Rule.sources", f"rule {instance.code!r} has no source on {day}")
+        if instance.severity is Severity.ERROR and not any(s.kind.is_law for s in in_force):
+            raise DataError(
+                "Rule.severity", f"rule {instance.code!r} is an ERROR but cites no law on {day}"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +92,10 @@ class Rule:
     def legal_basis(self) -> LegalBasis:
         """The first source: the one that states the rule most directly."""
         return self.sources[0]
+
+    def sources_on(self, day: _dt.date) -> tuple[LegalBasis, ...]:
+        """The sources in force on ``day``, in order (see :meth:`LegalBasis.in_force_on`)."""
+        return tuple(source for source in self.sources if source.in_force_on(day))
 
     @property
     def rests_on_law(self) -> bool:
@@ -106,6 +123,18 @@ def _catalogue(*rules: Rule) -> Mapping[str, Rule]:
 
 
 RULES: Mapping[str, Rule] = _catalogue(
+    Rule(
+        code="catalogue.unverified_period",
+        severity=Severity.INFO,
+        summary="The reference day of a review (review_case) lies more than a year after the day"
+        " the catalogue's sources were last checked (kui_core.audit.RULES_CHECKED_ON): the law"
+        " may have changed since.",
+        da="Reglernes kilder er senest kontrolleret {subject}, mere end et år før dagen; loven kan"
+        " være ændret siden.",
+        en="The rules' sources were last checked on {subject}, more than a year before this day;"
+        " the law may have changed since.",
+        sources=(legal.CATALOGUE_CHECKED,),
+    ),
     Rule(
         code="eligibility.in_target_group",
         severity=Severity.INFO,
@@ -344,7 +373,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         da="Den anbragte unge har ikke fået en ungeplan inden fristen{subject_note}.",
         en="The young person in care has no ungeplan (youth plan under barnets lov) by the"
         " deadline{subject_note}.",
-        sources=(legal.IN_CARE_PLAN,),
+        sources=(legal.IN_CARE_PLAN, legal.IN_CARE_PLAN_BEFORE_2024),
     ),
     Rule(
         code="plan.in_care_support_decision_late",
@@ -355,7 +384,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " anbringelsens ophør{period_note}.",
         en="No decision on support for the young person after care by the deadline {subject}"
         " before the placement ends{period_note}.",
-        sources=(legal.IN_CARE_SUPPORT,),
+        sources=(legal.IN_CARE_SUPPORT, legal.IN_CARE_SUPPORT_BEFORE_2024),
     ),
     Rule(
         code="plan.goal_dropped",
@@ -401,12 +430,13 @@ RULES: Mapping[str, Rule] = _catalogue(
     Rule(
         code="exemption.applies",
         severity=Severity.INFO,
-        summary="Aged 15–17 and exempted from the education duty on the reference day"
+        summary="Aged Policy.duty_min_age to Policy.duty_max_age (15–17) and exempted from the"
+        " education duty on the reference day"
         " (YouthCase.duty_exemptions): no duty.* finding, no plan.missing,"
         " plan.duty_description_missing or plan.parent_not_involved.",
-        da="Den unge er fritaget for uddannelsespligten i perioden {period}; pligtens frister og"
+        da="Den unge er fritaget for uddannelsespligten ({period}); pligtens frister og"
         " krav gælder ikke.",
-        en="The young person is exempted from the education duty during {period}; the duty's"
+        en="The young person is exempted from the education duty ({period}); the duty's"
         " deadlines and requirements do not apply.",
         sources=(legal.KUI_DUTY_EXEMPTION,),
     ),
@@ -418,8 +448,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         " Policy.contact_includes_parents). The duty to supervise is statute (§ 2 a, stk. 3);"
         " the 5 days are the ministry's guidance and the pligtbekendtgørelse, whose paragraph"
         " is unverified.",
-        da="Den unge følger ikke planen og er ikke kontaktet inden fristen {subject}{period_note}.",
-        en="The young person is not following the plan and was not contacted by the"
+        da="Den unge følger ikke planen, og kontakten er ikke etableret inden fristen"
+        " {subject}{period_note}.",
+        en="The young person is not following the plan and contact was not made by the"
         " deadline {subject}{period_note}.",
         sources=(
             legal.KUI_DUTY_SUPERVISION,

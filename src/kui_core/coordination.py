@@ -44,7 +44,7 @@ from . import validators as v
 from .errors import HandoverError
 from .findings import Finding, found
 from .periods import Period
-from .policy import DEFAULT_POLICY, CoordinatorRequired, Policy
+from .policy import DEFAULT_POLICY, CoordinatorRequired, Policy, PolicyTimeline, policy_on
 
 if TYPE_CHECKING:
     from .case import CoordinatorAssignment, YouthCase
@@ -199,7 +199,7 @@ def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[_Piece]:
 
 
 def coordination_span(
-    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+    case: YouthCase, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
 ) -> tuple[Period, ...]:
     """The days on which ``case`` must have exactly one coordinator, up to and including ``on``.
 
@@ -207,6 +207,7 @@ def coordination_span(
     for :attr:`CoordinatorRequired.WHOLE_CASE`, the coordinated-effort days otherwise.
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     return tuple(_period(piece.start, piece.end) for piece in _span_pieces(case, on, policy))
 
 
@@ -249,7 +250,7 @@ def _runs(segments: Sequence[_Segment], pieces: Sequence[_Piece]) -> list[_Run]:
 
 
 def check_coordination(
-    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+    case: YouthCase, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
 ) -> tuple[Finding, ...]:
     """The single-coordinator invariant: exactly one coordinator on every day of the span.
 
@@ -260,6 +261,7 @@ def check_coordination(
     a contact person for the young people who need one (uvm.dk); one tovholder (Esbjerg, Lejre).
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     pieces = _span_pieces(case, on, policy)
     if not pieces:
         return ()
@@ -274,15 +276,16 @@ def check_coordination(
     ]
     runs = _runs(_sweep(intervals, lo, hi, labels=True), pieces)
     if all(run.kind == _GAP for run in runs):
-        return tuple(found("coordination.missing", policy, period=_period(lo, hi)))
+        return tuple(found("coordination.missing", policy, on=on, period=_period(lo, hi)))
     findings: list[Finding] = []
     for run in runs:
         if run.kind == _GAP:
-            findings += found("coordination.gap", policy, period=_period(run.start, run.end))
+            findings += found("coordination.gap", policy, on=on, period=_period(run.start, run.end))
         elif run.kind == _OVERLAP:
             findings += found(
                 "coordination.overlap",
                 policy,
+                on=on,
                 period=_period(run.start, run.end),
                 subject=run.coordinators,
             )

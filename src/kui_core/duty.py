@@ -13,7 +13,13 @@ kontakten er etableret").
 
 A young person exempted from the duty on ``on`` (:attr:`YouthCase.duty_exemptions
 <kui_core.YouthCase.duty_exemptions>`, KUI law § 2 a, stk. 2) gets no ``duty.*`` finding, only
-``exemption.applies``; a lapse noticed during an exemption never starts a deadline.
+``exemption.applies``; a lapse noticed during an exemption never starts a deadline, and a
+deadline whose days (from the day after noticing to the deadline) meet an exemption is not
+reported even after the exemption ends: the duty was suspended while it ran.
+
+The deadline helpers (:func:`contact_deadline`, :func:`contacted_on`,
+:func:`new_activity_deadline`) read a :class:`~kui_core.PolicyTimeline` on their ``on=`` where
+given (what :func:`check_duty` does on its reference day), else on the day the lapse was noticed.
 
 Decisions:
 
@@ -37,7 +43,7 @@ from . import validators as v
 from .dates import age_on, days_after, working_days_after
 from .findings import Finding, found
 from .periods import ONE_DAY, Period
-from .policy import DEFAULT_POLICY, NewActivityFrom, Policy
+from .policy import DEFAULT_POLICY, NewActivityFrom, Policy, PolicyTimeline, policy_on
 
 if TYPE_CHECKING:
     from .case import DutyLapse, YouthCase
@@ -45,17 +51,29 @@ if TYPE_CHECKING:
 __all__ = ["check_duty", "contact_deadline", "contacted_on", "new_activity_deadline"]
 
 
-def contact_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date:
+def contact_deadline(
+    lapse: DutyLapse,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    *,
+    on: _dt.date | None = None,
+) -> _dt.date:
     """The last day on which contacting the young person is in time (the 5th working day)."""
+    policy = policy_on(policy, lapse.noticed_on if on is None else v.check_day("on", on))
     return working_days_after(
         lapse.noticed_on, policy.contact_deadline_working_days, policy.extra_closed_days
     )
 
 
-def contacted_on(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+def contacted_on(
+    lapse: DutyLapse,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    *,
+    on: _dt.date | None = None,
+) -> _dt.date | None:
     """The day the contact was made: the young person's, or where
     :attr:`Policy.contact_includes_parents` is set the later of the young person's and the
     parents'; ``None`` while it is not made."""
+    policy = policy_on(policy, lapse.noticed_on if on is None else v.check_day("on", on))
     youth_day = lapse.contacted_on
     if not policy.contact_includes_parents or youth_day is None:
         return youth_day
@@ -63,13 +81,19 @@ def contacted_on(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date 
     return None if parents_day is None else max(youth_day, parents_day)
 
 
-def new_activity_deadline(lapse: DutyLapse, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+def new_activity_deadline(
+    lapse: DutyLapse,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    *,
+    on: _dt.date | None = None,
+) -> _dt.date | None:
     """The last day on which a new activity is in time: 30 calendar days after the contact was
     made (:func:`contacted_on`; ``None`` while it is not) or, under
     :attr:`Policy.new_activity_from` ``NOTICED``, after the lapse was noticed.
 
     Capped at :data:`datetime.date.max` where it would lie beyond the calendar.
     """
+    policy = policy_on(policy, lapse.noticed_on if on is None else v.check_day("on", on))
     if policy.new_activity_from is NewActivityFrom.NOTICED:
         start: _dt.date | None = lapse.noticed_on
     else:
@@ -86,12 +110,21 @@ def _overdue(
     subject = deadline.isoformat()
     if done_on is not None and done_on <= on and done_on < _dt.date.max:
         late = Period(first_late_day, done_on + ONE_DAY)
-        return found(code, policy, period=late, subject=subject)
-    return found(code, policy, period=Period(first_late_day), subject=subject)
+        return found(code, policy, on=on, period=late, subject=subject)
+    return found(code, policy, on=on, period=Period(first_late_day), subject=subject)
+
+
+def _suspended(case: YouthCase, noticed_on: _dt.date, deadline: _dt.date) -> bool:
+    """True where an exemption covers a day from the day after ``noticed_on`` to ``deadline``:
+    the duty, and with it the deadline, was suspended while it ran."""
+    first = noticed_on + ONE_DAY if noticed_on < _dt.date.max else noticed_on
+    end = deadline + ONE_DAY if deadline < _dt.date.max else None
+    window = Period(first, end)
+    return any(exemption.overlaps(window) for exemption in case.duty_exemptions)
 
 
 def check_duty(
-    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+    case: YouthCase, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
 ) -> tuple[Finding, ...]:
     """``duty.contact_overdue`` and ``duty.new_activity_overdue`` for each lapse of ``case``, or
     ``exemption.applies`` where the young person is exempted on ``on``.
@@ -102,12 +135,13 @@ def check_duty(
     counts as unmet (and a 30-day clock that starts at the contact has not started).
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     born = case.youth.birth_date
     exemption = case.exemption_on(on)
     if exemption is not None:
         age = age_on(born, on, policy.leap_day_rule)
         if policy.duty_min_age <= age <= policy.duty_max_age:
-            return tuple(found("exemption.applies", policy, period=exemption))
+            return tuple(found("exemption.applies", policy, on=on, period=exemption))
         return ()
     findings: list[Finding] = []
     for lapse in sorted(case.duty_lapses, key=lambda lapse: lapse.noticed_on):
@@ -117,16 +151,16 @@ def check_duty(
         if case.exemption_on(lapse.noticed_on) is not None:
             continue
         contact = contacted_on(lapse, policy)
-        findings += _overdue(
-            "duty.contact_overdue", contact_deadline(lapse, policy), contact, on, policy
-        )
-        deadline = new_activity_deadline(lapse, policy)
+        deadline = contact_deadline(lapse, policy)
+        if not _suspended(case, lapse.noticed_on, deadline):
+            findings += _overdue("duty.contact_overdue", deadline, contact, on, policy)
+        activity = new_activity_deadline(lapse, policy)
         if policy.new_activity_from is NewActivityFrom.CONTACT and (
             contact is None or contact > on
         ):
-            deadline = None  # a contact recorded after ``on`` is not known yet: no clock runs
-        if deadline is not None:
+            activity = None  # a contact recorded after ``on`` is not known yet: no clock runs
+        if activity is not None and not _suspended(case, lapse.noticed_on, activity):
             findings += _overdue(
-                "duty.new_activity_overdue", deadline, lapse.new_activity_on, on, policy
+                "duty.new_activity_overdue", activity, lapse.new_activity_on, on, policy
             )
     return tuple(findings)

@@ -28,11 +28,12 @@ from functools import lru_cache
 import attrs
 
 from . import validators as v
+from .audit import AuditStamp, audit_stamp
 from .dates import age_on, birthday, completed_years
 from .education import Programme
 from .findings import Finding, found
 from .periods import ONE_DAY
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .youth import Youth
 
 __all__ = ["Eligibility", "assess_eligibility", "in_target_group"]
@@ -52,6 +53,8 @@ class Eligibility:
     eligible_until: _dt.date
     """The last day (inclusive) on which the person is young enough for the target group."""
     findings: tuple[Finding, ...]
+    stamp: AuditStamp | None = None
+    """Which rules and policy produced the answer (:mod:`kui_core.audit`)."""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -66,9 +69,9 @@ def _hours(value: float) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _found(code: str, subject: str | None, policy: Policy) -> tuple[Finding, ...]:
+def _found(code: str, subject: str | None, policy: Policy, on: _dt.date) -> tuple[Finding, ...]:
     # Findings are immutable and the same few recur for millions of people: build each once.
-    return tuple(found(code, policy, subject=subject))
+    return tuple(found(code, policy, subject=subject, on=on))
 
 
 def _records(
@@ -104,11 +107,14 @@ def _unknown(youth: Youth, on: _dt.date) -> str | None:
     return ", ".join(missing) or None
 
 
-def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> bool:
+def in_target_group(
+    youth: Youth, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
+) -> bool:
     """Whether ``youth`` is in the target group on ``on``: the decision of
     :func:`assess_eligibility` without its findings (aged :attr:`Policy.min_age` to under
     :attr:`Policy.age_limit`, no programme of :attr:`Policy.target_group_exit` completed)."""
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     age = age_on(youth.birth_date, on, policy.leap_day_rule)
     if not policy.min_age <= age < policy.age_limit:
         return False
@@ -116,7 +122,9 @@ def in_target_group(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY)
     return not exits
 
 
-def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> Eligibility:
+def assess_eligibility(
+    youth: Youth, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
+) -> Eligibility:
     """Decide whether ``youth`` is in the target group on ``on`` and whether outreach is due.
 
     Every reason that applies is reported as a finding, not only the first: a 26-year-old
@@ -131,19 +139,22 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     answer is ``None`` with ``eligibility.data_missing`` (see the module documentation).
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     born = youth.birth_date
     age = completed_years(born, on, policy.leap_day_rule)  # both days are checked dates
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
     if too_old:
-        findings += _found("eligibility.over_age_limit", f"{age}", policy)
+        findings += _found("eligibility.over_age_limit", f"{age}", policy, on)
     if too_young:
-        findings += _found("eligibility.under_min_age", f"{age}", policy)
+        findings += _found("eligibility.under_min_age", f"{age}", policy, on)
 
     exits, youth_completed, enrolled_in = _records(youth, on, policy)
     for programme in sorted(exits):
-        findings += _found("eligibility.completed_qualifying_education", programme.value, policy)
+        findings += _found(
+            "eligibility.completed_qualifying_education", programme.value, policy, on
+        )
     in_target_group = not (too_old or too_young or exits)
 
     enrolled = bool(enrolled_in)
@@ -151,19 +162,19 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
     employed = hours >= policy.outreach_work_hours
 
     if in_target_group:
-        findings += _found("eligibility.in_target_group", None, policy)
+        findings += _found("eligibility.in_target_group", None, policy, on)
         for programme in sorted(youth_completed):
-            findings += _found("eligibility.completed_youth_education", programme.value, policy)
+            findings += _found("eligibility.completed_youth_education", programme.value, policy, on)
         if enrolled:
             subject = ", ".join(p.value for p in sorted(enrolled_in))
-            findings += _found("eligibility.enrolled", subject, policy)
+            findings += _found("eligibility.enrolled", subject, policy, on)
         if employed:
             subject = f"{_hours(hours)} h ≥ {_hours(policy.outreach_work_hours)} h"
-            findings += _found("eligibility.employed", subject, policy)
+            findings += _found("eligibility.employed", subject, policy, on)
     guided = youth.guided_elsewhere_on(on) if youth.guided_elsewhere else ()
     if in_target_group and guided:
         subject = ", ".join(sorted({a.value for a in guided}))
-        findings += _found("eligibility.guided_elsewhere", subject, policy)
+        findings += _found("eligibility.guided_elsewhere", subject, policy, on)
     outreach_required: bool | None = in_target_group and not (
         enrolled or employed or youth_completed or guided
     )
@@ -171,10 +182,10 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         unknown = _unknown(youth, on)
         if unknown:
             outreach_required = None
-            findings += _found("eligibility.data_missing", unknown, policy)
+            findings += _found("eligibility.data_missing", unknown, policy, on)
         else:
             subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
-            findings += _found("eligibility.outreach_required", subject, policy)
+            findings += _found("eligibility.outreach_required", subject, policy, on)
 
     return Eligibility(
         on=on,
@@ -184,4 +195,5 @@ def assess_eligibility(youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLI
         outreach_required=outreach_required,
         eligible_until=birthday(born, policy.age_limit, policy.leap_day_rule) - ONE_DAY,
         findings=tuple(findings),
+        stamp=audit_stamp(policy),
     )

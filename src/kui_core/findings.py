@@ -9,6 +9,7 @@ has no severity or source of its own, so it cannot contradict them:
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,19 +54,23 @@ def _subject(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> 
 class Finding:
     """What a rule found: its ``code``, the ``severity`` it has under the policy, the data.
 
-    ``Finding(code, period=..., subject=..., policy=...)``. ``period`` is the days concerned (a
-    coordination gap, an overdue deadline); ``subject`` names what the finding is about (a goal
-    id, a programme, coordinator ids). Where the rule's message names one of them inline
-    (:attr:`Rule.requires_subject`, :attr:`Rule.requires_period`), it is required: a finding
+    ``Finding(code, period=..., subject=..., policy=..., on=...)``. ``period`` is the days
+    concerned (a coordination gap, an overdue deadline); ``subject`` names what the finding is
+    about (a goal id, a programme, coordinator ids). Where the rule's message names one of them
+    inline (:attr:`Rule.requires_subject`, :attr:`Rule.requires_period`), it is required: a finding
     never reads "Goal  has no target date.". ``severity`` is the rule's under ``policy``
     (default :data:`~kui_core.DEFAULT_POLICY`); a rule the policy switches off has no findings,
-    and building one is a :class:`DataError`. ``legal_basis`` and ``sources`` are the rule's.
+    and building one is a :class:`DataError`. ``legal_basis`` and ``sources`` are the rule's, as in
+    force on ``on``.
     """
 
     code: str
     severity: Severity
     period: Period | None = attrs.field(validator=_period)
     subject: str | None = attrs.field(validator=_subject)
+    on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The reference day of the rule that found it: the finding cites the sources in force
+    then (``None``: every source of the rule)."""
 
     def __init__(
         self,
@@ -74,6 +79,7 @@ class Finding:
         period: Period | None = None,
         subject: str | None = None,
         policy: Policy = DEFAULT_POLICY,
+        on: _dt.date | None = None,
     ) -> None:
         if not isinstance(policy, Policy):
             raise DataError("policy", f"expected Policy, got {type(policy).__name__}")
@@ -82,7 +88,7 @@ class Finding:
         severity = policy.severity_of(code)
         if severity is None:
             raise DataError("Finding.code", f"rule {code!r} is switched off by the policy")
-        self.__attrs_init__(code, severity, period, subject)
+        self.__attrs_init__(code, severity, period, subject, on)
 
     @property
     def rule(self) -> Rule:
@@ -91,13 +97,15 @@ class Finding:
 
     @property
     def legal_basis(self) -> LegalBasis:
-        """The rule's first source: the one that states the rule most directly."""
-        return RULES[self.code].legal_basis
+        """The first of :attr:`sources`: the one that states the rule most directly."""
+        return self.sources[0]
 
     @property
     def sources(self) -> tuple[LegalBasis, ...]:
-        """Every source the rule rests on."""
-        return RULES[self.code].sources
+        """The sources of the rule in force on :attr:`on` (every source where ``on`` is
+        ``None``); the catalogue guarantees one for every day."""
+        rule = RULES[self.code]
+        return rule.sources if self.on is None else rule.sources_on(self.on)
 
     def message(self, lang: str = "da") -> str:
         """The explanation in Danish (``"da"``) or English (``"en"``).
@@ -123,6 +131,7 @@ def found(
     *,
     period: Period | None = None,
     subject: str | None = None,
+    on: _dt.date | None = None,
 ) -> list[Finding]:
     """``[the finding]`` under ``policy``, or ``[]`` where the policy switches the rule off.
 
@@ -130,7 +139,7 @@ def found(
     """
     if policy.severity_of(code) is None:
         return []
-    return [Finding(code, period=period, subject=subject, policy=policy)]
+    return [Finding(code, period=period, subject=subject, policy=policy, on=on)]
 
 
 def errors_of(findings: Iterable[Finding]) -> tuple[Finding, ...]:

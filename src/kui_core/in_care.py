@@ -19,7 +19,10 @@ Choices (not in the law): a placement that ends before its ungeplan deadline cre
 ungeplan duty; a placement that starts after the support deadline creates no support finding
 (the deadline could not be met); where ``decided_on`` is not recorded the start of the placement
 stands in for it. Each lateness is reported once ``on`` is past the deadline and stays on the
-record. Subject: the deadline (ISO date).
+record. Subject: the deadline (ISO date). :func:`ungeplan_deadline` and
+:func:`support_decision_deadline` read a :class:`~kui_core.PolicyTimeline` on their ``on=``
+where given (what :func:`check_in_care` does on its reference day), else on the placement's
+decision day.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from . import validators as v
 from .dates import birthday, months_after, months_before
 from .findings import Finding, found
 from .periods import ONE_DAY, Period
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .youth import CarePlacement, Youth
 
 __all__ = ["check_in_care", "support_decision_deadline", "ungeplan_deadline"]
@@ -56,7 +59,11 @@ def _ungeplan_window(
 
 
 def ungeplan_deadline(
-    youth: Youth, placement: CarePlacement, policy: Policy = DEFAULT_POLICY
+    youth: Youth,
+    placement: CarePlacement,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    *,
+    on: _dt.date | None = None,
 ) -> _dt.date | None:
     """The last day on which the ungeplan for ``placement`` is in time (barnets lov § 108).
 
@@ -64,12 +71,17 @@ def ungeplan_deadline(
     :attr:`Policy.in_care_plan_age` birthday, or before its deadline). See the module
     documentation for the deadline.
     """
+    policy = policy_on(policy, placement.decision_day if on is None else v.check_day("on", on))
     window = _ungeplan_window(youth, placement, policy)
     return None if window is None else window[1]
 
 
 def support_decision_deadline(
-    youth: Youth, placement: CarePlacement, policy: Policy = DEFAULT_POLICY
+    youth: Youth,
+    placement: CarePlacement,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    *,
+    on: _dt.date | None = None,
 ) -> _dt.date | None:
     """The last day on which continued support after 18 is decided in time (barnets lov § 111).
 
@@ -78,6 +90,7 @@ def support_decision_deadline(
     that birthday (the placement ends with it); ``None`` for any other placement, and for one
     that starts after the deadline.
     """
+    policy = policy_on(policy, placement.decision_day if on is None else v.check_day("on", on))
     turns = birthday(youth.birth_date, policy.in_care_end_age, policy.leap_day_rule)
     care = placement.period
     if turns == _dt.date.min or not care.contains(turns - ONE_DAY):
@@ -87,7 +100,7 @@ def support_decision_deadline(
 
 
 def check_in_care(
-    youth: Youth, on: _dt.date, policy: Policy = DEFAULT_POLICY
+    youth: Youth, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
 ) -> tuple[Finding, ...]:
     """``plan.in_care_plan_late`` and ``plan.in_care_support_decision_late`` for each placement.
 
@@ -97,6 +110,7 @@ def check_in_care(
     while there is none).
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     findings: list[Finding] = []
     for placement in sorted(youth.in_care, key=lambda p: p.period.start):
         window = _ungeplan_window(youth, placement, policy)
@@ -106,6 +120,7 @@ def check_in_care(
                 findings += found(
                     "plan.in_care_plan_late",
                     policy,
+                    on=on,
                     subject=deadline.isoformat(),
                     period=Period(start, deadline + ONE_DAY),
                 )
@@ -121,6 +136,10 @@ def check_in_care(
         else:
             late = Period(first_late_day)
         findings += found(
-            "plan.in_care_support_decision_late", policy, subject=support.isoformat(), period=late
+            "plan.in_care_support_decision_late",
+            policy,
+            on=on,
+            subject=support.isoformat(),
+            period=late,
         )
     return tuple(findings)

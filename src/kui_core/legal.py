@@ -65,6 +65,15 @@ def _verified(instance: LegalBasis, attribute: attrs.Attribute[Any], value: Any)
         )
 
 
+def _until(instance: LegalBasis, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_optional_date(instance, attribute, value)
+    start = instance.in_force_from
+    if value is not None and start is not None and value <= start:
+        raise DataError(
+            "LegalBasis.in_force_until", f"must be after in_force_from ({start.isoformat()})"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class LegalBasis:
     """One source a rule rests on.
@@ -74,7 +83,10 @@ class LegalBasis:
     verified), ``title`` says in a line what the source says. ``quote`` is the exact wording that
     supports the rule, ``url`` where it can be read, ``checked_on`` the day the quote was checked
     against it. ``verified`` is true only where all of that holds; ``note`` says what is
-    uncertain (an unverified paragraph, a disagreement between sources).
+    uncertain (an unverified paragraph, a disagreement between sources). ``in_force_from`` and
+    ``in_force_until`` bound the days the source applies (half-open, as a
+    :class:`~kui_core.Period`; ``None`` where no bound is known or needed): a finding cites the
+    sources in force on its reference day.
     """
 
     kind: SourceKind = attrs.field(validator=v.is_instance(SourceKind))
@@ -86,6 +98,14 @@ class LegalBasis:
     checked_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
     verified: bool = attrs.field(default=False, validator=_verified)
     note: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    in_force_from: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    in_force_until: _dt.date | None = attrs.field(default=None, validator=_until)
+
+    def in_force_on(self, day: _dt.date) -> bool:
+        """True where the source applies on ``day``: from ``in_force_from`` (``None``: as far
+        back as kui-core goes) up to, not including, ``in_force_until`` (``None``: still)."""
+        start, end = self.in_force_from, self.in_force_until
+        return (start is None or start <= day) and (end is None or day < end)
 
     def __str__(self) -> str:
         where = f"{self.law}, {self.paragraph}" if self.paragraph else self.law
@@ -107,6 +127,10 @@ _KUI_2K = "https://elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/paragra
 _L201 = "https://ft.dk/samling/20171/lovforslag/l201/20171_l201_som_fremsat.htm"
 _LOVGUIDEN_108 = "https://www.lovguiden.dk/loven/bekendtgørelse-af-barnets-lov/108"
 _LOVGUIDEN_111 = "https://www.lovguiden.dk/loven/bekendtgørelse-af-barnets-lov/111"
+_BARNETS_LOV_FROM = _dt.date(2024, 1, 1)
+"""Barnets lov (lov nr. 721 af 13. juni 2023) took effect on 1 January 2024 (elov.dk: "træder i
+kraft den 1. januar 2024"); before it, serviceloven held the rules for children in care."""
+_SERVICELOVEN = "Lov om social service (serviceloven)"
 _PLIGT_BEK = "Pligtbekendtgørelsen, BEK nr. 1014 af 04/10/2019"
 _UVM = "Børne- og Undervisningsministeriet (uvm.dk)"
 _UVM_OUTREACH_URL = (
@@ -396,11 +420,14 @@ IN_CARE_PLAN = LegalBasis(
         " ungeplan. [...] En ungeplan skal foreligge, senest 3 måneder efter at der er truffet"
         " afgørelse om indsatsen, eller efter at den unge er fyldt 16 år, jf. dog stk. 4."
     ),
+    in_force_from=_BARNETS_LOV_FROM,
     url=_LOVGUIDEN_108,
     checked_on=_CHECKED,
     verified=True,
     note=(
-        "The ungeplan is a barnets lov plan, not the KUI uddannelsesplan (§ 2 c); kui-core checks"
+        "Barnets lov (lov nr. 721 af 13. juni 2023) took effect on 1 January 2024; it is cited as"
+        " consolidated by LBK 282/2025, whose wording was read."
+        " The ungeplan is a barnets lov plan, not the KUI uddannelsesplan (§ 2 c); kui-core checks"
         " the ungeplan's own dates (CarePlacement.ungeplan_dates). Stk. 4: \"I sager om"
         " anbringelse uden for hjemmet uden samtykke skal ungeplanen udarbejdes, før der træffes"
         ' afgørelse, jf. § 51, stk. 1, nr. 3." (same page).'
@@ -409,13 +436,14 @@ IN_CARE_PLAN = LegalBasis(
 IN_CARE_SUPPORT = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_BARNETS_LOV,
-    paragraph="§ 111, stk. 1–2",
+    paragraph="§ 111, stk. 1",
     title="Afgørelse om ungestøtte senest 6 måneder før anbringelsen ophører ved 18 år",
     quote=(
         "Kommunalbestyrelsen i den unges handlekommune skal senest 6 måneder forud for ophør af"
         " en anbringelse ved det fyldte 18. år træffe afgørelse om ungestøtteindsatser til den"
         " unge efter §§ 114-116 og 120."
     ),
+    in_force_from=_BARNETS_LOV_FROM,
     url=_LOVGUIDEN_111,
     checked_on=_CHECKED,
     verified=True,
@@ -423,6 +451,51 @@ IN_CARE_SUPPORT = LegalBasis(
         'Stk. 2: before the decision the ungeplan is revised, "herunder have taget stilling til'
         " den unges videre forløb med hensyn til uddannelse, beskæftigelse og øvrige relevante"
         ' forhold".'
+    ),
+)
+IN_CARE_PLAN_BEFORE_2024 = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_SERVICELOVEN,
+    paragraph="§ 140",
+    title="Handleplan før afgørelsen, senest inden fire måneder; for unge over 16 mål for"
+    " overgangen til voksenlivet",
+    quote=(
+        "Det fremgår af § 140, stk. 1, i serviceloven, at kommunalbestyrelsen skal udarbejde en"
+        " handleplan, inden der træffes afgørelse om foranstaltninger, jf. §§ 52, 76 og 76 a."
+        " [...] Det påhviler da kommunalbestyrelsen snarest muligt og senest inden fire måneder at"
+        " opstille en handleplan."
+    ),
+    url=_LOVGUIDEN_108,
+    checked_on=_CHECKED,
+    verified=True,
+    in_force_until=_BARNETS_LOV_FROM,
+    note=(
+        "Quoted from the preparatory notes to barnets lov § 108 (lovguiden.dk), not from"
+        " serviceloven itself; the stk. of the rule for young people over 16 differs between"
+        " versions and is not cited. Before 2024 there was no ungeplan and no 3-month deadline:"
+        " kui-core applies the barnets lov deadline to earlier days too (a choice) and cites the"
+        " act then in force."
+    ),
+)
+IN_CARE_SUPPORT_BEFORE_2024 = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law=_SERVICELOVEN,
+    paragraph="§ 68, stk. 11",
+    title="Afgørelse om efterværn senest seks måneder før anbringelsen ophører ved 18 år",
+    quote=(
+        "Det fremgår af § 68, stk. 11, i serviceloven, at kommunalbestyrelsen i den unges"
+        " opholdskommune senest seks måneder forud for ophør af en anbringelse ved det fyldte 18."
+        " år skal træffe afgørelse om, hvorvidt den unge har behov for efterværn eller"
+        " opretholdt anbringelse, jf. § 76 a"
+    ),
+    url=_LOVGUIDEN_111,
+    checked_on=_CHECKED,
+    verified=True,
+    in_force_until=_BARNETS_LOV_FROM,
+    note=(
+        "Quoted from the preparatory notes to barnets lov § 111 (lovguiden.dk). Older versions"
+        " number the rule § 68, stk. 5 (Ankestyrelsen); when the number changed was not"
+        " verified."
     ),
 )
 ESBJERG_HEAD_OF_TABLE = LegalBasis(
@@ -548,6 +621,16 @@ UNKNOWN_IS_NOT_NO = LegalBasis(
         "Where a record kind is known only up to a day (Youth.educations_known_until,"
         " Youth.employments_known_until), a missing record after it proves nothing: kui-core"
         " reports that it cannot decide instead of concluding outreach or NEET from silence."
+    ),
+)
+CATALOGUE_CHECKED = LegalBasis(
+    kind=SourceKind.CONVENTION,
+    law="kui-core",
+    title="Katalogets kilder er læst op til en bestemt dag; loven kan ændres efter den",
+    note=(
+        "Every verified source says the day it was checked (checked_on); kui_core.audit"
+        ".RULES_CHECKED_ON is the latest. kui-core applies the catalogue to any day, but says"
+        " so when the day lies more than a year after that check."
     ),
 )
 GOAL_DATES = LegalBasis(

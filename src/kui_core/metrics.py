@@ -33,7 +33,7 @@ from .dates import birthday
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
 from .periods import ONE_DAY
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .rates import (
     Breakdown,
     People,
@@ -345,7 +345,7 @@ def completion_rate(
     youths: Iterable[Youth],
     on: _dt.date,
     age: int = ...,
-    policy: Policy = ...,
+    policy: Policy | PolicyTimeline = ...,
     by: None = ...,
     *,
     programmes: frozenset[Programme] = ...,
@@ -356,7 +356,7 @@ def completion_rate(
     youths: Iterable[Youth],
     on: _dt.date,
     age: int = ...,
-    policy: Policy = ...,
+    policy: Policy | PolicyTimeline = ...,
     *,
     by: str | Callable[[Youth], GroupKey],
     programmes: frozenset[Programme] = ...,
@@ -366,7 +366,7 @@ def completion_rate(
     youths: Iterable[Youth],
     on: _dt.date,
     age: int = 25,
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
     by: str | Callable[[Youth], GroupKey] | None = None,
     *,
     programmes: frozenset[Programme] = COMPLETION_PROGRAMMES,
@@ -390,6 +390,7 @@ def completion_rate(
     (in care on ``on``) or ``"track"`` (track of the latest education started by ``on``).
     """
     on = v.check_day("on", on)
+    policy = policy_on(policy, on)
     age = _check_age("age", age)
     last_born = _last_born_reaching(age, on, policy)  # aged >= age
     first_too_old = _last_born_reaching(age + 1, on, policy)  # aged >= age + 1
@@ -413,7 +414,7 @@ def neet_share(
     youths: Iterable[Youth],
     on: _dt.date,
     ages: tuple[int, int] = ...,
-    policy: Policy = ...,
+    policy: Policy | PolicyTimeline = ...,
     by: None = ...,
     *,
     programmes: frozenset[Programme] = ...,
@@ -424,7 +425,7 @@ def neet_share(
     youths: Iterable[Youth],
     on: _dt.date,
     ages: tuple[int, int] = ...,
-    policy: Policy = ...,
+    policy: Policy | PolicyTimeline = ...,
     *,
     by: str | Callable[[Youth], GroupKey],
     programmes: frozenset[Programme] = ...,
@@ -434,7 +435,7 @@ def neet_share(
     youths: Iterable[Youth],
     on: _dt.date,
     ages: tuple[int, int] = (15, 24),
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
     by: str | Callable[[Youth], GroupKey] | None = None,
     *,
     programmes: frozenset[Programme] = NEET_PROGRAMMES,
@@ -457,6 +458,7 @@ def neet_share(
     and undecided add up to the people of the age band.
     """
     on = v.check_day("on", on)
+    policy = policy_on(policy, on)
     if not isinstance(ages, tuple) or len(ages) != 2:
         raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
     youngest = _check_age("ages[0]", ages[0])
@@ -593,7 +595,7 @@ def _application_key(by: str | Callable[[Application], GroupKey]) -> Callable[[A
 @overload
 def application_shares(
     applications: Iterable[Application],
-    policy: Policy = ...,
+    policy: Policy | PolicyTimeline = ...,
     by: None = ...,
     year: int | None = ...,
     *,
@@ -602,7 +604,7 @@ def application_shares(
 @overload
 def application_shares(
     applications: Iterable[Application],
-    policy: Policy = ...,
+    policy: Policy | PolicyTimeline = ...,
     *,
     by: str | Callable[[Application], GroupKey],
     year: int | None = ...,
@@ -610,7 +612,7 @@ def application_shares(
 ) -> ApplicationShares[Breakdown]: ...
 def application_shares(
     applications: Iterable[Application],
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
     by: str | Callable[[Application], GroupKey] | None = None,
     year: int | None = None,
     *,
@@ -637,6 +639,9 @@ def application_shares(
     10th-grade rates are protected the same way among themselves, and a group whose shares are
     hidden has its 10th-grade rate hidden too (it would reveal the group's number of
     applications).
+
+    A :class:`~kui_core.PolicyTimeline` is read on 31 May of the applications' year, the day by
+    which the figures are published.
     """
     items = list(applications)
     if year is None:
@@ -648,6 +653,14 @@ def application_shares(
             )
     else:
         items = [a for a in items if a.applied_on.year == year]
+    if isinstance(policy, PolicyTimeline):
+        counted = year if year is not None else (items[0].applied_on.year if items else None)
+        if counted is None:
+            raise DataError("policy", "a PolicyTimeline needs year= when there are no applications")
+        if not isinstance(counted, int) or not _dt.MINYEAR <= counted <= _dt.MAXYEAR:
+            raise DataError("year", f"expected a year from 1 to 9999, got {counted!r}")
+        policy = policy.in_force(_dt.date(counted, 5, 31))
+    policy = policy_on(policy, _dt.date.min)  # a Policy, or a DataError for anything else
     threshold = policy.min_publishable_count
     key = None if by is None else _application_key(by)
     counts: dict[GroupKey, dict[Track, int]] = {}

@@ -18,11 +18,12 @@ from typing import Any
 import attrs
 
 from . import validators as v
+from .audit import AuditStamp, audit_stamp
 from .dates import age_on, days_after
 from .errors import DataError
 from .findings import Finding, all_valid, by_severity, errors_of, found
 from .periods import ONE_DAY, Period
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .youth import Youth
 
 __all__ = [
@@ -223,6 +224,10 @@ class PlanReport:
     """
 
     findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
+    stamp: AuditStamp | None = attrs.field(
+        default=None, validator=v.is_optional_instance(AuditStamp)
+    )
+    """Which rules and policy produced the report (:mod:`kui_core.audit`)."""
 
     @property
     def valid(self) -> bool:
@@ -244,7 +249,7 @@ def validate_plan(
     plan: EducationPlan,
     youth: Youth,
     on: _dt.date,
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
     previous: EducationPlan | None = None,
     *,
     exempted: bool = False,
@@ -259,6 +264,7 @@ def validate_plan(
     Findings come sorted by severity, then code; ``valid`` is false where any is an ERROR.
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     if not isinstance(exempted, bool):
         raise DataError("exempted", f"expected a bool, got {type(exempted).__name__}")
     if previous is not None and previous.id != plan.previous_id:
@@ -268,37 +274,39 @@ def validate_plan(
         )
 
     findings = [
-        *_participation(plan, youth, policy),
+        *_participation(plan, youth, on, policy),
         *_goals_findings(plan, on, policy),
         *_intervention_findings(plan, on, policy),
         *_follow_up_findings(plan, on, policy),
         *([] if exempted else _duty_findings(plan, youth, on, policy)),
-        *_dropped_findings(plan, previous, policy),
+        *_dropped_findings(plan, previous, on, policy),
     ]
     findings.sort(key=by_severity)
-    return PlanReport(findings=tuple(findings))
+    return PlanReport(findings=tuple(findings), stamp=audit_stamp(policy))
 
 
-def _participation(plan: EducationPlan, youth: Youth, policy: Policy) -> list[Finding]:
+def _participation(
+    plan: EducationPlan, youth: Youth, on: _dt.date, policy: Policy
+) -> list[Finding]:
     """The young person sits at the head of the table (Esbjerg strategy)."""
     if Participant(youth.person_id, Role.YOUTH) in plan.participants:
         return []
-    return found("plan.youth_not_participating", policy)
+    return found("plan.youth_not_participating", policy, on=on)
 
 
 def _goals_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> list[Finding]:
     """An education or job goal (§ 2 c); clear goals with dates; open goals not overdue."""
     findings: list[Finding] = []
     if not any(g.kind in (GoalKind.EDUCATION, GoalKind.JOB) for g in plan.goals):
-        findings += found("plan.no_education_or_job_goal", policy)
+        findings += found("plan.no_education_or_job_goal", policy, on=on)
     for goal in plan.goals:
         if goal.target_date is None:
-            findings += found("plan.goal_without_target_date", policy, subject=goal.id)
+            findings += found("plan.goal_without_target_date", policy, on=on, subject=goal.id)
         elif goal.status is GoalStatus.OPEN and goal.target_date < on:
             # Overdue from the day after the target date; the period is the days overdue so far.
             # On 31 December 9999 no day follows: the period is then open-ended.
             overdue = Period(goal.target_date + ONE_DAY, _day_after(on))
-            findings += found("plan.goal_overdue", policy, subject=goal.id, period=overdue)
+            findings += found("plan.goal_overdue", policy, on=on, subject=goal.id, period=overdue)
     return findings
 
 
@@ -313,7 +321,9 @@ def _intervention_findings(plan: EducationPlan, on: _dt.date, policy: Policy) ->
     goal_ids = {g.id for g in plan.goals}
     for intervention in plan.interventions:
         if not intervention.supports & goal_ids:
-            findings += found("plan.intervention_without_goal", policy, subject=intervention.id)
+            findings += found(
+                "plan.intervention_without_goal", policy, on=on, subject=intervention.id
+            )
     supported_by_unit: dict[str, set[str]] = {}
     for intervention in plan.interventions:
         period = intervention.period
@@ -324,7 +334,7 @@ def _intervention_findings(plan: EducationPlan, on: _dt.date, policy: Policy) ->
         )
     if len(supported_by_unit) >= 2 and not set.intersection(*supported_by_unit.values()):
         units = ", ".join(sorted(supported_by_unit))
-        findings += found("plan.no_shared_goal", policy, subject=units)
+        findings += found("plan.no_shared_goal", policy, on=on, subject=units)
     return findings
 
 
@@ -343,14 +353,16 @@ def _follow_up_findings(plan: EducationPlan, on: _dt.date, policy: Policy) -> li
     """
     follow_up = plan.next_follow_up
     if follow_up is None:
-        return found("plan.follow_up_missing", policy)
+        return found("plan.follow_up_missing", policy, on=on)
     anchor = plan.follow_up_anchor
     latest = days_after(anchor, policy.follow_up_max_interval_days)
     if follow_up > latest:
         window = Period(anchor, latest + ONE_DAY)
-        return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat(), period=window)
+        return found(
+            "plan.follow_up_overdue", policy, on=on, subject=follow_up.isoformat(), period=window
+        )
     if follow_up < on:
-        return found("plan.follow_up_overdue", policy, subject=follow_up.isoformat())
+        return found("plan.follow_up_overdue", policy, on=on, subject=follow_up.isoformat())
     return []
 
 
@@ -364,14 +376,14 @@ def _duty_findings(
         return []
     findings: list[Finding] = []
     if plan.duty_description is None:
-        findings += found("plan.duty_description_missing", policy, subject=f"{age}")
+        findings += found("plan.duty_description_missing", policy, on=on, subject=f"{age}")
     if not any(p.role is Role.PARENT for p in plan.participants):
-        findings += found("plan.parent_not_involved", policy, subject=f"{age}")
+        findings += found("plan.parent_not_involved", policy, on=on, subject=f"{age}")
     return findings
 
 
 def _dropped_findings(
-    plan: EducationPlan, previous: EducationPlan | None, policy: Policy
+    plan: EducationPlan, previous: EducationPlan | None, on: _dt.date, policy: Policy
 ) -> list[Finding]:
     """Every open goal of the previous version is still in the plan (or was closed first)."""
     if previous is None:
@@ -381,5 +393,5 @@ def _dropped_findings(
         dropped
         for goal in previous.goals
         if goal.status is GoalStatus.OPEN and goal.id not in kept
-        for dropped in found("plan.goal_dropped", policy, subject=goal.id)
+        for dropped in found("plan.goal_dropped", policy, on=on, subject=goal.id)
     ]

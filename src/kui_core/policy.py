@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -27,7 +28,9 @@ __all__ = [
     "LeapDayRule",
     "NewActivityFrom",
     "Policy",
+    "PolicyTimeline",
     "Severities",
+    "policy_on",
 ]
 
 
@@ -47,8 +50,8 @@ class NewActivityFrom(enum.StrEnum):
     """From the day the young person was contacted (Viborg, Guldborgsund: "senest 30
     kalenderdage efter, at kontakten er etableret"). The default."""
     NOTICED = "noticed"
-    """From the day the lapse was noticed: the stricter reading (Herning counts from the lapse
-    itself)."""
+    """From the day the lapse was noticed: stricter than CONTACT. Herning counts from the lapse
+    itself, which kui-core does not record; this is the nearest reading it can apply."""
 
 
 def _programmes(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -240,9 +243,9 @@ class Policy:
         metadata=_source(
             "A choice: uvm.dk does not say when the 30 days start. CONTACT follows Viborg and"
             " Guldborgsund ('senest 30 kalenderdage efter, at kontakten er etableret'; Viborg's"
-            " wording reads as a quote of the executive order); NOTICED is the stricter reading"
-            " (Herning counts from the lapse itself). The pligtbekendtgørelse's own wording was"
-            " not read"
+            " wording reads as a quote of the executive order); NOTICED, from the day the lapse"
+            " was noticed, is stricter and the nearest kui-core comes to Herning's reading (from"
+            " the lapse itself). The pligtbekendtgørelse's own wording was not read"
         ),
     )
     contact_includes_parents: bool = attrs.field(
@@ -353,3 +356,67 @@ class Policy:
 
 DEFAULT_POLICY = Policy()
 """The defaults documented on each :class:`Policy` field."""
+
+
+def _versions(value: Any) -> tuple[tuple[_dt.date, Policy], ...]:
+    if isinstance(value, Mapping):
+        value = tuple(value.items())
+    if not isinstance(value, tuple):
+        raise DataError(
+            "PolicyTimeline.changes",
+            f"expected a mapping of day to Policy, got {type(value).__name__}",
+        )
+    checked = []
+    for index, item in enumerate(value):
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise DataError(f"PolicyTimeline.changes[{index}]", "expected a (day, Policy) pair")
+        day, policy = item
+        v.check_day(f"PolicyTimeline.changes[{index}].day", day)
+        if not isinstance(policy, Policy):
+            raise DataError(
+                f"PolicyTimeline.changes[{index}].policy",
+                f"expected Policy, got {type(policy).__name__}",
+            )
+        checked.append((day, policy))
+    checked.sort(key=lambda change: change[0])
+    for earlier, later in itertools.pairwise(checked):
+        if earlier[0] == later[0]:
+            raise DataError("PolicyTimeline.changes", f"two versions from {later[0].isoformat()}")
+    return tuple(checked)
+
+
+@attrs.frozen(cache_hash=True)
+class PolicyTimeline:
+    """A municipality's policy over time: ``first``, then each of ``changes`` from its day.
+
+    ``PolicyTimeline(DEFAULT_POLICY, {date(2027, 1, 1): attrs.evolve(DEFAULT_POLICY,
+    max_transition_gap_days=14)})`` keeps the defaults until 31 December 2026 and a 14-day
+    transition gap from 1 January 2027. Every function that takes ``policy=`` accepts a
+    timeline and uses the version in force on its reference day (:meth:`in_force`); a function
+    without a reference day (a deadline of one lapse or offer) uses the version in force on the
+    day its clock starts, as its documentation says. ``changes`` may be given as a mapping; it
+    is kept as ``(day, Policy)`` pairs in order of day, and two versions from one day are a
+    :class:`~kui_core.DataError`.
+    """
+
+    first: Policy = attrs.field(validator=v.is_instance(Policy))
+    changes: tuple[tuple[_dt.date, Policy], ...] = attrs.field(default=(), converter=_versions)
+
+    def in_force(self, day: _dt.date) -> Policy:
+        """The version in force on ``day``: the latest change on or before it, else ``first``."""
+        v.check_day("day", day)
+        current = self.first
+        for start, policy in self.changes:
+            if start > day:
+                break
+            current = policy
+        return current
+
+
+def policy_on(policy: Policy | PolicyTimeline, day: _dt.date) -> Policy:
+    """``policy`` itself, or the version of a :class:`PolicyTimeline` in force on ``day``."""
+    if isinstance(policy, Policy):
+        return policy
+    if isinstance(policy, PolicyTimeline):
+        return policy.in_force(day)
+    raise DataError("policy", f"expected Policy or PolicyTimeline, got {type(policy).__name__}")

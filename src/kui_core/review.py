@@ -27,6 +27,7 @@ import attrs
 
 from . import validators as v
 from ._language import check_language
+from .audit import RULES_CHECKED_ON, AuditStamp, audit_stamp, stale_on
 from .coordination import check_coordination
 from .dates import birthday, days_after
 from .duty import check_duty
@@ -35,7 +36,7 @@ from .findings import Finding, Severity, all_valid, by_severity, errors_of, foun
 from .in_care import check_in_care
 from .periods import Period, format_day
 from .plan import PlanReport, validate_plan
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .transitions import check_transitions
 
 if TYPE_CHECKING:
@@ -109,6 +110,10 @@ class CaseReport:
     plan_id: str | None = attrs.field(validator=v.is_optional_nonempty_str)
     plan: PlanReport | None = attrs.field(validator=v.is_optional_instance(PlanReport))
     findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
+    stamp: AuditStamp | None = attrs.field(
+        default=None, validator=v.is_optional_instance(AuditStamp)
+    )
+    """Which rules and policy produced the report (:mod:`kui_core.audit`)."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -155,6 +160,14 @@ class CaseReport:
         return "\n".join(lines)
 
 
+def _catalogue_age(on: _dt.date, policy: Policy) -> list[Finding]:
+    """``catalogue.unverified_period`` where ``on`` lies more than a year after the catalogue's
+    sources were last checked: the report applies the law as read then."""
+    if not stale_on(on):
+        return []
+    return found("catalogue.unverified_period", policy, on=on, subject=RULES_CHECKED_ON.isoformat())
+
+
 def _missing_plan(
     case: YouthCase, on: _dt.date, eligibility: Eligibility, exempted: bool, policy: Policy
 ) -> list[Finding]:
@@ -170,16 +183,19 @@ def _missing_plan(
         return []
     age = eligibility.age
     if policy.duty_min_age <= age <= policy.duty_max_age and not exempted:
-        return found("plan.missing", policy, subject=f"{age}", period=Period(due))
-    return found("plan.right_to_plan", policy, period=Period(due))
+        return found("plan.missing", policy, on=on, subject=f"{age}", period=Period(due))
+    return found("plan.right_to_plan", policy, on=on, period=Period(due))
 
 
-def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) -> CaseReport:
+def review_case(
+    case: YouthCase, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
+) -> CaseReport:
     """Every rule for one case on ``on``, in one report sorted by severity and code.
 
     See the module documentation for the rules applied and which plan version is judged.
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     eligibility = assess_eligibility(case.youth, on, policy)
     exempted = case.exemption_on(on) is not None
     known = [plan for plan in case.plans if plan.created_on <= on]
@@ -195,6 +211,7 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
     else:
         plan_findings = _missing_plan(case, on, eligibility, exempted, policy)
     findings = [
+        *_catalogue_age(on, policy),
         *eligibility.findings,
         *plan_findings,
         *check_in_care(case.youth, on, policy),
@@ -210,4 +227,5 @@ def review_case(case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY) 
         plan_id=plan_id,
         plan=plan_report,
         findings=tuple(findings),
+        stamp=audit_stamp(policy),
     )

@@ -459,6 +459,7 @@ class _FindingRecord:
     severity: Severity
     period: Period | None
     subject: str | None
+    on: _dt.date | None = None
 
 
 def _finding_structure_factory(cl: type[Finding], conv: cattrs.Converter) -> Hook:
@@ -470,7 +471,9 @@ def _finding_structure_factory(cl: type[Finding], conv: cattrs.Converter) -> Hoo
             raise _Invalid(unknown_code(item.code))
         policy = Policy(severities={item.code: item.severity})
         try:
-            return Finding(item.code, period=item.period, subject=item.subject, policy=policy)
+            return Finding(
+                item.code, period=item.period, subject=item.subject, policy=policy, on=item.on
+            )
         except DataError as error:
             raise _Invalid(error.reason) from None
 

@@ -31,7 +31,7 @@ from .education import EducationRecord, Employment, Programme, Track
 from .errors import DataError
 from .metrics import Application, completion_rate, neet_share
 from .periods import Period
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline
 from .rates import Rate
 from .youth import CarePlacement, Youth
 
@@ -266,13 +266,14 @@ def completion_series(
     seed: int,
     municipality_codes: Sequence[str] | None = None,
     age: int = 25,
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
 ) -> dict[int, Rate]:
     """A synthetic municipality's completion rate at ``age`` on 1 October of each year.
 
     Each year gets ``n`` fresh people aged exactly ``age`` (seeded from ``seed`` and the year),
     so the series moves with the mild cohort trend built into the generator, plus noise. For
-    charts and :func:`~kui_core.targets.target_progress`; synthetic, not statistics.
+    charts and :func:`~kui_core.targets.target_progress`; synthetic, not statistics. A
+    :class:`~kui_core.PolicyTimeline` is read on each 1 October.
     """
     series: dict[int, Rate] = {}
     for year in years:
@@ -295,7 +296,7 @@ def neet_series(
     n: int,
     seed: int,
     municipality_codes: Sequence[str] | None = None,
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
 ) -> dict[int, Rate]:
     """A synthetic municipality's NEET share among 15–24-year-olds on 1 October of each year."""
     series: dict[int, Rate] = {}

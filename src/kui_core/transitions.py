@@ -35,7 +35,7 @@ from .eligibility import in_target_group
 from .findings import Finding, found
 from .periods import Period
 from .plan import GoalStatus
-from .policy import DEFAULT_POLICY, Policy
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 
 if TYPE_CHECKING:
     from .case import Offer, YouthCase
@@ -43,16 +43,21 @@ if TYPE_CHECKING:
 __all__ = ["check_transitions", "transition_deadline"]
 
 
-def transition_deadline(offer: Offer, policy: Policy = DEFAULT_POLICY) -> _dt.date | None:
+def transition_deadline(
+    offer: Offer, policy: Policy | PolicyTimeline = DEFAULT_POLICY, *, on: _dt.date | None = None
+) -> _dt.date | None:
     """The last day on which a next step is in time, or ``None`` for an open-ended offer.
 
     A deadline beyond the end of the calendar (an offer ending on 31 December 9999, the "no
     end" of many case systems) is capped at :data:`datetime.date.max`: no day comes after it.
+    A :class:`~kui_core.PolicyTimeline` is read on ``on`` where given (what
+    :func:`check_transitions` does on its reference day), else on the day the offer ends.
     """
     end = offer.period.end
     if end is None:
         return None
-    return days_after(end, policy.max_transition_gap_days)
+    day = end if on is None else v.check_day("on", on)
+    return days_after(end, policy_on(policy, day).max_transition_gap_days)
 
 
 def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
@@ -67,7 +72,7 @@ def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
 
 
 def check_transitions(
-    case: YouthCase, on: _dt.date, policy: Policy = DEFAULT_POLICY
+    case: YouthCase, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
 ) -> tuple[Finding, ...]:
     """``transition.no_next_step`` for every offer that ended without a next step in time.
 
@@ -75,6 +80,7 @@ def check_transitions(
     Esbjerg strategy (nobody is lost in the transitions between offers).
     """
     v.check_day("on", on)
+    policy = policy_on(policy, on)
     findings: list[Finding] = []
     offers = sorted(case.offers, key=lambda p: (p.period.start, p.id))
     for offer in offers:
@@ -99,6 +105,6 @@ def check_transitions(
             continue
         resumed = min((start for start in followers if start <= on), default=None)
         findings += found(
-            "transition.no_next_step", policy, period=Period(end, resumed), subject=offer.id
+            "transition.no_next_step", policy, on=on, period=Period(end, resumed), subject=offer.id
         )
     return tuple(findings)

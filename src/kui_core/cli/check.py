@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from ..audit import AuditStamp
 from ..case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from ..coordination import handover
 from ..errors import DataError
@@ -167,6 +168,16 @@ def report_json(report: CaseReport) -> dict[str, Any]:
         },
         "plan_id": report.plan_id,
         "findings": [finding_json(item) for item in report.findings],
+        "stamp": None if report.stamp is None else stamp_json(report.stamp),
+    }
+
+
+def stamp_json(stamp: AuditStamp) -> dict[str, Any]:
+    """Which rules and policy produced a report (:mod:`kui_core.audit`)."""
+    return {
+        "library_version": stamp.library_version,
+        "rules_checked_on": stamp.rules_checked_on.isoformat(),
+        "policy_fingerprint": stamp.policy_fingerprint,
     }
 
 

@@ -1,0 +1,122 @@
+"""Sources as of the reference day: a finding cites the sources in force on its day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kui_core import (
+    RULES,
+    CarePlacement,
+    DataError,
+    Finding,
+    LegalBasis,
+    Period,
+    Rule,
+    Severity,
+    SourceKind,
+    Youth,
+    check_in_care,
+)
+from kui_core.serialization import dumps, loads
+
+D = dt.date
+# In care from 10 January 2022 (aged 16): the ungeplan was due by 10 April 2022 and never made.
+IN_CARE = Youth("y-c", D(2006, 1, 10), in_care=(CarePlacement(Period(D(2022, 1, 10))),))
+
+
+def _late(on: dt.date) -> Finding:
+    (late,) = [f for f in check_in_care(IN_CARE, on) if f.code == "plan.in_care_plan_late"]
+    return late
+
+
+def test_the_in_care_finding_on_2023_12_15_cites_serviceloven_then_in_force() -> None:
+    late = _late(D(2023, 12, 15))
+    assert late.on == D(2023, 12, 15)
+    (source,) = late.sources
+    assert (source.law, source.paragraph) == ("Lov om social service (serviceloven)", "§ 140")
+    assert source.in_force_until == D(2024, 1, 1)
+    assert late.legal_basis is source
+
+
+def test_the_in_care_finding_on_2024_01_15_cites_barnets_lov_108() -> None:
+    late = _late(D(2024, 1, 15))
+    (source,) = late.sources
+    assert source.law.startswith("Barnets lov")
+    assert source.paragraph == "§ 108, stk. 2–4"
+    assert source.in_force_from == D(2024, 1, 1)
+
+
+def test_the_support_decision_on_2023_12_31_and_2024_01_01_cites_each_act() -> None:
+    youth = Youth("y-s", D(2006, 3, 1), in_care=(CarePlacement(Period(D(2020, 1, 1))),))
+    laws = []
+    for on in (D(2023, 12, 31), D(2024, 1, 1)):
+        (late,) = [
+            f for f in check_in_care(youth, on) if f.code == "plan.in_care_support_decision_late"
+        ]
+        laws.append([s.paragraph for s in late.sources])
+    assert laws == [["§ 68, stk. 11"], ["§ 111, stk. 1"]]
+
+
+def test_a_finding_without_a_day_cites_every_source_of_its_rule() -> None:
+    finding = Finding("plan.in_care_plan_late", subject="2022-04-10", period=Period(D(2022, 1, 10)))
+    assert finding.sources == RULES["plan.in_care_plan_late"].sources
+    assert len(finding.sources) == 2
+
+
+def test_the_day_of_a_finding_round_trips_through_json() -> None:
+    late = _late(D(2023, 12, 15))
+    assert loads(dumps(late), Finding) == late
+    assert '"on":"2023-12-15"' in dumps(late)
+    old = '{"code":"plan.goal_overdue","severity":"warning","period":null,"subject":"g1"}'
+    assert loads(old, Finding).on is None  # documents written before the day was recorded
+
+
+@given(st.sampled_from(sorted(RULES)), st.dates(D(1900, 1, 1), D(2100, 12, 31)))
+def test_a_cited_source_is_always_in_force_on_the_day(code: str, on: dt.date) -> None:
+    rule = RULES[code]
+    cited = rule.sources_on(on)
+    assert cited  # the catalogue has a source for every day
+    assert all(source.in_force_on(on) for source in cited)
+    if rule.severity is Severity.ERROR:
+        assert any(source.kind.is_law for source in cited)
+
+
+def _basis(**dates: dt.date | None) -> LegalBasis:
+    return LegalBasis(kind=SourceKind.STATUTE, law="L", title="T", **dates)
+
+
+def test_in_force_is_half_open_2024_01_01() -> None:
+    before = _basis(in_force_until=D(2024, 1, 1))
+    after = _basis(in_force_from=D(2024, 1, 1))
+    assert before.in_force_on(D(2023, 12, 31))
+    assert not before.in_force_on(D(2024, 1, 1))
+    assert after.in_force_on(D(2024, 1, 1))
+    assert not after.in_force_on(D(2023, 12, 31))
+    assert _basis().in_force_on(D(1, 1, 1))
+
+
+def test_a_source_ending_before_it_starts_is_bad_data() -> None:
+    with pytest.raises(DataError, match=r"LegalBasis\.in_force_until: must be after"):
+        _basis(in_force_from=D(2024, 1, 1), in_force_until=D(2024, 1, 1))
+
+
+def _rule(severity: Severity, *sources: LegalBasis) -> Rule:
+    return Rule(code="x.y", severity=severity, summary="S", da="D", en="E", sources=sources)
+
+
+def test_a_rule_with_a_day_without_sources_is_refused() -> None:
+    gap = (_basis(in_force_until=D(2020, 1, 1)), _basis(in_force_from=D(2021, 1, 1)))
+    with pytest.raises(DataError, match="has no source on 2020-01-01"):
+        _rule(Severity.WARNING, *gap)
+
+
+def test_an_error_rule_resting_on_guidance_alone_for_some_days_is_refused() -> None:
+    guidance = LegalBasis(kind=SourceKind.GUIDANCE, law="uvm.dk", title="T")
+    law_from_2024 = _basis(in_force_from=D(2024, 1, 1))
+    with pytest.raises(DataError, match="cites no law on 0001-01-01"):
+        _rule(Severity.ERROR, law_from_2024, guidance)
+    assert _rule(Severity.WARNING, law_from_2024, guidance).sources_on(D(2023, 1, 1)) == (guidance,)
