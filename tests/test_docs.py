@@ -367,3 +367,40 @@ def test_nav_gets_one_api_page_per_module_and_the_performance_page_once_it_exist
     (tmp_path / "performance.md").write_text("# Performance\n", encoding="utf-8")
     with_page = hooks.on_config(config())["nav"]
     assert with_page[-2:] == [{"Performance": "performance.md"}, {"Changelog": "c.md"}]
+
+
+def _rule_codes_script() -> Any:
+    import importlib.util
+
+    path = DOCS / "scripts" / "rule_codes.py"
+    spec = importlib.util.spec_from_file_location("rule_codes", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_rule_code_added_or_removed_since_the_release_is_in_the_changelog() -> None:
+    """The diff of rule codes against docs/rule-codes.txt is named in [Unreleased]."""
+    script = _rule_codes_script()
+    added, removed = script.diff()
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    unreleased = text.split("## [Unreleased]", 1)[1].split("\n## [", 1)[0]
+    missing = [code for code in (*added, *removed) if f"`{code}`" not in unreleased]
+    assert not missing, f"name these rule codes in CHANGELOG.md [Unreleased]: {missing}"
+    assert script.changelog_lines()[0].startswith("- Rule codes added: ")
+
+
+def test_the_rule_codes_script_records_and_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = _rule_codes_script()
+    monkeypatch.setattr(script, "RECORDED", tmp_path / "codes.txt")
+    assert script.main(["--write"]) == 0
+    assert script.diff() == ([], [])
+    assert script.main([]) == 0
+    assert capsys.readouterr().out == "No rule code changed since the last release.\n"
+    (tmp_path / "codes.txt").write_text("gone.code\nplan.missing\n", encoding="utf-8")
+    lines = script.changelog_lines()
+    assert lines[-1] == "- Rule codes removed: `gone.code`."
