@@ -199,7 +199,12 @@ def demo_cases(on: _dt.date) -> list[tuple[str, YouthCase]]:
         return EducationPlan(
             id=f"{person_id}-plan",
             created_on=opened,
-            participants=(Participant(person_id, Role.YOUTH), Participant("k1", Role.COORDINATOR)),
+            participants=(
+                Participant(person_id, Role.YOUTH),
+                Participant("k1", Role.COORDINATOR),
+                # A 15–17-year-old's parents take part (KUI law § 2 a, stk. 3).
+                *((Participant(f"{person_id}-parent", Role.PARENT),) if duty else ()),
+            ),
             goals=(Goal("g1", GoalKind.EDUCATION, "Start på EUD", _day(on, 200)),),
             interventions=(
                 Intervention("i1", "UU", "Vejledning", Period(opened), frozenset({"g1"})),
