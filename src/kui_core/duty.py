@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from . import validators as v
 from .dates import age_on, days_after, working_days_after
-from .findings import Finding, found
+from .findings import Finding, found, found_late
 from .periods import ONE_DAY, Period
 from .policy import DEFAULT_POLICY, NewActivityFrom, Policy, PolicyTimeline, policy_on
 
@@ -101,19 +101,6 @@ def new_activity_deadline(
     return None if start is None else days_after(start, policy.new_activity_deadline_days)
 
 
-def _overdue(
-    code: str, deadline: _dt.date, done_on: _dt.date | None, on: _dt.date, policy: Policy
-) -> list[Finding]:
-    if on <= deadline or (done_on is not None and done_on <= deadline):
-        return []
-    first_late_day = deadline + ONE_DAY
-    subject = deadline.isoformat()
-    if done_on is not None and done_on <= on and done_on < _dt.date.max:
-        late = Period(first_late_day, done_on + ONE_DAY)
-        return found(code, policy, on=on, period=late, subject=subject)
-    return found(code, policy, on=on, period=Period(first_late_day), subject=subject)
-
-
 def _suspended(case: YouthCase, noticed_on: _dt.date, deadline: _dt.date) -> bool:
     """True where an exemption covers a day from the day after ``noticed_on`` to ``deadline``:
     the duty, and with it the deadline, was suspended while it ran."""
@@ -153,14 +140,20 @@ def check_duty(
         contact = contacted_on(lapse, policy)
         deadline = contact_deadline(lapse, policy)
         if not _suspended(case, lapse.noticed_on, deadline):
-            findings += _overdue("duty.contact_overdue", deadline, contact, on, policy)
+            findings += found_late(
+                "duty.contact_overdue", policy, deadline=deadline, done_on=contact, on=on
+            )
         activity = new_activity_deadline(lapse, policy)
         if policy.new_activity_from is NewActivityFrom.CONTACT and (
             contact is None or contact > on
         ):
             activity = None  # a contact recorded after ``on`` is not known yet: no clock runs
         if activity is not None and not _suspended(case, lapse.noticed_on, activity):
-            findings += _overdue(
-                "duty.new_activity_overdue", activity, lapse.new_activity_on, on, policy
+            findings += found_late(
+                "duty.new_activity_overdue",
+                policy,
+                deadline=activity,
+                done_on=lapse.new_activity_on,
+                on=on,
             )
     return tuple(findings)

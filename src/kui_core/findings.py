@@ -21,7 +21,7 @@ from ._privacy import unknown_code
 from .catalogue import RULES, Rule, Severity
 from .errors import DataError
 from .legal import LegalBasis
-from .periods import Period
+from .periods import ONE_DAY, Period
 from .policy import DEFAULT_POLICY, Policy
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "by_severity",
     "errors_of",
     "found",
+    "found_late",
 ]
 
 
@@ -140,6 +141,29 @@ def found(
     if policy.severity_of(code) is None:
         return []
     return [Finding(code, period=period, subject=subject, policy=policy, on=on)]
+
+
+def found_late(
+    code: str,
+    policy: Policy,
+    *,
+    deadline: _dt.date,
+    done_on: _dt.date | None,
+    on: _dt.date,
+) -> list[Finding]:
+    """A deadline rule's finding: ``[]`` while ``on`` is not past ``deadline`` or where it was
+    met (``done_on`` on or before it); else the finding, with the deadline (ISO date) as its
+    subject and the days late as its period: from the day after the deadline up to and
+    including ``done_on`` where that is known on ``on``, open-ended while it is not (or where it
+    is the last day of the calendar)."""
+    if on <= deadline or (done_on is not None and done_on <= deadline):
+        return []
+    first_late_day = deadline + ONE_DAY
+    if done_on is not None and done_on <= on and done_on < _dt.date.max:
+        late = Period(first_late_day, done_on + ONE_DAY)
+    else:
+        late = Period(first_late_day)
+    return found(code, policy, on=on, period=late, subject=deadline.isoformat())
 
 
 def errors_of(findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -31,7 +31,7 @@ import datetime as _dt
 
 from . import validators as v
 from .dates import birthday, months_after, months_before
-from .findings import Finding, found
+from .findings import Finding, found, found_late
 from .periods import ONE_DAY, Period
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .youth import CarePlacement, Youth
@@ -125,21 +125,12 @@ def check_in_care(
                     period=Period(start, deadline + ONE_DAY),
                 )
         support = support_decision_deadline(youth, placement, policy)
-        if support is None or on <= support:
-            continue
-        decided = placement.support_decided_on
-        if decided is not None and decided <= support:
-            continue
-        first_late_day = support + ONE_DAY
-        if decided is not None and decided <= on and decided < _dt.date.max:
-            late = Period(first_late_day, decided + ONE_DAY)
-        else:
-            late = Period(first_late_day)
-        findings += found(
-            "plan.in_care_support_decision_late",
-            policy,
-            on=on,
-            subject=support.isoformat(),
-            period=late,
-        )
+        if support is not None:
+            findings += found_late(
+                "plan.in_care_support_decision_late",
+                policy,
+                deadline=support,
+                done_on=placement.support_decided_on,
+                on=on,
+            )
     return tuple(findings)
