@@ -142,12 +142,18 @@ _KIND_NAMES = {
 def _source_names() -> dict[LegalBasis, str]:
     from kui_core import targets
 
-    return {
+    names = {
         value: name
         for module in (legal, targets)
         for name, value in vars(module).items()
         if isinstance(value, LegalBasis) and not name.startswith("_")
     }
+    # An earlier version of a provision is named after the current one and its first day.
+    for current, earlier in legal.EARLIER.items():
+        for source in earlier:
+            since = source.in_force_from.isoformat() if source.in_force_from else "before"
+            names[source] = f"{names[current]}_{since}"
+    return names
 
 
 def source_anchor(source: LegalBasis) -> str:

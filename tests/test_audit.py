@@ -39,7 +39,7 @@ from kui_core import (
     review_case,
     validate_plan,
 )
-from kui_core.audit import STALE_AFTER_MONTHS, stale_on
+from kui_core.audit import LAST_CHECKED_DAY, STALE_AFTER_MONTHS, stale_on, unverified_on
 from kui_core.case import CoordinatorAssignment, Offer, YouthCase
 from kui_core.plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
 from kui_core.review import CaseReport
@@ -357,15 +357,29 @@ def test_a_review_twelve_months_and_a_day_after_the_check_has_an_unverified_peri
     on = RULES_CHECKED_ON + relativedelta(months=12) + dt.timedelta(days=1)
     (finding,) = _unverified(on)
     assert finding.severity is Severity.INFO
-    assert finding.subject == RULES_CHECKED_ON.isoformat()
+    assert finding.subject == f"2019-08-01 – {LAST_CHECKED_DAY.isoformat()}"
     assert finding.period is None
-    assert RULES_CHECKED_ON.isoformat() in finding.message("en")
+    assert LAST_CHECKED_DAY.isoformat() in finding.message("en")
     assert finding.sources == RULES["catalogue.unverified_period"].sources
 
 
 def test_a_review_in_2040_has_an_unverified_period_under_a_timeline_too() -> None:
     (finding,) = _unverified(D(2040, 1, 1), FROM_2026)
-    assert finding.subject == RULES_CHECKED_ON.isoformat()
+    assert finding.subject == f"2019-08-01 – {LAST_CHECKED_DAY.isoformat()}"
+
+
+def test_a_review_on_2019_07_31_before_the_kui_has_an_unverified_period() -> None:
+    (finding,) = _unverified(D(2019, 7, 31))
+    assert "2019-08-01" in finding.message("da")
+    assert unverified_on(D(2019, 7, 31))
+    assert unverified_on(dt.date.min)
+
+
+def test_a_review_on_2019_08_01_when_the_kui_took_effect_has_none() -> None:
+    assert _unverified(D(2019, 8, 1)) == []
+    assert not unverified_on(D(2019, 8, 1))
+    assert not unverified_on(LAST_CHECKED_DAY)
+    assert unverified_on(LAST_CHECKED_DAY + dt.timedelta(days=1))
 
 
 def test_a_policy_can_switch_the_unverified_period_off_or_raise_it() -> None:

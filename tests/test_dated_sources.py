@@ -120,3 +120,63 @@ def test_an_error_rule_resting_on_guidance_alone_for_some_days_is_refused() -> N
     with pytest.raises(DataError, match="cites no law on 0001-01-01"):
         _rule(Severity.ERROR, law_from_2024, guidance)
     assert _rule(Severity.WARNING, law_from_2024, guidance).sources_on(D(2023, 1, 1)) == (guidance,)
+
+
+# --------------------------------------------------------------------------------------------
+# The KUI law's texts over time: LBK 825/2019, 1393/2022, 953/2024, and the act before the KUI
+
+_KUI_TEXT_ON = [
+    (D(2019, 7, 31), "før den kommunale ungeindsats", None),
+    (D(2019, 8, 1), "som ændret ved L 201 (2017-18)", "§ 2 a, stk. 1"),
+    (D(2019, 8, 15), "som ændret ved L 201 (2017-18)", "§ 2 a, stk. 1"),
+    (D(2019, 8, 16), "LBK nr. 825 af 16/08/2019", "§ 2 a, stk. 1"),
+    (D(2022, 10, 4), "LBK nr. 825 af 16/08/2019", "§ 2 a, stk. 1"),
+    (D(2022, 10, 5), "LBK nr. 1393 af 05/10/2022", "§ 2 a, stk. 1"),
+    (D(2024, 8, 11), "LBK nr. 1393 af 05/10/2022", "§ 2 a, stk. 1"),
+    (D(2024, 8, 12), "LBK nr. 953 af 12/08/2024", "§ 2 a, stk. 1"),
+]
+
+
+@pytest.mark.parametrize(("on", "text", "paragraph"), _KUI_TEXT_ON)
+def test_the_plan_duty_on_each_day_from_2019_07_31_cites_the_kui_text_then_current(
+    on: dt.date, text: str, paragraph: str | None
+) -> None:
+    finding = Finding("plan.duty_description_missing", on=on)
+    kui = [s for s in finding.sources if s.kind is SourceKind.STATUTE]
+    assert len(kui) == 1
+    assert text in kui[0].law
+    assert kui[0].paragraph == paragraph
+
+
+def test_only_the_text_read_is_verified_the_earlier_ones_say_so() -> None:
+    from kui_core.legal import EARLIER, KUI_DUTY, KUI_FROM
+
+    assert KUI_DUTY.verified
+    assert KUI_DUTY.in_force_from == D(2024, 8, 12)
+    earlier = EARLIER[KUI_DUTY]
+    assert [s.in_force_from for s in earlier] == [D(2022, 10, 5), D(2019, 8, 16), KUI_FROM, None]
+    assert all(not s.verified and s.note for s in earlier)
+    # Each text ends the day the next one starts: no day without, no day with two.
+    ends = [KUI_DUTY.in_force_from, *(s.in_force_from for s in earlier[:-1])]
+    assert [s.in_force_until for s in earlier] == ends
+    # Before the KUI, no paragraph is guessed.
+    assert earlier[-1].paragraph is None
+    assert earlier[-1].quote is not None
+    assert "vejledning om uddannelse og erhverv" in earlier[-1].law
+
+
+@given(st.dates())
+def test_every_error_rule_cites_exactly_one_kui_text_or_other_law_on_any_day(
+    on: dt.date,
+) -> None:
+    from kui_core.legal import EARLIER
+
+    for rule in RULES.values():
+        cited = rule.sources_on(on)
+        if rule.severity is Severity.ERROR:
+            assert any(s.kind.is_law for s in cited)
+        # The versions of one provision never overlap.
+        for current, versions in EARLIER.items():
+            chain = {current, *versions}
+            if any(source in chain for source in rule.sources):
+                assert len([s for s in cited if s in chain]) == 1

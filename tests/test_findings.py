@@ -346,8 +346,8 @@ def test_rules_are_declared_by_keyword_and_an_error_needs_law() -> None:
     with pytest.raises(DataError) as caught:
         Rule(code="x.y", severity=W, summary="s", da="d", en="e", sources=())
     assert caught.value.path == "Rule.sources"
-    law = RULES["plan.duty_description_missing"].sources[0]
-    rule = Rule(code="x.y", severity=E, summary="s", da="d", en="e", sources=(strategy, law))
+    laws = RULES["plan.duty_description_missing"].sources  # dated: together they cover every day
+    rule = Rule(code="x.y", severity=E, summary="s", da="d", en="e", sources=(strategy, *laws))
     assert rule.rests_on_law
     assert rule.legal_basis is strategy
 

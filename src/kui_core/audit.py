@@ -6,7 +6,8 @@ last checked (:data:`RULES_CHECKED_ON`) and a fingerprint of the effective
 choices produced a report, and reproduce it. :func:`~kui_core.assess_eligibility`,
 :func:`~kui_core.validate_plan` and :func:`~kui_core.review_case` put one on their reports
 (``stamp``); serialised reports carry it. :func:`~kui_core.review_case` also reports
-``catalogue.unverified_period`` (INFO) for a reference day more than a year after the check.
+``catalogue.unverified_period`` (INFO) for a reference day more than a year after the check, or
+before the kommunale ungeindsats took effect (1 August 2019).
 
 The fingerprint is the first 16 hex digits of the SHA-256 of the policy's fields in a canonical
 JSON form (field names sorted, sets sorted, enums by value, dates in ISO form). Two policies with
@@ -30,15 +31,18 @@ from . import validators as v
 from .__about__ import __version__
 from .catalogue import RULES
 from .errors import DataError
+from .legal import KUI_FROM
 from .policy import Policy
 
 __all__ = [
     "RULES_CHECKED_ON",
     "STALE_AFTER_MONTHS",
+    "LAST_CHECKED_DAY",
     "AuditStamp",
     "audit_stamp",
     "policy_fingerprint",
     "stale_on",
+    "unverified_on",
 ]
 
 RULES_CHECKED_ON: _dt.date = max(
@@ -115,7 +119,15 @@ STALE_AFTER_MONTHS = 12
 
 def stale_on(on: _dt.date) -> bool:
     """True where ``on`` lies more than :data:`STALE_AFTER_MONTHS` after the last check."""
-    return on > _STALE_FROM
+    return on > LAST_CHECKED_DAY
 
 
-_STALE_FROM = RULES_CHECKED_ON + relativedelta(months=STALE_AFTER_MONTHS)
+LAST_CHECKED_DAY: _dt.date = RULES_CHECKED_ON + relativedelta(months=STALE_AFTER_MONTHS)
+"""The last reference day the catalogue answers for without ``catalogue.unverified_period``."""
+
+
+def unverified_on(on: _dt.date) -> bool:
+    """True where ``on`` lies outside the days the catalogue's sources were checked for: before
+    the kommunale ungeindsats took effect (:data:`kui_core.legal.KUI_FROM`, 1 August 2019; the
+    act before it was not researched) or after :data:`LAST_CHECKED_DAY`."""
+    return on < KUI_FROM or stale_on(on)

@@ -113,6 +113,13 @@ class Rule:
         return "{period}" in self.da or "{period}" in self.en
 
 
+def _dated(*sources: LegalBasis) -> tuple[LegalBasis, ...]:
+    """``sources``, each followed by its earlier versions (:data:`kui_core.legal.EARLIER`)."""
+    return tuple(
+        version for source in sources for version in (source, *legal.EARLIER.get(source, ()))
+    )
+
+
 def _catalogue(*rules: Rule) -> Mapping[str, Rule]:
     by_code: dict[str, Rule] = {}
     for rule in rules:
@@ -126,13 +133,15 @@ RULES: Mapping[str, Rule] = _catalogue(
     Rule(
         code="catalogue.unverified_period",
         severity=Severity.INFO,
-        summary="The reference day of a review (review_case) lies more than a year after the day"
-        " the catalogue's sources were last checked (kui_core.audit.RULES_CHECKED_ON): the law"
-        " may have changed since.",
-        da="Reglernes kilder er senest kontrolleret {subject}, mere end et år før dagen; loven kan"
-        " være ændret siden.",
-        en="The rules' sources were last checked on {subject}, more than a year before this day;"
-        " the law may have changed since.",
+        summary="The reference day of a review (review_case) lies outside the days the"
+        " catalogue's sources were checked for: before the kommunale ungeindsats took effect"
+        " (kui_core.legal.KUI_FROM, 1 August 2019; the act before it was not researched) or more"
+        " than a year after the last check (kui_core.audit.RULES_CHECKED_ON). kui-core applies"
+        " its rules anyway; the law on the day may have differed.",
+        da="Reglernes kilder er kontrolleret for dagene {subject}; dagen ligger uden for, og loven"
+        " kan have været en anden.",
+        en="The rules' sources were checked for the days {subject}; this day lies outside them,"
+        " and the law may have differed.",
         sources=(legal.CATALOGUE_CHECKED,),
     ),
     Rule(
@@ -145,7 +154,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " afslutter målgruppen{subject_note}.",
         en="The young person is in the target group: under the age limit with no completed"
         " education that ends the target group{subject_note}.",
-        sources=(legal.KUI_TITLE, legal.PLAN_GUIDANCE, legal.PLAN_UNTIL),
+        sources=_dated(legal.KUI_TITLE, legal.PLAN_GUIDANCE, legal.PLAN_UNTIL),
     ),
     Rule(
         code="eligibility.over_age_limit",
@@ -155,7 +164,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         da="Den unge har nået aldersgrænsen{subject_note} og er uden for målgruppen.",
         en="The young person has reached the age limit{subject_note} and is outside the target"
         " group.",
-        sources=(legal.KUI_TITLE, legal.PLAN_UNTIL),
+        sources=_dated(legal.KUI_TITLE, legal.PLAN_UNTIL),
     ),
     Rule(
         code="eligibility.under_min_age",
@@ -164,7 +173,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         da="Den unge er under minimumsalderen{subject_note} og endnu ikke i målgruppen.",
         en="The young person is under the minimum age{subject_note} and not yet in the target"
         " group.",
-        sources=(legal.OUTREACH, legal.KUI_DUTY),
+        sources=_dated(legal.OUTREACH, legal.KUI_DUTY),
     ),
     Rule(
         code="eligibility.completed_qualifying_education",
@@ -186,7 +195,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " målgruppen; ingen opsøgende pligt.",
         en="The young person has completed a youth education{subject_note} that does not"
         " end the target group; no outreach duty.",
-        sources=(legal.KUI_FGU_ASSESSMENT, legal.OUTREACH),
+        sources=_dated(legal.KUI_FGU_ASSESSMENT, legal.OUTREACH),
     ),
     Rule(
         code="eligibility.enrolled",
@@ -259,7 +268,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " uddannelsesplan{period_note}; planen skal beskrive, hvordan pligten opfyldes.",
         en="The young person is of education-duty age{subject_note} and has no education"
         " plan{period_note}; the plan must describe how the duty is met.",
-        sources=(legal.KUI_DUTY, legal.KUI_PLAN, legal.PLAN_UNTIL),
+        sources=_dated(legal.KUI_DUTY, legal.KUI_PLAN, legal.PLAN_UNTIL),
     ),
     Rule(
         code="plan.right_to_plan",
@@ -287,7 +296,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         summary="The plan has no goal of kind education or job.",
         da="Planen har intet uddannelses- eller jobmål.",
         en="The plan has no education or job goal.",
-        sources=(legal.KUI_PLAN, legal.PLAN_GUIDANCE),
+        sources=_dated(legal.KUI_PLAN, legal.PLAN_GUIDANCE),
     ),
     Rule(
         code="plan.goal_without_target_date",
@@ -349,7 +358,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         " ikke, hvordan uddannelsespligten opfyldes.",
         en="The young person is of education-duty age{subject_note} and the plan does not"
         " describe how the education duty is met.",
-        sources=(legal.KUI_DUTY,),
+        sources=_dated(
+            legal.KUI_DUTY,
+        ),
     ),
     Rule(
         code="plan.parent_not_involved",
@@ -362,7 +373,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         " (forældremyndighedens indehaver) deltager i planen; forældrene skal løbende inddrages.",
         en="The young person is of education-duty age{subject_note} and no parent (holder of"
         " parental authority) takes part in the plan; the parents must be involved all along.",
-        sources=(legal.KUI_DUTY_SUPERVISION,),
+        sources=_dated(
+            legal.KUI_DUTY_SUPERVISION,
+        ),
     ),
     Rule(
         code="plan.in_care_plan_late",
@@ -438,7 +451,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         " krav gælder ikke.",
         en="The young person is exempted from the education duty ({period}); the duty's"
         " deadlines and requirements do not apply.",
-        sources=(legal.KUI_DUTY_EXEMPTION,),
+        sources=_dated(
+            legal.KUI_DUTY_EXEMPTION,
+        ),
     ),
     Rule(
         code="duty.contact_overdue",
@@ -452,7 +467,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " {subject}{period_note}.",
         en="The young person is not following the plan and contact was not made by the"
         " deadline {subject}{period_note}.",
-        sources=(
+        sources=_dated(
             legal.KUI_DUTY_SUPERVISION,
             legal.DUTY_DEADLINES,
             legal.DUTY_EXECUTIVE_ORDER,
@@ -470,7 +485,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         da="Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",
         en="The young person has not been offered a new activity by the deadline"
         " {subject}{period_note}.",
-        sources=(
+        sources=_dated(
             legal.KUI_DUTY_SUPERVISION,
             legal.DUTY_DEADLINES,
             legal.DUTY_EXECUTIVE_ORDER,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import types
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -22,7 +24,7 @@ import attrs
 from . import validators as v
 from .errors import DataError
 
-__all__ = ["LegalBasis", "SourceKind"]
+__all__ = ["EARLIER", "KUI_FROM", "LegalBasis", "SourceKind"]
 
 
 class SourceKind(enum.StrEnum):
@@ -121,6 +123,11 @@ _CHECKED = _dt.date(2026, 11, 30)
 
 # -- Statutes ----------------------------------------------------------------------------------
 _KUI_LAW = "Lov om kommunal indsats for unge under 25 år, LBK nr. 953 af 12/08/2024"
+KUI_FROM = _dt.date(2019, 8, 1)
+"""The day the kommunale ungeindsats took effect (uvm.dk: "Den kommunale ungeindsats indføres med
+virkning fra senest den 1. august 2019"). Before it, kui-core's sources were not researched:
+:func:`~kui_core.review_case` reports ``catalogue.unverified_period`` for earlier days."""
+_KUI_LBK_953_FROM = _dt.date(2024, 8, 12)
 _BARNETS_LOV = "Barnets lov, LBK nr. 282 af 17/03/2025"
 _KUI_CH_1A = "https://www.elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/kapitel/1-a/"
 _KUI_2K = "https://elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/paragraf/2k"
@@ -154,6 +161,7 @@ _ESBJERG_COORDINATION_URL = (
 KUI_TITLE = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_KUI_LAW,
+    in_force_from=_KUI_LBK_953_FROM,
     title="Lovens titel: indsatsen gælder unge under 25 år",
     quote="Lovens titel affattes således: »Lov om kommunal indsats for unge under 25 år«",
     url=_L201,
@@ -168,6 +176,7 @@ KUI_TITLE = LegalBasis(
 KUI_DUTY = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_KUI_LAW,
+    in_force_from=_KUI_LBK_953_FROM,
     paragraph="§ 2 a, stk. 1",
     title="Pligt for 15–17-årige; uddannelsesplanen beskriver, hvordan pligten opfyldes",
     quote=(
@@ -184,6 +193,7 @@ KUI_DUTY = LegalBasis(
 KUI_DUTY_SUPERVISION = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_KUI_LAW,
+    in_force_from=_KUI_LBK_953_FROM,
     paragraph="§ 2 a, stk. 3",
     title="Tilsyn med, at 15–17-årige følger uddannelsesplanen; forældrene inddrages løbende",
     quote=(
@@ -198,6 +208,7 @@ KUI_DUTY_SUPERVISION = LegalBasis(
 KUI_DUTY_EXEMPTION = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_KUI_LAW,
+    in_force_from=_KUI_LBK_953_FROM,
     paragraph="§ 2 a, stk. 2",
     title="Fritagelse fra pligten på grund af handicap, sygdom eller væsentlige sociale problemer",
     quote=(
@@ -214,6 +225,7 @@ KUI_DUTY_EXEMPTION = LegalBasis(
 KUI_PLAN = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_KUI_LAW,
+    in_force_from=_KUI_LBK_953_FROM,
     paragraph="§ 2 c",
     title="Uddannelsesplanen",
     note=(
@@ -224,6 +236,7 @@ KUI_PLAN = LegalBasis(
 KUI_FGU_ASSESSMENT = LegalBasis(
     kind=SourceKind.STATUTE,
     law=_KUI_LAW,
+    in_force_from=_KUI_LBK_953_FROM,
     paragraph="§ 2 k, stk. 1",
     title="Målgruppevurdering til FGU; STU-uddannede kan vurderes efter anmodning",
     quote=(
@@ -236,6 +249,78 @@ KUI_FGU_ASSESSMENT = LegalBasis(
     verified=True,
     note="STU is a youth education (ungdomsuddannelse efter stu-loven) that does not end KUI.",
 )
+# -- The KUI law before LBK 953/2024 --------------------------------------------------------------
+# The KUI provisions above were read in the text consolidated by LBK 953/2024. A consolidation
+# (lovbekendtgørelse) restates the law as amended; its date is the day the consolidated text was
+# published, not the day a rule changed. Each earlier text is a source of its own, dated from its
+# publication to the next one's, with the wording not compared (unverified).
+_KUI_TEXTS: tuple[tuple[str, _dt.date, _dt.date], ...] = (
+    (
+        "Lov om kommunal indsats for unge under 25 år, LBK nr. 1393 af 05/10/2022",
+        _dt.date(2022, 10, 5),
+        _KUI_LBK_953_FROM,
+    ),
+    (
+        "Lov om kommunal indsats for unge under 25 år, LBK nr. 825 af 16/08/2019",
+        _dt.date(2019, 8, 16),
+        _dt.date(2022, 10, 5),
+    ),
+    (
+        "Lov om kommunal indsats for unge under 25 år, som ændret ved L 201 (2017-18), før LBK"
+        " nr. 825 af 16/08/2019",
+        KUI_FROM,
+        _dt.date(2019, 8, 16),
+    ),
+)
+_BEFORE_KUI = (
+    "Lov om vejledning om uddannelse og erhverv samt pligt til uddannelse, beskæftigelse m.v."
+    " (før den kommunale ungeindsats)"
+)
+
+
+def _earlier_kui(current: LegalBasis) -> tuple[LegalBasis, ...]:
+    """The provision of ``current`` in each earlier text of the KUI law, newest first, and the act
+    before the KUI (1 August 2019), whose paragraphs were not researched."""
+    earlier = [
+        LegalBasis(
+            kind=SourceKind.STATUTE,
+            law=law,
+            paragraph=current.paragraph,
+            title=current.title,
+            in_force_from=start,
+            in_force_until=end,
+            note=(
+                "The provision as it stood in this text. Its wording was not compared with the"
+                " text quoted for LBK 953/2024 and its number is assumed unchanged: not verified."
+            ),
+        )
+        for law, start, end in _KUI_TEXTS
+    ]
+    earlier.append(
+        LegalBasis(
+            kind=SourceKind.STATUTE,
+            law=_BEFORE_KUI,
+            title=current.title,
+            quote=(
+                "L 201 Forslag til lov om ændring af lov om vejledning om uddannelse og erhverv"
+                " samt pligt til uddannelse, beskæftigelse m.v. (Kommunal indsats for unge under"
+                " 25 år)"
+            ),
+            url=_L201,
+            checked_on=_CHECKED,
+            in_force_until=KUI_FROM,
+            note=(
+                "The act L 201 (2017-18) amended and renamed; the kommunale ungeindsats took"
+                " effect by 1 August 2019 (uvm.dk). The quote shows only the act's former title:"
+                " which of its paragraphs held a rule like this one was not researched, so no"
+                " paragraph is cited. kui-core applies the KUI rules to earlier days and says so"
+                " (catalogue.unverified_period)."
+            ),
+        )
+    )
+    return tuple(earlier)
+
+
 PLAN_GUIDANCE = LegalBasis(
     kind=SourceKind.GUIDANCE,
     law=_UVM,
@@ -629,8 +714,10 @@ CATALOGUE_CHECKED = LegalBasis(
     title="Katalogets kilder er læst op til en bestemt dag; loven kan ændres efter den",
     note=(
         "Every verified source says the day it was checked (checked_on); kui_core.audit"
-        ".RULES_CHECKED_ON is the latest. kui-core applies the catalogue to any day, but says"
-        " so when the day lies more than a year after that check."
+        ".RULES_CHECKED_ON is the latest. The sources were researched back to 1 August 2019, when"
+        " the kommunale ungeindsats took effect (legal.KUI_FROM). kui-core applies the catalogue"
+        " to any day, but says so when the day lies before that or more than a year after the"
+        " check."
     ),
 )
 GOAL_DATES = LegalBasis(
@@ -642,3 +729,20 @@ GOAL_DATES = LegalBasis(
         ' ("tydelige mål"). The date is kui-core\'s reading of a clear goal.'
     ),
 )
+
+
+EARLIER: Mapping[LegalBasis, tuple[LegalBasis, ...]] = types.MappingProxyType(
+    {
+        source: _earlier_kui(source)
+        for source in (
+            KUI_TITLE,
+            KUI_DUTY,
+            KUI_DUTY_SUPERVISION,
+            KUI_DUTY_EXEMPTION,
+            KUI_PLAN,
+            KUI_FGU_ASSESSMENT,
+        )
+    }
+)
+"""For each source dated from a consolidation, the same provision in the texts before it (newest
+first): the rule catalogue cites them all, and a finding cites the one in force on its day."""

@@ -27,7 +27,8 @@ import attrs
 
 from . import validators as v
 from ._language import check_language
-from .audit import RULES_CHECKED_ON, AuditStamp, audit_stamp, stale_on
+from .audit import LAST_CHECKED_DAY, AuditStamp, audit_stamp, unverified_on
+from .legal import KUI_FROM
 from .coordination import check_coordination
 from .dates import birthday, days_after
 from .duty import check_duty
@@ -161,11 +162,12 @@ class CaseReport:
 
 
 def _catalogue_age(on: _dt.date, policy: Policy) -> list[Finding]:
-    """``catalogue.unverified_period`` where ``on`` lies more than a year after the catalogue's
-    sources were last checked: the report applies the law as read then."""
-    if not stale_on(on):
+    """``catalogue.unverified_period`` where ``on`` lies before the KUI took effect or more than a
+    year after the catalogue's sources were last checked: the report applies the law as read."""
+    if not unverified_on(on):
         return []
-    return found("catalogue.unverified_period", policy, on=on, subject=RULES_CHECKED_ON.isoformat())
+    checked = f"{KUI_FROM.isoformat()} – {LAST_CHECKED_DAY.isoformat()}"
+    return found("catalogue.unverified_period", policy, on=on, subject=checked)
 
 
 def _missing_plan(
