@@ -215,7 +215,20 @@ def all_sources() -> list[LegalBasis]:
             seen.setdefault(source, None)
     for source in _target_sources():
         seen.setdefault(source, None)
+    for source in _programme_sources():
+        seen.setdefault(source, None)
     return list(seen)
+
+
+def _programme_sources() -> dict[LegalBasis, list[str]]:
+    """The sources of the dated programmes (``Programme.dates``), with their programmes."""
+    from kui_core.education import PROGRAMME_DATES
+
+    cited: dict[LegalBasis, list[str]] = {}
+    for programme, dates in PROGRAMME_DATES.items():
+        for source in dates.sources:
+            cited.setdefault(source, []).append(programme.value)
+    return cited
 
 
 def render_legal_sources() -> str:
@@ -251,6 +264,10 @@ def render_legal_sources() -> str:
             if rules:
                 cited_by = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules)
                 lines.append(f"| Rules | {cited_by} |")
+            programmes = _programme_sources().get(source, [])
+            if programmes:
+                cited_by = ", ".join(f"`{name}`" for name in programmes)
+                lines.append(f"| Programmes | {cited_by} (`Programme.dates`) |")
             targets = _target_sources().get(source, [])
             if targets:
                 cited_by = ", ".join(f"`{key}`" for key in targets)
@@ -538,9 +555,47 @@ def render_strategies_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def _source_links(sources: tuple[LegalBasis, ...]) -> str:
+    return "<br>".join(
+        f"[{_escape_cell(_citation(s))}](legal-sources.md#{source_anchor(s)})" for s in sources
+    )
+
+
+_AGREED_LINK = (
+    "[`eligibility.programme_agreed_change`](rules.md#eligibility.programme_agreed_change)"
+)
+
+
+def _programme_changes() -> list[tuple[dt.date, str, str, str, str]]:
+    """The dated programmes (``Programme.dates``): first days, and what is only agreed."""
+    from kui_core.education import PROGRAMME_DATES
+
+    rows = []
+    cited = "`Programme.dates`"
+    for programme, dates in PROGRAMME_DATES.items():
+        sources = _source_links(dates.sources)
+        name = f"`{programme.value}`"
+        if dates.first_day is not None:
+            change = f"{name}: first enrolments (none may start earlier)"
+            rows.append((dates.first_day, dates.first_day.isoformat(), change, sources, cited))
+        if dates.agreed_from_year is not None:
+            day = dt.date(dates.agreed_from_year, 1, 1)
+            change = f"{name}: agreed to start (**not enacted**; none may start earlier)"
+            rows.append((day, f"{dates.agreed_from_year}", change, sources, cited))
+        if dates.agreed_end_year is not None:
+            day = dt.date(dates.agreed_end_year, 1, 1)
+            change = (
+                f"{name}: agreed to end (**not enacted**; enrolments from this year still count,"
+                f" with {_AGREED_LINK})"
+            )
+            rows.append((day, f"{dates.agreed_end_year}", change, sources, cited))
+    return rows
+
+
 def render_changes() -> str:
-    """Every dated change of a source of the catalogue, by date, with the rules it concerns;
-    generated from ``LegalBasis.in_force_from`` / ``in_force_until``."""
+    """Every dated change of a source of the catalogue and of a programme, by date, with the
+    rules it concerns; generated from ``LegalBasis.in_force_from`` / ``in_force_until`` and
+    ``Programme.dates``."""
     from kui_core.audit import RULES_CHECKED_ON
 
     events: list[tuple[dt.date, str, LegalBasis]] = []
@@ -549,20 +604,32 @@ def render_changes() -> str:
             events.append((source.in_force_from, "takes effect", source))
         if source.in_force_until is not None:
             events.append((source.in_force_until, "no longer applies", source))
+    # One row per day, change and act: a new consolidation changes many provisions at once.
+    grouped: dict[tuple[dt.date, str, str], list[LegalBasis]] = {}
+    for day, change, source in events:
+        grouped.setdefault((day, change, source.law), []).append(source)
+    rows: list[tuple[dt.date, str, str, str, str]] = []
+    for (day, change, law), sources in grouped.items():
+        rules = [code for code, r in RULES.items() if any(s in r.sources for s in sources)]
+        cited = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules) or "—"
+        provisions = ", ".join(
+            f"[{_escape_cell(s.paragraph or s.title)}](legal-sources.md#{source_anchor(s)})"
+            for s in sorted(sources, key=lambda s: (s.paragraph or "", s.title))
+        )
+        shown = f"**{_escape_cell(law)}**: {provisions}"
+        rows.append((day, day.isoformat(), change, shown, cited))
+    rows += _programme_changes()
     lines = [
         "| Date | Change | Source | Rules |",
         "| --- | --- | --- | --- |",
     ]
-    for day, change, source in sorted(events, key=lambda e: (e[0], e[1], _citation(e[2]))):
-        rules = [code for code, rule in RULES.items() if source in rule.sources]
-        cited = ", ".join(f"[`{code}`](rules.md#{code})" for code in rules) or "—"
-        link = f"[{_escape_cell(_citation(source))}](legal-sources.md#{source_anchor(source)})"
-        lines.append(f"| {day.isoformat()} | {change} | {link} | {cited} |")
+    for _, shown, change, sources, cited in sorted(rows):
+        lines.append(f"| {shown} | {change} | {sources} | {cited} |")
     lines.append("")
     lines.append(
         f"The catalogue's sources were last checked on {RULES_CHECKED_ON.isoformat()}"
         " (`kui_core.RULES_CHECKED_ON`). `review_case` reports `catalogue.unverified_period` for"
-        " a reference day more than a year after it."
+        " a reference day more than a year after it, or before 1 August 2019."
     )
     return "\n".join(lines) + "\n"
 

@@ -122,6 +122,20 @@ eud = EducationRecord(Programme.EUD, date(2026, 2, 1))
 findings = assess_eligibility(Youth("y-1", date(2007, 9, 1), educations=(eud,)), on).findings
 """,
         ),
+        "eligibility.programme_agreed_change": Example(
+            produces="""\
+# 10th grade from August 2030: the 2025 agreement ends 10th grade outside efterskoler in 2030
+tenth = EducationRecord(Programme.TENTH_GRADE, date(2030, 8, 12))
+youth = Youth("y-1", date(2014, 5, 1), educations=(tenth,))
+findings = assess_eligibility(youth, date(2031, 1, 15)).findings
+""",
+            does_not="""\
+# 10th grade from August 2029, before the agreed end
+tenth = EducationRecord(Programme.TENTH_GRADE, date(2029, 8, 13))
+youth = Youth("y-1", date(2013, 5, 1), educations=(tenth,))
+findings = assess_eligibility(youth, date(2030, 1, 15)).findings
+""",
+        ),
         "eligibility.employed": Example(
             produces="""\
 job = Employment(Period(date(2025, 9, 1)), hours_per_week=25)

@@ -194,9 +194,16 @@ def test_the_legal_sources_page_lists_every_source_with_the_rules_relying_on_it(
     target_sources = {
         t.source for t in NATIONAL_TARGETS.values() if t.source in hooks.all_sources()
     }
-    assert set(hooks.all_sources()) == sources | target_sources
+    from kui_core.education import PROGRAMME_DATES
+
+    programme_sources = {s for dates in PROGRAMME_DATES.values() for s in dates.sources}
+    assert set(hooks.all_sources()) == sources | target_sources | programme_sources
     assert target_sources  # the agreements behind the 2030 and vocational targets
-    for source in sources:
+    for programme, dates in PROGRAMME_DATES.items():
+        for source in dates.sources:
+            entry = text.split(f"{{ #{hooks.source_anchor(source)} }}")[1].split("\n### ")[0]
+            assert f"`{programme.value}`" in entry.split("| Programmes |")[1].split("\n")[0]
+    for source in sources | programme_sources:
         anchor = hooks.source_anchor(source)
         entry = text.split(f"{{ #{anchor} }}")[1].split("\n### ")[0]
         assert f"| Kind | {hooks._KIND_NAMES[source.kind.value]} |" in entry
@@ -397,3 +404,39 @@ def test_the_rule_codes_script_records_and_prints(
     (tmp_path / "codes.txt").write_text("gone.code\nplan.missing\n", encoding="utf-8")
     lines = script.changelog_lines()
     assert lines[-1] == "- Rule codes removed: `gone.code`."
+
+
+def test_the_changes_page_has_no_hand_written_date_and_lists_every_dated_source() -> None:
+    from kui_core import RULES
+    from kui_core.education import PROGRAMME_DATES
+    from kui_core.legal import EARLIER
+
+    raw = (DOCS / "changes.md").read_text(encoding="utf-8")
+    page = _hooks().expand(raw)
+    assert "<!-- kui:changes -->" not in page
+    assert re.search(r"\b(19|20)\d\d\b", raw) is None  # every date comes from the catalogue
+    rows = [line for line in page.splitlines() if line.startswith("| ")]
+    for source in {s for rule in RULES.values() for s in rule.sources}:
+        for day, change in ((source.in_force_from, "takes effect"),
+                            (source.in_force_until, "no longer applies")):  # fmt: skip
+            if day is not None:
+                assert any(
+                    row.startswith(f"| {day.isoformat()} | {change} |") and source.law in row
+                    for row in rows
+                ), (day, source.law)
+    for versions in EARLIER.values():
+        assert all(not s.verified for s in versions)
+    for programme, dates in PROGRAMME_DATES.items():
+        if dates.first_day is not None:
+            assert any(
+                row.startswith(f"| {dates.first_day.isoformat()} | `{programme.value}`:")
+                for row in rows
+            )
+        for year in (dates.agreed_from_year, dates.agreed_end_year):
+            if year is not None:
+                assert any(
+                    row.startswith(f"| {year} | `{programme.value}`:") and "not enacted" in row
+                    for row in rows
+                )
+    days = [row.split(" | ")[0][2:] for row in rows[2:]]
+    assert days == sorted(days)

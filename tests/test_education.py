@@ -29,6 +29,7 @@ TABLE = {
     Programme.STU: (False, True, Track.OTHER),
     Programme.OTHER: (False, False, Track.OTHER),
     Programme.PRIMARY_SCHOOL: (False, False, Track.OTHER),  # folkeskole 0.–9. klasse
+    Programme.EPX: (True, True, Track.GYMNASIAL),  # agreed 18 Feb 2025: a gymnasial education
 }
 
 
@@ -49,7 +50,7 @@ def test_programme_properties(programme: Programme) -> None:
 def test_programme_values_are_stable() -> None:
     assert [p.value for p in Programme] == [
         "stx", "hhx", "htx", "hf", "ib", "eux", "eud", "higher", "fgu", "tenth_grade", "stu",
-        "other", "primary_school",
+        "other", "primary_school", "epx",
     ]  # fmt: skip
     assert Programme("tenth_grade") is Programme.TENTH_GRADE
 

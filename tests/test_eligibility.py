@@ -251,9 +251,9 @@ def test_completion_dated_after_on_does_not_count_yet() -> None:
 def test_completed_non_qualifying_programme_stays_in_group_with_outreach(
     programme: Programme,
 ) -> None:
-    """FGU/10th grade completed 2019-06-30: still in the group on 2020-01-01, outreach due."""
-    record = EducationRecord(programme, dt.date(2018, 8, 1), completed_on=dt.date(2019, 6, 30))
-    result = assess_eligibility(_youth(educations=[record]), dt.date(2020, 1, 1))
+    """FGU/10th grade completed 2020-06-30: still in the group on 2021-01-01, outreach due."""
+    record = EducationRecord(programme, dt.date(2019, 8, 1), completed_on=dt.date(2020, 6, 30))
+    result = assess_eligibility(_youth(educations=[record]), dt.date(2021, 1, 1))
     assert result.in_target_group
     assert result.outreach_required
 

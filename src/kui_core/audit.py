@@ -35,9 +35,9 @@ from .legal import KUI_FROM
 from .policy import Policy
 
 __all__ = [
+    "LAST_CHECKED_DAY",
     "RULES_CHECKED_ON",
     "STALE_AFTER_MONTHS",
-    "LAST_CHECKED_DAY",
     "AuditStamp",
     "audit_stamp",
     "policy_fingerprint",

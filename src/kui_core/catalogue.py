@@ -145,6 +145,20 @@ RULES: Mapping[str, Rule] = _catalogue(
         sources=(legal.CATALOGUE_CHECKED,),
     ),
     Rule(
+        code="eligibility.programme_agreed_change",
+        severity=Severity.INFO,
+        summary="An enrolment known on the reference day falls under a political agreement that"
+        " is not enacted as far as checked: an EPX enrolment, or an enrolment in two-year HF, EUX"
+        " or 10th grade that started in or after 2030, the year the agreement of 18 February 2025"
+        " ends them (10th grade outside efterskoler). kui-core counts it under today's law (see"
+        " Programme.dates).",
+        da="En indskrivning i {subject} er omfattet af en politisk aftale, der ikke er vedtaget"
+        " ved lov; den tælles efter de gældende regler.",
+        en="An enrolment in {subject} falls under a political agreement that is not enacted; it"
+        " is counted under the rules in force.",
+        sources=(legal.EPX_AGREEMENT, legal.REFORM_2030, legal.TENTH_GRADE_2030),
+    ),
+    Rule(
         code="eligibility.in_target_group",
         severity=Severity.INFO,
         summary="Aged from Policy.min_age (15) to under Policy.age_limit (25) with no completed"

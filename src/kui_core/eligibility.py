@@ -30,7 +30,7 @@ import attrs
 from . import validators as v
 from .audit import AuditStamp, audit_stamp
 from .dates import age_on, birthday, completed_years
-from .education import Programme
+from .education import PROGRAMME_DATES, Programme
 from .findings import Finding, found
 from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
@@ -107,6 +107,12 @@ def _unknown(youth: Youth, on: _dt.date) -> str | None:
     return ", ".join(missing) or None
 
 
+_AGREED = frozenset(
+    p for p, dates in PROGRAMME_DATES.items() if not dates.enacted or dates.agreed_end_year
+)
+"""The programmes a political agreement changes (``eligibility.programme_agreed_change``)."""
+
+
 def in_target_group(
     youth: Youth, on: _dt.date, policy: Policy | PolicyTimeline = DEFAULT_POLICY
 ) -> bool:
@@ -151,6 +157,15 @@ def assess_eligibility(
         findings += _found("eligibility.under_min_age", f"{age}", policy, on)
 
     exits, youth_completed, enrolled_in = _records(youth, on, policy)
+    agreed = {
+        r.programme
+        for r in youth.educations
+        if r.programme in _AGREED
+        and r.started_on <= on
+        and r.programme.dates.agreed_change(r.started_on)
+    }
+    for programme in sorted(agreed):
+        findings += _found("eligibility.programme_agreed_change", programme.value, policy, on)
     for programme in sorted(exits):
         findings += _found(
             "eligibility.completed_qualifying_education", programme.value, policy, on

@@ -698,6 +698,93 @@ PRIMARY_SCHOOL = LegalBasis(
         " in school: Programme.PRIMARY_SCHOOL counts as enrolment."
     ),
 )
+# -- Programmes over time -------------------------------------------------------------------
+FGU_START = LegalBasis(
+    kind=SourceKind.GUIDANCE,
+    law="Børne- og Undervisningsministeriet (emu.dk)",
+    title="FGU erstattede de forberedende tilbud den 1. august 2019",
+    quote="Den 1. august 2019 erstattede FGU en række forberedende tilbud.",
+    url="https://emu.dk/fgu/uddannelsens-spor-formaal-og-historie/historien?b=t435-t770",
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The act is lov om forberedende grunduddannelse, lov nr. 697 af 8. juni 2018 (elov.dk's"
+        " header); its commencement paragraph was not read. FGU replaced produktionsskoler, KUU,"
+        " egu and parts of avu, OBU and FVU (same page): kui-core records those as 'other'."
+    ),
+)
+STU_START = LegalBasis(
+    kind=SourceKind.STATUTE,
+    law="Lov om ungdomsuddannelse for unge med særlige behov, lov nr. 564 af 06. juni 2007",
+    title="STU fra 1. august 2007",
+    note=(
+        "elov.dk's header reads \"Lov nr. 564 af 06. juni 2007, jf. lovbekendtgørelse nr. 1077"
+        ' af 11. august 2023"; that STU started on 1 August 2007 comes from an STU provider'
+        ' (skanderborgstu.dk: "som første gang trådte i kraft den 1. august 2007"). The act\'s'
+        " commencement paragraph was not read: not verified."
+    ),
+)
+EPX_AGREEMENT = LegalBasis(
+    kind=SourceKind.POLITICAL_AGREEMENT,
+    law="Aftale om en ny erhvervs- og professionsrettet gymnasieuddannelse, 18. februar 2025",
+    title="Epx oprettes som ny gymnasieuddannelse",
+    quote=(
+        "Regeringen (Socialdemokratiet, Venstre og Moderaterne), Socialistisk Folkeparti og Dansk"
+        " Folkeparti har i dag den 18. februar 2025 indgået Aftale om en ny erhvervs- og"
+        " professionsrettet gymnasieuddannelse. Med aftalen etableres en ny gymnasieuddannelse"
+        " kaldet erhvervs- og professionsrettet eksamen (epx)"
+    ),
+    url="https://ft.dk/samling/20241/almdel/UFU/bilag/59/2979349/index.htm",
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "The minister's letter to Folketinget. No bill or act carrying the agreement out was"
+        " found: agreed, not enacted, as far as checked. kui-core changes no rule for it."
+    ),
+)
+REFORM_2030 = LegalBasis(
+    kind=SourceKind.POLITICAL_AGREEMENT,
+    law=(
+        "Aftale om en ny erhvervs- og professionsrettet gymnasieuddannelse, 18. februar 2025, som"
+        " gengivet af Gymnasieskolernes Lærerforening"
+    ),
+    title="Reformen træder i kraft i 2030: epx oprettes, toårig hf og eux nedlægges",
+    quote=(
+        "Reformen indebærer bl.a. oprettelse af epx, en ny erhvervs- og professionsrettet"
+        " gymnasieuddannelse og nedlæggelse af toårig hf, eux og grundforløbets 1. del på eud."
+        " [...] Reformen træder i kraft i 2030."
+    ),
+    url="https://xn--gymnasielrerne-8ib.dk/temaer/epx-og-reform",
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "A teachers' union's summary, not the agreement's text; it gives the year, not the day"
+        " (TEC and FOA also say 2030). Not enacted as far as checked."
+    ),
+)
+TENTH_GRADE_2030 = LegalBasis(
+    kind=SourceKind.POLITICAL_AGREEMENT,
+    law=(
+        "Aftale om en ny erhvervs- og professionsrettet gymnasieuddannelse, 18. februar 2025, som"
+        " gengivet af FOA"
+    ),
+    title="10. klasse afskaffes; et 10. skoleår kan stadig tages på efterskolerne",
+    quote=(
+        "Aftalen betyder også en afskaffelse af 10. klasse. [...] et 10. skoleår dog stadig kan"
+        " tages på eksempelvis efterskolerne."
+    ),
+    url=(
+        "https://via.ritzau.dk/pressemeddelelse/14270460/uddannelsesreform-abner-nye-dore-for-de"
+        "-unge?lang=da&publisherId=13559569"
+    ),
+    checked_on=_CHECKED,
+    verified=True,
+    note=(
+        "A union's press release. The school year of the last 10th grade outside efterskoler was"
+        " not found (2030 is the reform's year); not enacted as far as checked. kui-core cannot"
+        " tell an efterskole's 10th grade from another."
+    ),
+)
 UNKNOWN_IS_NOT_NO = LegalBasis(
     kind=SourceKind.CONVENTION,
     law="kui-core",

@@ -28,13 +28,13 @@ import attrs
 from . import validators as v
 from ._language import check_language
 from .audit import LAST_CHECKED_DAY, AuditStamp, audit_stamp, unverified_on
-from .legal import KUI_FROM
 from .coordination import check_coordination
 from .dates import birthday, days_after
 from .duty import check_duty
 from .eligibility import Eligibility, assess_eligibility
 from .findings import Finding, Severity, all_valid, by_severity, errors_of, found
 from .in_care import check_in_care
+from .legal import KUI_FROM
 from .periods import Period, format_day
 from .plan import PlanReport, validate_plan
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on

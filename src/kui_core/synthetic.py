@@ -13,9 +13,10 @@ out-of-home care for about 1.5 %. The rates are tuned so that about 85 % have co
 qualifying education by 25 and about 6–7 % of 15–24-year-olds are NEET. **These are synthetic
 numbers, not statistics**; the national figures are in DESIGN.md § 3.
 
-Folkeskole (grades 0–9), for which :class:`~kui_core.education.Programme` has no value of its
-own, is recorded as ``Programme.OTHER`` so that a 15-year-old in 9th grade counts as enrolled in
-*some* education.
+Folkeskole (grades 0–9) is ``Programme.PRIMARY_SCHOOL``, so a 15-year-old in 9th grade counts as
+enrolled. A programme never starts before it exists (:attr:`Programme.dates
+<kui_core.Programme.dates>`): an FGU (or STU) start drawn before its first day is recorded as
+``Programme.OTHER``, the forerunners FGU replaced (produktionsskole, KUU, egu).
 """
 
 from __future__ import annotations
@@ -124,6 +125,10 @@ _MONTHS: Final = MappingProxyType(
 )
 _TREND_PER_YEAR: Final = 0.003
 """Completion probabilities rise by this much per birth year after 2000 (a mild trend)."""
+_FIRST_ORDINAL: Final = {
+    p: first.toordinal() for p in Programme if (first := p.dates.earliest_start) is not None
+}
+"""The first day of each dated programme (Programme.dates), as an ordinal."""
 _TENTH_GRADE_SHARE: Final = 0.35
 _IN_CARE_SHARE: Final = 0.015
 _MAX_ATTEMPTS: Final = 4
@@ -374,6 +379,8 @@ class _Generator:
             return None
         if end is not None and end > self.on_ordinal:
             end = None
+        if start < _FIRST_ORDINAL.get(programme, start):
+            programme = Programme.OTHER  # before FGU (STU) existed: its forerunners are "other"
         key = (programme, start, end, completed)
         found = self.records.get(key)
         if found is None:

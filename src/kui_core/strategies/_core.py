@@ -387,10 +387,11 @@ def _draw_record(
     low: _dt.date,
     high: _dt.date,
 ) -> EducationRecord:
-    programme = pick(draw, programmes)
+    # Only programmes that exist by ``high`` (Programme.dates), each from its first day.
+    programme = pick(draw, _offered_by(programmes, high))
     how = status or pick(draw, _STATUSES)
     near = _around([on], 1) if on is not None else ()
-    started = draw_day(draw, low, high, near=near)
+    started = draw_day(draw, max(low, programme.dates.earliest_start or low), high, near=near)
     if how == "ongoing":
         return EducationRecord(programme, started)
     ended = started + ONE_DAY * _draw_length(draw, 0, 6 * 366)
@@ -400,6 +401,13 @@ def _draw_record(
     if how == "completed":
         return EducationRecord(programme, started, completed_on=ended)
     return EducationRecord(programme, started, left_on=ended)
+
+
+def _offered_by(programmes: Sequence[Programme], high: _dt.date) -> tuple[Programme, ...]:
+    """The ``programmes`` an enrolment can start in on or before ``high`` (Programme.dates)."""
+    return tuple(
+        p for p in programmes if (first := p.dates.earliest_start) is None or first <= high
+    )
 
 
 def _record_window(
@@ -426,7 +434,9 @@ def education_records(
     (completion exactly on the reference day, the day before, the day after). ``programmes``
     restricts the programme (default: all); ``status`` is ``"ongoing"``, ``"completed"`` or
     ``"left"`` (default: any). Starts lie from ``min_start`` to ``max_start`` (default: eight
-    years before ``on`` to 30 days after it, or 1990–2040); records last up to six years.
+    years before ``on`` to 30 days after it, or 1990–2040), and never before a programme exists
+    (:attr:`Programme.dates <kui_core.Programme.dates>`: FGU from 2019-08-01, EPX from 2030);
+    records last up to six years.
     """
     if status is not None and status not in _STATUSES:
         raise InvalidArgument(f"status must be one of {_STATUSES}, got {status!r}")
@@ -439,6 +449,10 @@ def education_records(
     _check_range(low, high, "min_start")
     _check_year(low, "min_start")
     _check_year(high, "max_start")
+    if not _offered_by(choices, high):
+        raise InvalidArgument(
+            f"no programme of {[p.value for p in choices]} exists by {high} (Programme.dates)"
+        )
     return _record_strategy(on, choices, status, low, high)
 
 
