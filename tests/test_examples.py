@@ -38,6 +38,7 @@ RUNS: dict[str, tuple[tuple[str, ...], int]] = {
     "intake_eligibility.py": (("--lang", "en"), 0),
     "nightly_review.py": (("--lang", "en"), 1),  # the sample export has one bad line on purpose
     "property_test_your_code.py": ((), 0),
+    "from_csv_exports.py": ((), 1),  # the sample has two bad rows on purpose
     "publish_metrics.py": ((), 0),
 }
 
@@ -215,3 +216,18 @@ def test_the_output_shown_in_the_docs_is_the_real_output(
     output = (result.stdout + "\n" + result.stderr).splitlines()
     missing = [line for line in lines if line not in output]
     assert missing == [], f"docs/examples.md shows lines {script} no longer prints"
+
+
+# -- from_csv_exports.py ------------------------------------------------------------------------
+
+
+def test_the_csv_exports_give_the_outreach_list_and_name_the_two_bad_rows() -> None:
+    result = run("from_csv_exports.py")
+    assert result.stdout.splitlines() == [
+        "3 young people read, 2 rows not used",
+        "outreach: ung-005 (age 17)",
+    ]
+    assert result.stderr.splitlines() == [
+        "not used: people row 3, column 'foedselsdato': not a date (YYYY-MM-DD or dd-mm-yyyy)",
+        "not used: educations row 6, column 'uddannelse': not one of the labels given",
+    ]
