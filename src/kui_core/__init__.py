@@ -7,6 +7,14 @@ every rule takes its reference day as ``on=``.
 
 from .__about__ import __version__
 from .audit import RULES_CHECKED_ON, AuditStamp, audit_stamp, policy_fingerprint
+from .bulk import (
+    OutreachItem,
+    OutreachWorklist,
+    ReviewSummary,
+    iter_reviews,
+    outreach_worklist,
+    summarize_reviews,
+)
 from .case import CoordinatorAssignment, DutyLapse, Offer, YouthCase
 from .coordination import check_coordination, coordination_span, handover
 from .cpr import CprNumber
@@ -96,6 +104,8 @@ __all__ = [
     "NewActivityFrom",
     "Observation",
     "Offer",
+    "OutreachItem",
+    "OutreachWorklist",
     "Participant",
     "People",
     "Period",
@@ -105,6 +115,7 @@ __all__ = [
     "Programme",
     "Progress",
     "Rate",
+    "ReviewSummary",
     "Role",
     "Rule",
     "Severities",
@@ -129,11 +140,14 @@ __all__ = [
     "coordination_span",
     "handover",
     "in_target_group",
+    "iter_reviews",
     "neet_share",
     "new_activity_deadline",
+    "outreach_worklist",
     "policy_fingerprint",
     "policy_on",
     "review_case",
+    "summarize_reviews",
     "support_decision_deadline",
     "target_progress",
     "transition_deadline",
