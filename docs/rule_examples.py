@@ -620,7 +620,35 @@ findings = check_duty(YouthCase(case.youth, case.opened_on, duty_lapses=(lapse,)
 )
 
 
+CATALOGUE = Family(
+    prefix="catalogue.",
+    title="The catalogue's own period",
+    checked_by="review_case",
+    requires=("kui_core.review_case", "kui_core.YouthCase"),
+    setup="""\
+from datetime import date
+
+from kui_core import Youth, YouthCase, review_case
+
+case = YouthCase(Youth("y-1", date(2001, 5, 1)), opened_on=date(2018, 8, 1))
+""",
+    examples={
+        "catalogue.unverified_period": Example(
+            produces="""\
+# 31.7.2019: the day before the kommunale ungeindsats took effect
+findings = [f for f in review_case(case, date(2019, 7, 31)).findings if f.code.startswith("cat")]
+""",
+            does_not="""\
+# 1.8.2019: the KUI law applies, and its sources were researched from that day
+findings = [f for f in review_case(case, date(2019, 8, 1)).findings if f.code.startswith("cat")]
+""",
+        ),
+    },
+)
+
+
 FAMILIES: tuple[Family, ...] = (
+    CATALOGUE,
     ELIGIBILITY,
     PLAN,
     PLAN_REVIEW,

@@ -121,8 +121,9 @@ def _panel_svg(panel: Panel, left: int) -> list[str]:
         f' y2="{_num(y(target.value))}" stroke="{GREEN}" stroke-dasharray="2 3"/>'
     )
     out.append(
-        f'<text x="{left + PANEL_W}" y="{_num(y(target.value) - 5)}" font-size="11"'
-        f' text-anchor="end" fill="{GREEN}">national target {target.year}:'
+        # At the left end: the path to the target meets the line at the right end.
+        f'<text x="{left + 4}" y="{_num(y(target.value) - 5)}" font-size="11"'
+        f' text-anchor="start" fill="{GREEN}">national target {target.year}:'
         f" {_pct(target.value)}</text>"
     )
     if progress.trend is not None and progress.projected is not None:
@@ -181,7 +182,8 @@ def _legend() -> list[str]:
             f' stroke="{colour}" stroke-width="2"{dashed}/>'
         )
         out.append(f'<text x="{x + 30}" y="{HEIGHT - 26}" font-size="11">{label}</text>')
-        x += 240
+        # The next item starts after this label (at most about 5.6 px a character at 11 px).
+        x += 30 + round(5.6 * len(label)) + 20
     out.append(
         f'<text x="60" y="{HEIGHT - 8}" font-size="10" fill="#666666">Synthetic data from'
         f" kui_core.synthetic (seed {SEED}), not statistics. Targets: agreement"

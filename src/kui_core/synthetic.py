@@ -11,7 +11,8 @@ durations (gymnasial 3 years, HF 2, vocational 2–4), higher education for most
 graduates, employment spells (student jobs, gap years, work after a vocational education) and
 out-of-home care for about 1.5 %. The rates are tuned so that about 85 % have completed a
 qualifying education by 25 and about 6–7 % of 15–24-year-olds are NEET. **These are synthetic
-numbers, not statistics**; the national figures are in DESIGN.md § 3.
+numbers, not statistics**; the national targets and their baselines are in
+:data:`kui_core.NATIONAL_TARGETS` (the "Metrics and targets" page).
 
 Folkeskole (grades 0–9) is ``Programme.PRIMARY_SCHOOL``, so a 15-year-old in 9th grade counts as
 enrolled. A programme never starts before it exists (:attr:`Programme.dates
