@@ -1,0 +1,339 @@
+"""Scenario files: the format, the engine, ``kui test`` and the pytest plugin."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from kui_core import DataError, Youth, assess_eligibility
+from kui_core.cli import app, main
+from kui_core.cli.scenarios import CASEBOOK
+from kui_core.scenarios import Expectation, Scenario, check_case, load_scenarios
+from kui_core.serialization import unstructure
+from kui_core.strategies import reference_days, youths
+
+pytest_plugins = ["pytester"]
+
+AGE_25 = """\
+cases:
+  - title: Dagen før 25-årsdagen er den unge i målgruppen
+    title_en: The day before the 25th birthday is in the target group
+    source: "KUI-loven: indsatsen gælder unge under 25 år"
+    on: 2026-05-31
+    youth: {person_id: y-1, birth_date: 2001-06-01}
+    expect:
+      codes: [eligibility.in_target_group]
+      not_codes: [eligibility.over_age_limit]
+      in_target_group: true
+      eligible_until: 2026-05-31
+  - title: På 25-årsdagen er den unge ude af målgruppen
+    source: "KUI-loven: indsatsen gælder unge under 25 år"
+    on: 2026-06-01
+    youth: {person_id: y-1, birth_date: 2001-06-01}
+    expect:
+      codes: [eligibility.over_age_limit]
+      in_target_group: false
+"""
+
+
+def _one(**fields: Any) -> str:
+    case: dict[str, Any] = {
+        "title": "t",
+        "source": "s",
+        "on": "2026-01-01",
+        "youth": {"person_id": "a", "birth_date": "2001-01-01"},
+        "expect": {},
+    }
+    case.update(fields)
+    return json.dumps({"cases": [{k: v for k, v in case.items() if v is not None}]})
+
+
+def test_yaml_and_json_give_the_same_cases_and_yaml_knows_its_lines() -> None:
+    from kui_core.scenarios import _parse_yaml
+
+    from_yaml = load_scenarios(AGE_25, yaml=True)
+    as_json = json.dumps(_parse_yaml(AGE_25)[0])
+    from_json = load_scenarios(as_json)
+    assert from_yaml.cases == from_json.cases
+    assert from_yaml.lines == (2, 12)
+    assert from_json.lines == ()
+    assert [check_case(c).passed for c in from_yaml.cases] == [True, True]
+
+
+def test_yaml_reads_on_and_dates_as_json_does_not_as_yaml_1_1() -> None:
+    text = AGE_25.replace("in_target_group: true", "in_target_group: yes")
+    with pytest.raises(DataError) as raised:
+        load_scenarios(text, yaml=True)
+    assert raised.value.path == "$.cases[0].expect.in_target_group"
+
+
+@given(youths(), reference_days())
+@settings(max_examples=30)
+def test_a_case_expecting_exactly_what_kui_core_decides_passes(youth: Youth, on: Any) -> None:
+    result = assess_eligibility(youth, on)
+    document = {
+        "title": "t",
+        "source": "s",
+        "on": on.isoformat(),
+        "youth": unstructure(youth),
+        "expect": {
+            "codes": list(dict.fromkeys(result.codes)),
+            "in_target_group": result.in_target_group,
+            "enrolled": result.enrolled,
+            "outreach_required": result.outreach_required is True,
+            "undecided": result.outreach_required is None,
+            "age": result.age if result.age >= 0 else None,  # born after the day: no age
+            "eligible_until": result.eligible_until.isoformat(),
+        },
+    }
+    document["youth"].pop("schema_version", None)
+    (scenario,) = load_scenarios(json.dumps({"cases": [document]})).cases
+    assert check_case(scenario).passed
+    flipped = json.loads(json.dumps(document))
+    flipped["expect"]["in_target_group"] = not result.in_target_group
+    (wrong,) = load_scenarios(json.dumps({"cases": [flipped]})).cases
+    outcome = check_case(wrong)
+    assert not outcome.passed
+    assert outcome.differences[0][0] == "in_target_group"
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("[]", "$"),
+        ('{"cases": []}', "$.cases"),
+        ('{"cases": [], "more": 1}', "$.more"),
+        ("{", "line 1"),
+        (_one(extra=1), "$.cases[0].extra"),
+        (_one(expect={"codes": ["eligibility.nope"]}), "$.cases[0].expect.codes[0]"),
+        (_one(expect={"findings": [{"code": "x.y"}]}), "$.cases[0].expect.findings[0].code"),
+        (_one(expect={"codes": "plan.missing"}), "$.cases[0].expect.codes"),
+        (
+            _one(expect={"codes": ["plan.missing"], "not_codes": ["plan.missing"]}),
+            "$.cases[0].expect.not_codes",
+        ),
+        (_one(youth=None), "$.cases[0].youth"),
+        (_one(metric="neet_share"), "$.cases[0].metric"),
+        (_one(source=None), "$.cases[0].source"),
+        (_one(on="1.1.2026"), "$.cases[0].on"),
+        (_one(policy={"age_limit": "25"}), "$.cases[0].policy.age_limit"),
+        (_one(policy={"no_such_choice": 1}), "$.cases[0].policy.no_such_choice"),
+        (_one(expect={"age": -1}), "$.cases[0].expect.age"),
+        (_one(expect={"valid": "yes"}), "$.cases[0].expect.valid"),
+    ],
+)
+def test_bad_scenario_input_is_a_data_error_with_the_path_in_the_file(text: str, path: str) -> None:
+    with pytest.raises(DataError) as raised:
+        load_scenarios(text)
+    assert raised.value.path == path
+
+
+def test_bad_yaml_and_no_text_are_data_errors() -> None:
+    with pytest.raises(DataError) as raised:
+        load_scenarios("cases: [\n  - {", yaml=True)
+    assert raised.value.path.startswith("line ")
+    with pytest.raises(DataError) as raised:
+        load_scenarios("hello", yaml=True)
+    assert raised.value.path == "$"
+    with pytest.raises(DataError) as raised:
+        load_scenarios("more: 1\n" + AGE_25, yaml=True)
+    assert raised.value.path == "$.more"
+    with pytest.raises(DataError):
+        load_scenarios(b"{}")  # type: ignore[arg-type]
+    with pytest.raises(DataError):
+        check_case("a case")  # type: ignore[arg-type]
+
+
+def test_a_case_a_cohort_and_findings_with_subject_and_period() -> None:
+    text = """\
+cases:
+  - title: Kontakt for sent
+    source: "KUI-loven § 2 a, stk. 3"
+    on: 2026-03-02
+    case:
+      youth: {person_id: y-1, birth_date: 2009-05-01}
+      opened_on: 2025-08-01
+      duty_lapses: [{noticed_on: 2026-02-02}]
+    expect:
+      valid: false
+      findings:
+        - {code: duty.contact_overdue, subject: "2026-02-09"}
+  - title: NEET blandt to
+    source: "Danmarks Statistik"
+    on: 2026-10-01
+    metric: neet_share
+    cohort:
+      - {person_id: a, birth_date: 2004-01-01}
+      - person_id: b
+        birth_date: 2004-01-01
+        employments: [{period: {start: 2026-01-01}, hours_per_week: 37}]
+    expect: {rate: {numerator: 1, denominator: 2}}
+  - title: Forkert forventning
+    source: s
+    on: 2026-03-02
+    case:
+      youth: {person_id: y-1, birth_date: 2009-05-01}
+      opened_on: 2025-08-01
+      duty_lapses: [{noticed_on: 2026-02-02}]
+    expect:
+      enrolled: true
+      rate: {numerator: 0, denominator: 0}
+      findings:
+        - {code: duty.contact_overdue, subject: "2026-02-10"}
+        - {code: coordination.gap, period: {start: 2026-01-01, end: 2026-02-01}}
+        - {code: eligibility.in_target_group, subject: "16"}
+      codes: [coordination.gap]
+      not_codes: [duty.contact_overdue]
+"""
+    first, second, third = (check_case(c) for c in load_scenarios(text, yaml=True).cases)
+    assert first.passed, first.explain()
+    assert second.passed, second.explain()
+    assert [what for what, _, _ in third.differences] == [
+        "codes",
+        "not_codes",
+        "finding",
+        "finding",
+        "finding",
+        "enrolled",
+        "rate",
+    ]
+    assert "subject '2026-02-09'" in third.explain()
+    (dated,) = load_scenarios(
+        AGE_25.replace("eligible_until: 2026-05-31", "eligible_until: 2026-06-01"), yaml=True
+    ).cases[:1]
+    assert check_case(dated).differences == (("eligible_until", "2026-06-01", "2026-05-31"),)
+    assert "forventet" in third.explain("da")
+    explained = third.explain().splitlines()
+    assert (
+        "finding: expected coordination.gap, period 1.1.2026 through 31.1.2026; got no such"
+        " finding" in explained
+    )
+    assert (
+        "finding: expected eligibility.in_target_group, subject '16'; got"
+        " eligibility.in_target_group" in explained
+    )
+
+
+# -- kui test ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    modules = app._COMMAND_MODULES
+    if "scenarios" not in modules:
+        monkeypatch.setattr(app, "_COMMAND_MODULES", (*modules, "scenarios"))
+
+
+def _kui(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(["test", *argv], out), out.getvalue()
+
+
+@pytest.mark.usefixtures("registered")
+def test_kui_test_runs_the_shipped_casebook_and_every_case_passes() -> None:
+    status, out = _kui()
+    assert status == 0, out
+    last = out.splitlines()[-1]
+    passed, _, total = last.split()[:3]
+    assert passed == total
+    assert int(total) >= 20
+    assert CASEBOOK.is_dir()
+
+
+@pytest.mark.usefixtures("registered")
+def test_kui_test_reports_a_failure_with_file_title_and_expected_against_actual(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.kui.yaml").write_text(
+        AGE_25.replace("in_target_group: false", "in_target_group: true"), encoding="utf-8"
+    )
+    status, out = _kui(str(tmp_path), "--failed-only")
+    assert status == 1
+    assert out.splitlines() == [
+        "FAIL  a.kui.yaml:12  På 25-årsdagen er den unge ude af målgruppen",
+        "      in_target_group: expected true; got false",
+        "1 of 2 cases passed",
+    ]
+    status, out = _kui(str(tmp_path / "a.kui.yaml"), "--lang", "da")
+    assert "OK  a.kui.yaml:2  Dagen før 25-årsdagen er den unge i målgruppen" in out
+    assert "FEJL" in out
+    assert out.splitlines()[-1] == "1 af 2 tilfælde bestået"
+
+
+@pytest.mark.usefixtures("registered")
+def test_kui_test_on_a_bad_file_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "b.kui.json"
+    bad.write_text(_one(extra=1), encoding="utf-8")
+    assert _kui(str(bad)) == (2, "")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "b.kui.json" in err
+    assert "$.cases[0].extra" in err
+    latin = tmp_path / "c.kui.yaml"
+    latin.write_bytes("title: \xe6".encode("latin-1"))
+    assert _kui(str(latin))[0] == 2
+    assert _kui(str(tmp_path / "missing.kui.yaml"))[0] == 2
+
+
+# -- the pytest plugin ---------------------------------------------------------------------------
+
+
+def test_the_plugin_collects_scenario_files_and_passes_and_fails_them(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makefile(".kui.yaml", ages=AGE_25.replace("in_target_group: false", "enrolled: true"))
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*ages.kui.yaml:12: På 25-årsdagen er den unge ude af målgruppen",
+            "on 2026-06-01, codes found: eligibility.over_age_limit",
+            "enrolled: expected true; got false",
+        ]
+    )
+
+
+def test_the_plugin_reports_a_malformed_file_by_name_and_key_without_a_traceback(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makefile(".kui.json", bad=_one(expect={"codes": ["eligibility.nope"]}))
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    assert "bad.kui.json: $.cases[0].expect.codes[0]: not a rule code" in result.stdout.str()
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_the_plugin_leaves_other_files_alone(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", plain="cases: nothing")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes()
+
+
+def test_an_expectation_is_a_model_like_the_others() -> None:
+    assert Expectation() == Expectation(codes=(), not_codes=())
+    with pytest.raises(DataError):
+        Scenario(title="t", source="s", on="2026-01-01", expect=Expectation())  # type: ignore[arg-type]
+
+
+def test_the_plugin_shows_an_unexpected_error_as_pytest_does(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".kui.yaml", ages=AGE_25)
+    pytester.makeconftest(
+        """
+import kui_core.pytest_plugin as plugin
+
+def _boom(scenario):
+    raise RuntimeError("kui-core itself failed")
+
+plugin.check_case = _boom
+"""
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["*RuntimeError: kui-core itself failed*"])
