@@ -440,3 +440,98 @@ def test_the_changes_page_has_no_hand_written_date_and_lists_every_dated_source(
                 )
     days = [row.split(" | ")[0][2:] for row in rows[2:]]
     assert days == sorted(days)
+
+
+# -- Every public field of a model has a one-line description ---------------------------------
+# The API reference (griffe_fieldz) shows each attrs model's constructor parameters as a table;
+# a field's description is its attribute docstring (a string on the line after the field).
+
+FIELD_DOCSTRING_MODULES = (
+    "kui_core.youth",
+    "kui_core.case",
+    "kui_core.periods",
+    "kui_core.plan",
+    "kui_core.findings",
+    "kui_core.legal",
+    "kui_core.catalogue",
+    "kui_core.targets",
+    "kui_core.audit",
+    "kui_core.review",
+    "kui_core.eligibility",
+    "kui_core.bulk",
+    "kui_core.tables",
+)
+"""The modules whose attrs models describe every public field; add a module once it does."""
+
+_GRIFFE_PACKAGES: dict[tuple[str, str], Any] = {}
+
+
+def _griffe_package(name: str, search_path: Path) -> Any:
+    """The package ``name`` as griffe reads it from ``search_path`` (statically), loaded once."""
+    import griffe
+
+    key = (name, str(search_path))
+    if key not in _GRIFFE_PACKAGES:
+        _GRIFFE_PACKAGES[key] = griffe.load(name, search_paths=[str(search_path)])
+    return _GRIFFE_PACKAGES[key]
+
+
+def fields_without_docstring(module_name: str, search_path: Path = ROOT / "src") -> list[str]:
+    """``Class.field`` for each public field of the module's public attrs classes that has no
+    attribute docstring (private classes and fields, leading underscore, need none)."""
+    import attrs
+
+    module = importlib.import_module(module_name)
+    package, _, rest = module_name.partition(".")
+    loaded = _griffe_package(package, search_path)
+    static = loaded[rest] if rest else loaded
+    missing = []
+    for name, cls in vars(module).items():
+        if name.startswith("_") or not isinstance(cls, type) or not attrs.has(cls):
+            continue
+        if cls.__module__ != module_name:
+            continue  # imported from elsewhere: checked with its own module
+        members = static[name].all_members
+        for field in attrs.fields(cls):
+            member = members.get(field.name)
+            docstring = member.docstring if member is not None else None
+            if not field.name.startswith("_") and (
+                docstring is None or not docstring.value.strip()
+            ):
+                missing.append(f"{name}.{field.name}")
+    return missing
+
+
+@pytest.mark.parametrize("module_name", FIELD_DOCSTRING_MODULES)
+def test_every_public_model_field_has_a_docstring(module_name: str) -> None:
+    missing = fields_without_docstring(module_name)
+    assert not missing, f"{module_name}: add a one-line docstring after each of {missing}"
+
+
+def test_a_field_without_a_docstring_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "fielddoc_probe"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "models.py").write_text(
+        "import attrs\n\n\n"
+        "@attrs.frozen\nclass Base:\n"
+        "    inherited: int\n\n\n"
+        "@attrs.frozen\nclass Model(Base):\n"
+        '    """A model."""\n\n'
+        "    described: int\n"
+        '    """A field with a docstring."""\n'
+        "    bare: int\n"
+        "    _private: int\n"
+        '    blank: int = 0\n    """ """\n\n\n'
+        "@attrs.frozen\nclass _Hidden:\n    anything: int\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        missing = fields_without_docstring("fielddoc_probe.models", tmp_path)
+    finally:
+        sys.modules.pop("fielddoc_probe.models", None)
+        sys.modules.pop("fielddoc_probe", None)
+    assert missing == ["Base.inherited", "Model.inherited", "Model.bare", "Model.blank"]

@@ -96,8 +96,11 @@ class AuditStamp:
     policy in force on the report's day)."""
 
     library_version: str = attrs.field(validator=v.is_nonempty_str)
+    """The kui-core version that made the report (``kui_core.__version__``)."""
     rules_checked_on: _dt.date = attrs.field(validator=v.is_date)
+    """The day the catalogue's sources were last checked (:data:`RULES_CHECKED_ON`)."""
     policy_fingerprint: str = attrs.field(validator=_fingerprint_value)
+    """16 lowercase hex digits identifying the policy in force (:func:`policy_fingerprint`)."""
 
 
 def audit_stamp(policy: Policy) -> AuditStamp:

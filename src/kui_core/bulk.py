@@ -55,10 +55,19 @@ class OutreachItem:
     15–17 duty applies, and the full :class:`~kui_core.Eligibility` with its reasons."""
 
     person_id: str
+    """The case system's identifier of the young person (`Youth.person_id`)."""
     age: int
+    """Age on the worklist's day, in completed years."""
     under_duty: bool
+    """True where the 15–17 duty applies (`Policy.duty_min_age` to `duty_max_age`): comes first."""
     idle_since: _dt.date
+    """Without education or work since this day (the order's second key).
+
+    The latest end of an education or job by the worklist's day; the day the young person
+    entered the target group where that is later or where no record ended.
+    """
     eligibility: Eligibility
+    """The full assessment with its reasons (:class:`~kui_core.Eligibility`)."""
 
 
 @attrs.frozen
@@ -67,9 +76,13 @@ class OutreachWorklist:
     ids (in cohort order) whose records cannot decide, and ``assessed`` how many were read."""
 
     on: _dt.date
+    """The day the cohort was assessed."""
     items: tuple[OutreachItem, ...]
+    """The young people outreach is due for (:class:`OutreachItem`), most urgent first."""
     undecided: tuple[str, ...]
+    """The `person_id` of each young person whose records cannot decide, in cohort order."""
     assessed: int
+    """How many young people were read and assessed."""
 
 
 def _idle_since(youth: Youth, on: _dt.date, policy: Policy) -> _dt.date:
@@ -136,9 +149,13 @@ class ReviewSummary:
     such finding (a case with three coordination gaps counts once)."""
 
     cases: int
+    """How many case reports were counted."""
     invalid: int
+    """How many of them have an ERROR finding."""
     by_code: Mapping[str, int]
+    """Per rule code, the number of cases with at least one such finding."""
     by_severity: Mapping[Severity, int]
+    """Per :class:`Severity` (every one, 0 included), the number of cases with such a finding."""
 
     def render(self) -> str:
         """A plain-text table: one line per code, most frequent first."""

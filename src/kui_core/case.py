@@ -31,8 +31,11 @@ class CoordinatorAssignment:
     """
 
     coordinator_id: str = attrs.field(validator=v.is_nonempty_str)
+    """The coordinator's identifier (tovholder/kontaktperson) in the case system; non-empty."""
     unit: str = attrs.field(validator=v.is_nonempty_str)
+    """The code of the coordinator's municipal unit (see :class:`MunicipalUnit`); non-empty."""
     period: Period = attrs.field(validator=v.is_instance(Period))
+    """The days the coordinator holds the case (half-open: `end` is the day after; `None`: open)."""
 
 
 @attrs.frozen
@@ -40,8 +43,11 @@ class Offer:
     """An offer the young person takes part in (tilbud: an education, FGU, a job, an internship)."""
 
     id: str = attrs.field(validator=v.is_nonempty_str)
+    """The offer's identifier, unique within the case; non-empty."""
     description: str = attrs.field(validator=v.is_nonempty_str)
+    """What the offer (tilbud) is, e.g. an education, FGU, a job or an internship; non-empty."""
     period: Period = attrs.field(validator=v.is_instance(Period))
+    """The days the young person takes part (half-open: `end` is the day after; `None`: open)."""
 
 
 @attrs.frozen
@@ -57,15 +63,22 @@ class DutyLapse:
     """
 
     noticed_on: _dt.date = attrs.field(validator=v.is_date)
+    """The day the municipality learned the young person was not following the plan."""
     contacted_on: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("noticed_on")
     )
+    """The day the young person was contacted (due within 5 working days); `None`: not yet."""
     new_activity_on: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("noticed_on")
     )
+    """The day a new activity started; `None`: not yet.
+
+    Due within 30 calendar days of the contact or of noticing, see `Policy.new_activity_from`.
+    """
     parents_contacted_on: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("noticed_on")
     )
+    """The day the parents (forældremyndighedens indehaver) were contacted; `None`: not yet."""
 
 
 def _plans(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -109,17 +122,25 @@ class YouthCase:
     """
 
     youth: Youth = attrs.field(validator=v.is_instance(Youth))
+    """The young person the case is about (:class:`Youth`)."""
     opened_on: _dt.date = attrs.field(validator=v.is_date)
+    """The first day of the case (start of the coordination span)."""
     closed_on: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("opened_on")
     )
+    """The first day after the case (half-open, not before `opened_on`); `None`: still open."""
     plans: tuple[EducationPlan, ...] = attrs.field(default=(), validator=_plans)
+    """Plan versions (:class:`EducationPlan`), oldest first, the last current; empty: none yet."""
     coordinators: tuple[CoordinatorAssignment, ...] = attrs.field(
         default=(), validator=v.is_tuple_of(CoordinatorAssignment)
     )
+    """Coordinator assignments (tovholder, :class:`CoordinatorAssignment`), in any order."""
     offers: tuple[Offer, ...] = attrs.field(default=(), validator=_offers)
+    """The offers (tilbud, :class:`Offer`) the young person takes part in; ids are unique."""
     duty_lapses: tuple[DutyLapse, ...] = attrs.field(default=(), validator=v.is_tuple_of(DutyLapse))
+    """Recorded times a 15–17-year-old did not follow the plan (:class:`DutyLapse`)."""
     duty_exemptions: tuple[Period, ...] = attrs.field(default=(), validator=v.is_tuple_of(Period))
+    """Periods of exemption from the duty (KUI law § 2 a, stk. 2); empty: none."""
 
     def exemption_on(self, day: _dt.date) -> Period | None:
         """The exemption from the duty that contains ``day`` (the earliest), or ``None``."""

@@ -82,11 +82,17 @@ class Rule:
     """
 
     code: str = attrs.field(validator=v.is_nonempty_str)
+    """The stable dotted code, e.g. "plan.goal_overdue"; never changed once released."""
     severity: Severity = attrs.field(validator=v.is_instance(Severity))
+    """The default severity (a :class:`Policy` may change it); ERROR needs a statute or order."""
     summary: str = attrs.field(validator=v.is_nonempty_str)
+    """What the rule checks, in English, for the rule reference."""
     da: str = attrs.field(validator=v.is_nonempty_str)
+    """The Danish message template, filled with `{subject}`, `{period}` or their `_note` asides."""
     en: str = attrs.field(validator=v.is_nonempty_str)
+    """The English message template, filled like `da`."""
     sources: tuple[LegalBasis, ...] = attrs.field(validator=_sources)
+    """The sources (:class:`LegalBasis`), most direct first; one is in force on every day."""
 
     @property
     def legal_basis(self) -> LegalBasis:

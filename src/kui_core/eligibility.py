@@ -44,15 +44,20 @@ class Eligibility:
     """The answer of :func:`assess_eligibility`, with the findings that explain it."""
 
     on: _dt.date
+    """The reference day of the assessment."""
     age: int
+    """Age on `on` in completed years (29 February birthdays by `Policy.leap_day_rule`)."""
     in_target_group: bool
+    """True where aged `Policy.min_age` to under `Policy.age_limit`, no exit education completed."""
     enrolled: bool
+    """True where enrolled on `on` in a programme of `Policy.enrolment_programmes`."""
     outreach_required: bool | None
     """True where outreach is due, false where it is not, ``None`` where the records cannot
     decide (``eligibility.data_missing``)."""
     eligible_until: _dt.date
     """The last day (inclusive) on which the person is young enough for the target group."""
     findings: tuple[Finding, ...]
+    """The findings that explain the answer (:class:`Finding`), in the order the rules ran."""
     stamp: AuditStamp | None = None
     """Which rules and policy produced the answer (:mod:`kui_core.audit`)."""
 

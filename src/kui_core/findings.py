@@ -66,9 +66,13 @@ class Finding:
     """
 
     code: str
+    """The code of the rule that found it, a key of :data:`~kui_core.catalogue.RULES`."""
     severity: Severity
+    """The rule's severity under the policy the finding was built with (:class:`Severity`)."""
     period: Period | None = attrs.field(validator=_period)
+    """The days concerned (a coordination gap, days late); `None` only where the rule needs none."""
     subject: str | None = attrs.field(validator=_subject)
+    """What it is about (a goal id, coordinator ids, ...); `None` only where the rule needs none."""
     on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
     """The reference day of the rule that found it: the finding cites the sources in force
     then (``None``: every source of the rule)."""

@@ -92,16 +92,27 @@ class LegalBasis:
     """
 
     kind: SourceKind = attrs.field(validator=v.is_instance(SourceKind))
+    """The kind of authority (:class:`SourceKind`); only statutes and orders are law."""
     law: str = attrs.field(validator=v.is_nonempty_str)
+    """The act, order, page or strategy, with its number and date where it has one."""
     paragraph: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """The provision, e.g. "§ 2 a, stk. 1"; `None`: the source has none, or it was not verified."""
     title: str = attrs.field(validator=v.is_nonempty_str)
+    """What the source says, in one line."""
     quote: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """The exact wording that supports the rule; `None`: not quoted (then not `verified`)."""
     url: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """Where the source can be read; `None`: no public address."""
     checked_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The day the quote was checked against the source; `None`: never (then not `verified`)."""
     verified: bool = attrs.field(default=False, validator=_verified)
+    """True only where the `quote` was read in the source on `checked_on` (both required)."""
     note: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """What is uncertain (an unverified paragraph, sources that disagree); `None`: nothing."""
     in_force_from: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The first day the source applies; `None`: no lower bound known or needed."""
     in_force_until: _dt.date | None = attrs.field(default=None, validator=_until)
+    """The first day it no longer applies (after `in_force_from`); `None`: no end known/needed."""
 
     def in_force_on(self, day: _dt.date) -> bool:
         """True where the source applies on ``day``: from ``in_force_from`` (``None``: as far

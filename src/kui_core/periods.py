@@ -37,7 +37,9 @@ class Period:
     """The days ``[start, end)``; ``end=None`` is open-ended, ``end == start`` is empty."""
 
     start: _dt.date = attrs.field(validator=v.is_date)
+    """The first day covered."""
     end: _dt.date | None = attrs.field(default=None, validator=_end_not_before_start)
+    """The first day after the period (not covered), never before `start`; `None`: open-ended."""
 
     @property
     def open_ended(self) -> bool:

@@ -78,7 +78,9 @@ class MunicipalUnit:
     """
 
     code: str = attrs.field(validator=v.is_nonempty_str)
+    """The short code by which interventions and coordinators name the unit, e.g. "JOB"."""
     name: str = attrs.field(validator=v.is_nonempty_str)
+    """The unit's name as people read it, e.g. "Jobcenter"; non-empty."""
 
 
 @attrs.frozen
@@ -86,7 +88,9 @@ class Participant:
     """Someone taking part in the plan: the case system's ``person_id`` and their :class:`Role`."""
 
     person_id: str = attrs.field(validator=v.is_nonempty_str)
+    """The case system's identifier of the person (for the young person: `Youth.person_id`)."""
     role: Role = attrs.field(validator=v.is_instance(Role))
+    """The participant's :class:`Role`: the young person, a parent, the coordinator, ..."""
 
 
 @attrs.frozen
@@ -94,10 +98,15 @@ class Goal:
     """A goal (mål) of the plan with its target date and status."""
 
     id: str = attrs.field(validator=v.is_nonempty_str)
+    """The goal's identifier, unique within the plan; milestones and interventions refer to it."""
     kind: GoalKind = attrs.field(validator=v.is_instance(GoalKind))
+    """What the goal is about (:class:`GoalKind`); a plan needs an EDUCATION or JOB goal (§ 2 c)."""
     description: str = attrs.field(validator=v.is_nonempty_str)
+    """The goal (mål) in words; non-empty."""
     target_date: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The day the goal should be reached (an OPEN goal is overdue after it); `None`: not set."""
     status: GoalStatus = attrs.field(default=GoalStatus.OPEN, validator=v.is_instance(GoalStatus))
+    """Where the goal stands (:class:`GoalStatus`); only OPEN goals can be overdue or dropped."""
 
 
 @attrs.frozen
@@ -108,10 +117,15 @@ class Milestone:
     """
 
     id: str = attrs.field(validator=v.is_nonempty_str)
+    """The milestone's identifier, unique within the plan."""
     goal_id: str = attrs.field(validator=v.is_nonempty_str)
+    """The id of the plan's goal (:attr:`Goal.id`) this milestone leads to."""
     description: str = attrs.field(validator=v.is_nonempty_str)
+    """The milestone (delmål) in words; non-empty."""
     due_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The day the milestone should be reached; `None`: no date set."""
     reached_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The day the milestone was reached; `None`: not yet."""
 
     def reached_by(self, day: _dt.date) -> bool:
         """True where the milestone was reached on or before ``day``."""
@@ -127,10 +141,15 @@ class Intervention:
     """
 
     id: str = attrs.field(validator=v.is_nonempty_str)
+    """The intervention's identifier, unique within the plan."""
     unit: str = attrs.field(validator=v.is_nonempty_str)
+    """The code of the municipal unit that gives it (:attr:`MunicipalUnit.code`)."""
     description: str = attrs.field(validator=v.is_nonempty_str)
+    """The intervention (indsats) in words; non-empty."""
     period: Period = attrs.field(validator=v.is_instance(Period))
+    """The days it runs (half-open: `end` is the first day after; `None`: no end planned)."""
     supports: frozenset[str] = attrs.field(validator=v.is_frozenset_of(str))
+    """Ids of the goals it works towards; none of the plan's: `plan.intervention_without_goal`."""
 
 
 def _unique(path: str, what: str, ids: Iterable[str]) -> None:
@@ -191,19 +210,32 @@ class EducationPlan:
     """
 
     id: str = attrs.field(validator=v.is_nonempty_str)
+    """This version's identifier, unique in the case; a newer version names it in `previous_id`."""
     created_on: _dt.date = attrs.field(validator=v.is_date)
+    """The day this version was made, from which follow-ups count (until a `last_follow_up`)."""
     participants: tuple[Participant, ...] = attrs.field(validator=_participants)
+    """Who takes part in making the plan (:class:`Participant`), without duplicates."""
     goals: tuple[Goal, ...] = attrs.field(validator=_goals)
+    """The goals (mål, :class:`Goal`), ids unique; an EDUCATION or JOB goal is expected (§ 2 c)."""
     interventions: tuple[Intervention, ...] = attrs.field(validator=_interventions)
+    """The interventions (indsatser, :class:`Intervention`) of the municipal units, ids unique."""
     next_follow_up: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("created_on")
     )
+    """The next planned follow-up, not before `created_on`; `None`: `plan.follow_up_missing`."""
     duty_description: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """How a 15–17-year-old meets the education duty (§ 2 a); `None`: not described."""
     previous_id: str | None = attrs.field(default=None, validator=_previous_id)
+    """The `id` of the version this one replaces (never its own); `None`: the first version."""
     milestones: tuple[Milestone, ...] = attrs.field(default=(), validator=_milestones)
+    """The milestones (delmål, :class:`Milestone`), ids unique, each toward a goal of the plan."""
     last_follow_up: _dt.date | None = attrs.field(
         default=None, validator=v.optional_date_not_before("created_on")
     )
+    """The latest follow-up that left the plan unchanged; `None`: none since it was made.
+
+    The maximum follow-up interval then counts from it instead of from `created_on`.
+    """
 
     @property
     def follow_up_anchor(self) -> _dt.date:
@@ -224,6 +256,7 @@ class PlanReport:
     """
 
     findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
+    """The findings (:class:`Finding`), sorted by severity (ERROR first), then code."""
     stamp: AuditStamp | None = attrs.field(
         default=None, validator=v.is_optional_instance(AuditStamp)
     )

@@ -106,11 +106,17 @@ class CaseReport:
     """
 
     person_id: str = attrs.field(validator=v.is_nonempty_str)
+    """The case system's identifier of the young person (`Youth.person_id`), not the CPR number."""
     on: _dt.date = attrs.field(validator=v.is_date)
+    """The reference day of the review."""
     eligibility: Eligibility = attrs.field(validator=v.is_instance(Eligibility))
+    """The target-group assessment on `on` (:class:`Eligibility`)."""
     plan_id: str | None = attrs.field(validator=v.is_optional_nonempty_str)
+    """The id of the plan in force (the newest made on or before `on`); `None`: no plan yet."""
     plan: PlanReport | None = attrs.field(validator=v.is_optional_instance(PlanReport))
+    """The report on the plan in force (:class:`PlanReport`); `None`: no plan on `on`."""
     findings: tuple[Finding, ...] = attrs.field(validator=v.is_tuple_of(Finding))
+    """Every rule's findings (the plan's too): ERROR, then WARNING, then INFO; by code within."""
     stamp: AuditStamp | None = attrs.field(
         default=None, validator=v.is_optional_instance(AuditStamp)
     )

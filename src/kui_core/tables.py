@@ -108,16 +108,27 @@ class Columns:
     """
 
     person_id: str = attrs.field(default="person_id", validator=v.is_nonempty_str)
+    """The column of the case system's person id, in all three tables."""
     birth_date: str = attrs.field(default="birth_date", validator=v.is_nonempty_str)
+    """People: the birth date column (ISO or dd-mm-yyyy)."""
     cpr: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """People: the CPR number column (an empty cell: none); `None`: the table has no such column."""
     municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """People: the municipality code column; `None`: the table has no such column."""
     programme: str = attrs.field(default="programme", validator=v.is_nonempty_str)
+    """Educations: the programme column; its labels are mapped by `programmes`."""
     education_start: str = attrs.field(default="started_on", validator=v.is_nonempty_str)
+    """Educations: the column of the first day of the enrolment."""
     education_end: str = attrs.field(default="ended_on", validator=v.is_nonempty_str)
+    """Educations: the end column, empty while ongoing; inclusive or not as `end_dates` says."""
     education_status: str = attrs.field(default="status", validator=v.is_nonempty_str)
+    """Educations: the status column; its labels are mapped by `statuses` to :class:`Status`."""
     employment_start: str = attrs.field(default="start", validator=v.is_nonempty_str)
+    """Employments: the column of the first day of the job."""
     employment_end: str = attrs.field(default="end", validator=v.is_nonempty_str)
+    """Employments: the end column, empty while still employed; as `end_dates` says."""
     hours_per_week: str = attrs.field(default="hours_per_week", validator=v.is_nonempty_str)
+    """Employments: the column of paid hours per week, with `decimal` as decimal mark."""
 
 
 @attrs.frozen
@@ -126,9 +137,13 @@ class RowError:
     row number, the column (``None`` where the row as a whole is wrong) and the reason."""
 
     table: str
+    """The table: "people", "educations" or "employments"."""
     row: int
+    """The 1-based row number (1 for the first row after a CSV's header)."""
     column: str | None
+    """The column concerned; `None`: the row as a whole is wrong."""
     reason: str
+    """What is wrong, never the value itself (it may be a CPR number)."""
 
     def __str__(self) -> str:
         where = f"{self.table} row {self.row}"
@@ -147,7 +162,9 @@ class TableResult:
     """The young people built from the tables, and the rows that could not be used."""
 
     youths: tuple[Youth, ...]
+    """The young people whose rows are all good (:class:`~kui_core.Youth`)."""
     errors: tuple[RowError, ...]
+    """Every bad row (:class:`RowError`); empty where all were good (or with `on_error="raise"`)."""
 
 
 def read_csv(lines: Iterable[str], *, delimiter: str | None = None) -> Iterator[dict[str, str]]:

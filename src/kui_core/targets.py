@@ -118,11 +118,17 @@ class Observation:
     """
 
     year: int = attrs.field(validator=v.is_int(minimum=1))
+    """The year the figure is for."""
     share: float = attrs.field(validator=_share)
+    """The published figure, a share between 0 and 1 (0.84 for 84 %)."""
     published: _dt.date | str = attrs.field(validator=_published)
+    """The vintage: the day of publication, else the release in words (never an ISO day as text)."""
     measure: Measure = attrs.field(validator=v.is_instance(Measure))
+    """What was measured (:class:`~kui_core.metrics.Measure`): projection/register, programmes."""
     source: str = attrs.field(validator=v.is_nonempty_str)
+    """Where it was published (a page or release), best with the quoted words; non-empty."""
     note: str | None = attrs.field(default=None, kw_only=True, validator=v.is_optional_nonempty_str)
+    """A method break or anything else a reader of the series must know; `None`: nothing."""
 
     def __iter__(self) -> Iterator[int | float]:
         return iter((self.year, self.share))
@@ -140,20 +146,29 @@ class Target:
     """
 
     name: str = attrs.field(validator=v.is_nonempty_str)
+    """The target's name as reports show it; non-empty."""
     year: int = attrs.field(validator=v.is_int(minimum=1))
+    """The year by which the target is to be reached."""
     value: float = attrs.field(validator=_share)
+    """The share to reach, between 0 and 1 (0.9 for 90 %), at least or at most (`direction`)."""
     baseline: float | None = attrs.field(default=None, validator=_optional_share)
+    """The share in `baseline_year` the target was set against; `None`: not stated."""
     direction: Direction = attrs.field(
         default=Direction.AT_LEAST, validator=v.is_instance(Direction)
     )
+    """Whether the target is met at or above `value` (AT_LEAST) or at or below it (AT_MOST)."""
     source: LegalBasis | str = attrs.field(kw_only=True, validator=_source)
+    """The agreement or law that set the target: a :class:`LegalBasis` or its name."""
     baseline_year: int | None = attrs.field(default=None, kw_only=True, validator=_optional_year)
+    """The year of the `baseline`; `None`: not stated."""
     observed: tuple[Observation, ...] = attrs.field(
         default=(), kw_only=True, validator=v.is_tuple_of(Observation)
     )
+    """Published figures (:class:`Observation`) in the order they were published; empty: none."""
     measure: Measure | None = attrs.field(
         default=None, kw_only=True, validator=v.is_optional_instance(Measure)
     )
+    """What the baseline measures (projection or register, which programmes); `None`: not stated."""
 
     def met_by(self, value: float) -> bool:
         """True where ``value`` reaches the target in its direction."""
@@ -401,11 +416,15 @@ class Progress:
     """Where a series stands against a :class:`Target` (see :func:`target_progress`)."""
 
     target: Target
+    """The target the series is judged against."""
     latest_year: int
+    """The last year of the series."""
     latest: float
+    """The series' value in `latest_year`, a share between 0 and 1."""
     gap: float
     """Positive while the target is not met (in points of share), zero or negative once met."""
     met: bool
+    """True where `latest` reaches the target in its direction."""
     years_left: int
     """``target.year - latest_year``; zero or negative once the target year is reached."""
     required_yearly_change: float | None
@@ -416,6 +435,7 @@ class Progress:
     projected: float | None
     """The trend line's value in the target year (``None`` for a single point)."""
     on_track: bool
+    """True where met, or where the trend reaches the target in time (:func:`target_progress`)."""
     publishable: bool
     """False where a :class:`Rate` in the series is not publishable; ``str`` then shows only
     the target, no value and nothing computed from the series."""

@@ -42,7 +42,9 @@ class ExternalGuidance:
     """
 
     authority: Authority = attrs.field(validator=v.is_instance(Authority))
+    """The other authority giving the guidance: a job centre, social services or another one."""
     period: Period = attrs.field(validator=v.is_instance(Period))
+    """The days of guidance (half-open: `end` is the first day after; `None`: still running)."""
 
 
 @attrs.frozen
@@ -58,12 +60,17 @@ class CarePlacement:
     """
 
     period: Period = attrs.field(validator=v.is_instance(Period))
+    """The time in care (half-open: `end` is the first day out of care; `None`: still in care)."""
     decided_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The day the placement was decided; `None`: not recorded (the start of `period` stands in)."""
     consent: bool = attrs.field(default=True, validator=v.is_bool)
+    """False for a placement without consent (§ 47): the ungeplan must exist before the decision."""
     ungeplan_dates: tuple[_dt.date, ...] = attrs.field(
         default=(), validator=v.is_tuple_of(_dt.date)
     )
+    """Days an ungeplan (barnets lov § 108) was made or revised; not the KUI education plan."""
     support_decided_on: _dt.date | None = attrs.field(default=None, validator=v.is_optional_date)
+    """The day continued support after 18 was decided (§ 111); `None`: not decided."""
 
     @property
     def decision_day(self) -> _dt.date:
@@ -157,19 +164,32 @@ class Youth:
     """
 
     person_id: str = attrs.field(validator=v.is_nonempty_str)
+    """The case system's own identifier for the young person (not the CPR number); non-empty."""
     birth_date: _dt.date = attrs.field(validator=_birth_date)
+    """The day of birth, in the supported calendar (1858 to 2299, see :mod:`kui_core.dates`)."""
     educations: tuple[EducationRecord, ...] = attrs.field(default=(), validator=_educations)
+    """Education records (:class:`EducationRecord`), none starting before `birth_date`."""
     employments: tuple[Employment, ...] = attrs.field(default=(), validator=_employments)
+    """Paid work (:class:`Employment`), none starting before `birth_date`; hours add up per day."""
     in_care: tuple[CarePlacement, ...] = attrs.field(default=(), validator=_in_care)
+    """Placements in out-of-home care (:class:`CarePlacement`); empty: none recorded."""
     cpr: CprNumber | None = attrs.field(default=None, validator=_cpr_matches_birth_date)
+    """The CPR number (:class:`CprNumber`), never shown; matches `birth_date`. `None`: not given."""
     municipality_code: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """The municipality code (kommunekode, e.g. "561", see :mod:`kui_core.municipalities`).
+
+    `None`: not recorded.
+    """
     guided_elsewhere: tuple[ExternalGuidance, ...] = attrs.field(default=(), validator=_guided)
+    """Guidance by other authorities (:class:`ExternalGuidance`); meanwhile no outreach is due."""
     educations_known_until: _dt.date | None = attrs.field(
         default=None, validator=v.is_optional_date
     )
+    """Last day up to which the education records are complete; `None`: complete on any day."""
     employments_known_until: _dt.date | None = attrs.field(
         default=None, validator=v.is_optional_date
     )
+    """Last day up to which the employment records are complete; `None`: complete on any day."""
 
     def in_care_on(self, day: _dt.date) -> bool:
         """True where one of the placements contains ``day``."""
