@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 # mkdocs imports this file with docs/ on sys.path; tests/test_docs.py puts it there itself.
+import danish_pages
 import rule_examples
 
 import kui_core
@@ -645,6 +646,8 @@ MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:strategies -->": render_strategies_table,
     "<!-- kui:sources -->": render_legal_sources,
     "<!-- kui:changes -->": render_changes,
+    "<!-- kui:rules-da -->": danish_pages.render_rules_da,
+    "<!-- kui:casebook-da -->": danish_pages.render_casebook_da,
 }
 
 

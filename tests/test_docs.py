@@ -535,3 +535,40 @@ def test_a_field_without_a_docstring_is_named(
         sys.modules.pop("fielddoc_probe.models", None)
         sys.modules.pop("fielddoc_probe", None)
     assert missing == ["Base.inherited", "Model.inherited", "Model.bare", "Model.blank"]
+
+
+# -- The Danish pages: the rules and the decided cases -------------------------------------------
+
+
+def test_the_danish_rule_page_shows_every_rule_with_severity_message_and_sources() -> None:
+    from kui_core import RULES
+
+    page = _hooks().expand((DOCS / "da" / "regler.md").read_text(encoding="utf-8"))
+    assert "<!-- kui:rules-da -->" not in page
+    sections = page.split("\n## ")[1:]
+    assert [s.split("`")[1] for s in sections] == list(RULES)
+    for section, rule in zip(sections, RULES.values(), strict=True):
+        assert rule.da.replace("|", "\\|") in section
+        severity = {"error": "fejl", "warning": "advarsel", "info": "oplysning"}
+        assert f"| Alvor | {severity[rule.severity.value]} |" in section
+        assert section.count("| Hjemmel |") + section.count("| Kilde |") == len(rule.sources)
+
+
+def test_the_decided_cases_page_tells_for_every_rule_a_case_with_and_one_without() -> None:
+    from kui_core import RULES
+
+    page = _hooks().expand((DOCS / "da" / "afgjorte-eksempler.md").read_text(encoding="utf-8"))
+    assert "<!-- kui:casebook-da -->" not in page
+    sections = page.split("\n## ")[1:]
+    assert [s.split("`")[1] for s in sections] == list(RULES)
+    for section in sections:
+        with_rule, without = section.split("### Udløser ikke reglen")
+        assert "### Udløser reglen" in with_rule
+        assert with_rule.count("\n#### ") >= 1, section[:80]
+        assert without.count("\n#### ") >= 1, section[:80]
+        assert "**Dagen:**" in with_rule
+        assert "**kui-core afgør:**" in without
+    # a story names the finding's Danish text and its source
+    assert "Hjemmel (lov): Barnets lov" in page
+    assert "(`duty.contact_overdue`, fejl)" in page
+    assert "10\\. klasse fra" in page  # not read as a numbered list

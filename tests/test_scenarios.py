@@ -337,3 +337,36 @@ plugin.check_case = _boom
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(["*RuntimeError: kui-core itself failed*"])
+
+
+# -- the shipped casebook --------------------------------------------------------------------------
+
+
+def _casebook() -> list[tuple[str, Scenario]]:
+    found = []
+    for path in sorted(CASEBOOK.glob("*.kui.yaml")):
+        for scenario in load_scenarios(path.read_text(encoding="utf-8"), yaml=True).cases:
+            found.append((path.name, scenario))
+    return found
+
+
+def test_the_casebook_has_80_cases_each_with_its_source_and_both_titles() -> None:
+    cases = _casebook()
+    assert len(cases) >= 80
+    for name, scenario in cases:
+        assert scenario.source.strip(), (name, scenario.title)
+        assert scenario.title_en, (name, scenario.title)
+    titles = [scenario.title for _, scenario in cases]
+    assert len(set(titles)) == len(titles)
+
+
+def test_every_rule_code_has_a_case_that_produces_it_and_one_that_does_not() -> None:
+    from kui_core import RULES
+
+    produced: set[str] = set()
+    absent: set[str] = set()
+    for _, scenario in _casebook():
+        produced |= set(scenario.expect.codes) | {f.code for f in scenario.expect.findings}
+        absent |= set(scenario.expect.not_codes)
+    assert sorted(set(RULES) - produced) == []
+    assert sorted(set(RULES) - absent) == []

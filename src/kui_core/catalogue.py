@@ -93,6 +93,8 @@ class Rule:
     """The English message template, filled like `da`."""
     sources: tuple[LegalBasis, ...] = attrs.field(validator=_sources)
     """The sources (:class:`LegalBasis`), most direct first; one is in force on every day."""
+    summary_da: str | None = attrs.field(default=None, validator=v.is_optional_nonempty_str)
+    """What the rule checks, in Danish, for the Danish rule reference ("Regler på dansk")."""
 
     @property
     def legal_basis(self) -> LegalBasis:
