@@ -39,6 +39,7 @@ RUNS: dict[str, tuple[tuple[str, ...], int]] = {
     "nightly_review.py": (("--lang", "en"), 1),  # the sample export has one bad line on purpose
     "property_test_your_code.py": ((), 0),
     "from_csv_exports.py": ((), 1),  # the sample has two bad rows on purpose
+    "pin_our_choices.py": ((), 0),
     "publish_metrics.py": ((), 0),
 }
 
@@ -194,7 +195,7 @@ def _documented_runs() -> list[tuple[str, tuple[str, ...], list[str]]]:
     page = (ROOT / "docs" / "examples.md").read_text(encoding="utf-8")
     found = []
     for section in page.split("\n## ")[1:]:
-        command = re.search(r"```sh\npython examples/(\S+)((?: --?\S+| [\w.-]+)*)", section)
+        command = re.search(r"```sh\npython examples/(\S+)((?: --?\S+| [\w./-]+)*)", section)
         shown = re.search(r"```text\n(.*?)```", section, re.DOTALL)
         assert command is not None, section[:60]
         assert shown is not None, section[:60]
@@ -231,3 +232,28 @@ def test_the_csv_exports_give_the_outreach_list_and_name_the_two_bad_rows() -> N
         "not used: people row 3, column 'foedselsdato': not a date (YYYY-MM-DD or dd-mm-yyyy)",
         "not used: educations row 6, column 'uddannelse': not one of the labels given",
     ]
+
+
+# -- pin_our_choices.py -------------------------------------------------------------------------
+
+
+def test_our_cases_decide_as_written_and_the_candidate_policy_changes_one() -> None:
+    result = run("pin_our_choices.py", "--candidate", "examples/municipality/policy-2027.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "3 of 3 of our cases decide as written",
+        "under policy-2027.json:",
+        "  transitions.kui.yaml: Næste tilbud 18 dage efter er for sent efter vores frist:"
+        " -transition.no_next_step",
+        "  1 of 3 cases would decide differently",
+    ]
+
+
+def test_a_case_that_no_longer_decides_as_written_fails_the_job(tmp_path: Path) -> None:
+    # The 2027 policy as the current one: the 18-day case is no longer late.
+    result = run(
+        "pin_our_choices.py", "--policy", str(ROOT / "examples/municipality/policy-2027.json")
+    )
+    assert result.returncode == 1
+    assert "no longer as written: transitions.kui.yaml: Næste tilbud 18 dage" in result.stdout
+    assert "codes: expected transition.no_next_step" in result.stdout

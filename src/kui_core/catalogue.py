@@ -146,6 +146,11 @@ RULES: Mapping[str, Rule] = _catalogue(
         " (kui_core.legal.KUI_FROM, 1 August 2019; the act before it was not researched) or more"
         " than a year after the last check (kui_core.audit.RULES_CHECKED_ON). kui-core applies"
         " its rules anyway; the law on the day may have differed.",
+        summary_da="Skæringsdagen for en gennemgang (review_case) ligger uden for de dage,"
+        " katalogets kilder er kontrolleret for: før den kommunale ungeindsats trådte i kraft"
+        " (kui_core.legal.KUI_FROM, 1. august 2019; loven før den er ikke undersøgt) eller mere"
+        " end et år efter den seneste kontrol (kui_core.audit.RULES_CHECKED_ON). kui-core anvender"
+        " alligevel sine regler; loven på dagen kan have været en anden.",
         da="Reglernes kilder er kontrolleret for dagene {subject}; dagen ligger uden for, og loven"
         " kan have været en anden.",
         en="The rules' sources were checked for the days {subject}; this day lies outside them,"
@@ -160,6 +165,11 @@ RULES: Mapping[str, Rule] = _catalogue(
         " or 10th grade that started in or after 2030, the year the agreement of 18 February 2025"
         " ends them (10th grade outside efterskoler). kui-core counts it under today's law (see"
         " Programme.dates).",
+        summary_da="En indskrivning, der er kendt på skæringsdagen, er omfattet af en politisk"
+        " aftale, som så vidt kontrolleret ikke er vedtaget ved lov: en indskrivning på EPX eller"
+        " en indskrivning på toårig HF, EUX eller 10. klasse, der er begyndt i 2030 eller senere,"
+        " det år aftalen af 18. februar 2025 afskaffer dem (10. klasse uden for efterskolerne)."
+        " kui-core tæller den efter den lov, der gælder i dag (se Programme.dates).",
         da="En indskrivning i {subject} er omfattet af en politisk aftale, der ikke er vedtaget"
         " ved lov; den tælles efter de gældende regler.",
         en="An enrolment in {subject} falls under a political agreement that is not enacted; it"
@@ -172,6 +182,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         summary="Aged from Policy.min_age (15) to under Policy.age_limit (25) with no completed"
         " education of Policy.target_group_exit (by default every youth education but STU, and"
         " higher education).",
+        summary_da="Fra Policy.min_age (15) til under Policy.age_limit (25) år og uden en"
+        " gennemført uddannelse i Policy.target_group_exit (som standard enhver ungdomsuddannelse"
+        " undtagen STU samt videregående uddannelser).",
         da="Den unge er i målgruppen: under aldersgrænsen og uden en gennemført uddannelse, der"
         " afslutter målgruppen{subject_note}.",
         en="The young person is in the target group: under the age limit with no completed"
@@ -183,6 +196,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.INFO,
         summary="Aged Policy.age_limit (25) or more on the reference day: outside the target"
         " group.",
+        summary_da="Policy.age_limit (25) år eller ældre på skæringsdagen: uden for målgruppen.",
         da="Den unge har nået aldersgrænsen{subject_note} og er uden for målgruppen.",
         en="The young person has reached the age limit{subject_note} and is outside the target"
         " group.",
@@ -192,6 +206,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="eligibility.under_min_age",
         severity=Severity.INFO,
         summary="Younger than Policy.min_age (default 15): not yet in the target group.",
+        summary_da="Yngre end Policy.min_age (som standard 15): endnu ikke i målgruppen.",
         da="Den unge er under minimumsalderen{subject_note} og endnu ikke i målgruppen.",
         en="The young person is under the minimum age{subject_note} and not yet in the target"
         " group.",
@@ -202,6 +217,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.INFO,
         summary="A programme of Policy.target_group_exit was completed on or before the reference"
         " day.",
+        summary_da="En uddannelse i Policy.target_group_exit er gennemført på eller før"
+        " skæringsdagen.",
         da="Den unge har gennemført en uddannelse, der afslutter målgruppen{subject_note}, og er"
         " uden for målgruppen.",
         en="The young person has completed an education that ends the target"
@@ -213,6 +230,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.INFO,
         summary="Completed a youth education that does not end the target group (STU): no"
         " outreach duty.",
+        summary_da="Har gennemført en ungdomsuddannelse, der ikke afslutter målgruppen (STU):"
+        " ingen opsøgende pligt.",
         da="Den unge har gennemført en ungdomsuddannelse{subject_note}, som ikke afslutter"
         " målgruppen; ingen opsøgende pligt.",
         en="The young person has completed a youth education{subject_note} that does not"
@@ -224,6 +243,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.INFO,
         summary="Enrolled on the reference day in a programme of Policy.enrolment_programmes"
         " (by default any programme): no outreach.",
+        summary_da="Indskrevet på skæringsdagen på en uddannelse i Policy.enrolment_programmes"
+        " (som standard enhver uddannelse): ingen opsøgende indsats.",
         da="Den unge er i gang med en uddannelse{subject_note}; ingen opsøgende indsats.",
         en="The young person is enrolled in an education{subject_note}; no outreach needed.",
         sources=(legal.OUTREACH, legal.PRIMARY_SCHOOL),
@@ -233,6 +254,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.INFO,
         summary="In paid work of at least Policy.outreach_work_hours (20) hours a week: no"
         " outreach.",
+        summary_da="I lønnet arbejde i mindst Policy.outreach_work_hours (20) timer om ugen:"
+        " ingen opsøgende indsats.",
         da="Den unge har lønnet arbejde på mindst timegrænsen om ugen{subject_note}; ingen"
         " opsøgende indsats.",
         en="The young person has paid work of at least the weekly hours limit{subject_note};"
@@ -245,6 +268,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         summary="In the target group and guided by another authority on the reference day"
         " (Youth.guided_elsewhere: a job centre, social services or another authority): no"
         " outreach.",
+        summary_da="I målgruppen og får vejledning fra en anden myndighed på skæringsdagen"
+        " (Youth.guided_elsewhere: et jobcenter, socialforvaltningen eller en anden myndighed):"
+        " ingen opsøgende indsats.",
         da="Den unge får allerede vejledning fra en anden myndighed{subject_note}; ingen"
         " opsøgende indsats.",
         en="The young person already receives guidance from another authority{subject_note};"
@@ -257,6 +283,10 @@ RULES: Mapping[str, Rule] = _catalogue(
         summary="In the target group, neither enrolled nor working Policy.outreach_work_hours (20)"
         " hours a week, and no guidance from another authority recorded: outreach is due unless"
         " another authority guides the young person after all.",
+        summary_da="I målgruppen, hverken indskrevet på en uddannelse eller i arbejde i"
+        " Policy.outreach_work_hours (20) timer om ugen, og ingen vejledning fra en anden"
+        " myndighed registreret: der skal tilbydes vejledning gennem opsøgende indsats, medmindre"
+        " en anden myndighed alligevel vejleder den unge.",
         da="Den unge er hverken i uddannelse eller i arbejde på mindst timegrænsen om"
         " ugen{subject_note}: kommunen skal tilbyde vejledning gennem opsøgende indsats, medmindre"
         " den unge allerede får vejledning fra jobcenter, socialforvaltning eller en anden"
@@ -274,6 +304,10 @@ RULES: Mapping[str, Rule] = _catalogue(
         " work or guidance elsewhere, and the education or employment records are known only up"
         " to a day before the reference day (Youth.educations_known_until,"
         " Youth.employments_known_until).",
+        summary_da="Det kan ikke afgøres, om der skal tilbydes opsøgende indsats: intet"
+        " registreret viser indskrivning, arbejde eller vejledning fra anden side, og"
+        " oplysningerne om uddannelse eller beskæftigelse er kun kendt til og med en dag, der"
+        " ligger før skæringsdagen (Youth.educations_known_until, Youth.employments_known_until).",
         da="Det kan ikke afgøres, om der skal tilbydes opsøgende vejledning: oplysningerne er kun"
         " kendt til og med en tidligere dag ({subject}).",
         en="Cannot decide whether outreach is due: the records are only known up to an earlier"
@@ -286,6 +320,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         summary="An open case of a young person in the target group aged Policy.duty_min_age to"
         " Policy.duty_max_age (15–17), not exempted from the duty, with no education plan"
         " (from Policy.plan_missing_after_days after the case opened).",
+        summary_da="En åben sag om en ung i målgruppen i alderen Policy.duty_min_age til"
+        " Policy.duty_max_age (15–17), som ikke er fritaget for pligten, og som ikke har en"
+        " uddannelsesplan (fra Policy.plan_missing_after_days efter, at sagen blev åbnet).",
         da="Den unge er i den uddannelsespligtige alder{subject_note} og har ingen"
         " uddannelsesplan{period_note}; planen skal beskrive, hvordan pligten opfyldes.",
         en="The young person is of education-duty age{subject_note} and has no education"
@@ -297,6 +334,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.INFO,
         summary="An open case of a young person in the target group outside the duty (18–24, or"
         " exempted) with no education plan: the young person has a right to one.",
+        summary_da="En åben sag om en ung i målgruppen uden for pligten (18–24 år eller fritaget)"
+        " uden uddannelsesplan: den unge har ret til en.",
         da="Den unge er i målgruppen og har ret til en uddannelsesplan, men har"
         " ingen{period_note}.",
         en="The young person is in the target group and has a right to an education plan but"
@@ -307,6 +346,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.youth_not_participating",
         severity=Severity.WARNING,
         summary="The young person is not a participant in the plan.",
+        summary_da="Den unge er ikke deltager i planen.",
         da="Den unge deltager ikke i planen; den unge skal sidde for bordenden.",
         en="The young person is not a participant in the plan; they must be at the head of"
         " the table.",
@@ -316,6 +356,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.no_education_or_job_goal",
         severity=Severity.WARNING,
         summary="The plan has no goal of kind education or job.",
+        summary_da="Planen har intet mål af typen uddannelse eller job.",
         da="Planen har intet uddannelses- eller jobmål.",
         en="The plan has no education or job goal.",
         sources=_dated(legal.KUI_PLAN, legal.PLAN_GUIDANCE),
@@ -324,6 +365,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.goal_without_target_date",
         severity=Severity.WARNING,
         summary="A goal has no target date.",
+        summary_da="Et mål har ingen måldato.",
         da="Målet {subject} har ingen måldato.",
         en="Goal {subject} has no target date.",
         sources=(legal.ESBJERG_CLEAR_GOALS, legal.GOAL_DATES),
@@ -332,6 +374,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.goal_overdue",
         severity=Severity.WARNING,
         summary="A goal's target date has passed and it is neither achieved nor closed.",
+        summary_da="Et måls måldato er overskredet, og målet er hverken nået eller lukket.",
         da="Målet {subject} har overskredet sin måldato og er hverken nået eller lukket.",
         en="Goal {subject} is past its target date and neither achieved nor closed.",
         sources=(legal.PLAN_GUIDANCE, legal.GOAL_DATES),
@@ -340,6 +383,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.intervention_without_goal",
         severity=Severity.WARNING,
         summary="An intervention supports no goal of the plan.",
+        summary_da="En indsats understøtter intet mål i planen.",
         da="Indsatsen {subject} understøtter intet mål i planen.",
         en="Intervention {subject} supports no goal of the plan.",
         sources=(legal.PLAN_SHARED, legal.ESBJERG_INTERVENTIONS),
@@ -348,6 +392,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.no_shared_goal",
         severity=Severity.WARNING,
         summary="Interventions from two or more units, but no goal all of them support.",
+        summary_da="Indsatser fra to eller flere enheder, men intet mål, som de alle understøtter.",
         da="Indsatser fra flere enheder ({subject}) har intet fælles mål.",
         en="Interventions from several units ({subject}) share no goal.",
         sources=(legal.PLAN_SHARED, legal.ESBJERG_SHARED_GOAL),
@@ -356,6 +401,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.follow_up_missing",
         severity=Severity.WARNING,
         summary="The plan has no next follow-up date.",
+        summary_da="Planen har ingen dato for næste opfølgning.",
         da="Planen har ingen dato for næste opfølgning.",
         en="The plan has no next follow-up date.",
         sources=(legal.PLAN_GUIDANCE, legal.ESBJERG_FOLLOW_UP),
@@ -365,6 +411,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.WARNING,
         summary="The next follow-up date has passed (or lies beyond the policy's maximum"
         " interval).",
+        summary_da="Datoen for næste opfølgning er overskredet (eller ligger ud over det længste"
+        " interval, som policyen tillader).",
         da="Næste opfølgning ({subject}) er overskredet eller ligger ud over det længste"
         " tilladte interval{period_note}.",
         en="The next follow-up ({subject}) has passed or lies beyond the longest allowed"
@@ -376,6 +424,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.ERROR,
         summary="Aged Policy.duty_min_age to Policy.duty_max_age (15–17) and the plan does not"
         " describe how the education duty is met.",
+        summary_da="I alderen Policy.duty_min_age til Policy.duty_max_age (15–17), og planen"
+        " beskriver ikke, hvordan uddannelsespligten opfyldes.",
         da="Den unge er i den uddannelsespligtige alder{subject_note}, og planen beskriver"
         " ikke, hvordan uddannelsespligten opfyldes.",
         en="The young person is of education-duty age{subject_note} and the plan does not"
@@ -391,6 +441,10 @@ RULES: Mapping[str, Rule] = _catalogue(
         " participant of the plan has the role PARENT. A WARNING although § 2 a, stk. 3 is"
         " statute: the law asks that the parents be involved all along, not that they take part"
         " in the plan itself.",
+        summary_da="I alderen Policy.duty_min_age til Policy.duty_max_age (15–17), ikke fritaget,"
+        " og ingen deltager i planen har rollen PARENT. En WARNING, selv om § 2 a, stk. 3 er en"
+        " lovbestemmelse: loven siger, at forældrene skal inddrages løbende, ikke at de skal"
+        " deltage i selve planen.",
         da="Den unge er i den uddannelsespligtige alder{subject_note}, og ingen forælder"
         " (forældremyndighedens indehaver) deltager i planen; forældrene skal løbende inddrages.",
         en="The young person is of education-duty age{subject_note} and no parent (holder of"
@@ -405,6 +459,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         summary="In care from 16: no ungeplan (barnets lov, not the KUI plan) within 3 months of"
         " the decision on the placement or of the 16th birthday, whichever is later; for a"
         " placement without consent, by the day of the decision.",
+        summary_da="Anbragt fra 16 år: ingen ungeplan (barnets lov, ikke KUI-planen) senest 3"
+        " måneder efter afgørelsen om anbringelsen eller efter 16-årsdagen, alt efter hvad der"
+        " kommer sidst; ved en anbringelse uden samtykke senest på dagen for afgørelsen.",
         da="Den anbragte unge har ikke fået en ungeplan inden fristen{subject_note}.",
         en="The young person in care has no ungeplan (youth plan under barnets lov) by the"
         " deadline{subject_note}.",
@@ -415,6 +472,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.ERROR,
         summary="In care when turning 18: no decision on continued support (ungestøtte) at least"
         " Policy.in_care_support_months (6) months before the 18th birthday.",
+        summary_da="Anbragt, når den unge fylder 18 år: ingen afgørelse om fortsat støtte"
+        " (ungestøtte) senest Policy.in_care_support_months (6) måneder før 18-årsdagen.",
         da="Der er ikke truffet afgørelse om ungestøtteindsatser inden fristen {subject} før"
         " anbringelsens ophør{period_note}.",
         en="No decision on support for the young person after care by the deadline {subject}"
@@ -425,6 +484,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="plan.goal_dropped",
         severity=Severity.WARNING,
         summary="A goal of the previous plan version vanished without being closed.",
+        summary_da="Et mål fra den forrige version af planen er forsvundet uden at være lukket.",
         da="Målet {subject} fra den forrige plan er forsvundet uden at være lukket.",
         en="Goal {subject} of the previous plan vanished without being closed.",
         sources=(legal.PLAN_GUIDANCE, legal.ESBJERG_FOLLOW_UP),
@@ -433,6 +493,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="coordination.missing",
         severity=Severity.WARNING,
         summary="A coordinated effort with no coordinator at all.",
+        summary_da="Et koordineret forløb helt uden tovholder.",
         da="Forløbet har ingen tovholder{period_note}.",
         en="The case has no coordinator{period_note}.",
         sources=(legal.CONTACT_PERSON, legal.ESBJERG_COORDINATOR, legal.LEJRE_COORDINATOR),
@@ -441,6 +502,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="coordination.gap",
         severity=Severity.WARNING,
         summary="Days inside the coordination span without a coordinator.",
+        summary_da="Dage inden for koordineringsperioden uden tovholder.",
         da="Ingen tovholder i perioden {period}.",
         en="No coordinator during {period}.",
         sources=(legal.CONTACT_PERSON, legal.ESBJERG_COORDINATOR, legal.LEJRE_COORDINATOR),
@@ -449,6 +511,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         code="coordination.overlap",
         severity=Severity.WARNING,
         summary="Days with two or more coordinators.",
+        summary_da="Dage med to eller flere tovholdere.",
         da="Flere tovholdere ({subject}) i perioden {period}.",
         en="Several coordinators ({subject}) during {period}.",
         sources=(legal.CONTACT_PERSON, legal.ESBJERG_COORDINATOR, legal.LEJRE_COORDINATOR),
@@ -458,6 +521,8 @@ RULES: Mapping[str, Rule] = _catalogue(
         severity=Severity.WARNING,
         summary="An offer ended, the young person is still in the target group, and no next"
         " offer or plan goal follows within Policy.max_transition_gap_days.",
+        summary_da="Et tilbud er afsluttet, den unge er stadig i målgruppen, og intet næste tilbud"
+        " eller mål i planen følger inden for Policy.max_transition_gap_days.",
         da="Tilbuddet {subject} sluttede uden et næste skridt{period_note}.",
         en="Offer {subject} ended without a next step{period_note}.",
         sources=(legal.ESBJERG_TRANSITIONS,),
@@ -469,6 +534,9 @@ RULES: Mapping[str, Rule] = _catalogue(
         " education duty on the reference day"
         " (YouthCase.duty_exemptions): no duty.* finding, no plan.missing,"
         " plan.duty_description_missing or plan.parent_not_involved.",
+        summary_da="I alderen Policy.duty_min_age til Policy.duty_max_age (15–17) og fritaget for"
+        " uddannelsespligten på skæringsdagen (YouthCase.duty_exemptions): intet fund fra duty.*"
+        " og hverken plan.missing, plan.duty_description_missing eller plan.parent_not_involved.",
         da="Den unge er fritaget for uddannelsespligten ({period}); pligtens frister og"
         " krav gælder ikke.",
         en="The young person is exempted from the education duty ({period}); the duty's"
@@ -485,6 +553,11 @@ RULES: Mapping[str, Rule] = _catalogue(
         " Policy.contact_includes_parents). The duty to supervise is statute (§ 2 a, stk. 3);"
         " the 5 days are the ministry's guidance and the pligtbekendtgørelse, whose paragraph"
         " is unverified.",
+        summary_da="15–17 år, følger ikke planen og er ikke kontaktet inden for"
+        " Policy.contact_deadline_working_days (5) hverdage (forældrene også, hvor"
+        " Policy.contact_includes_parents). Tilsynspligten er lovbestemt (§ 2 a, stk. 3); de 5"
+        " dage stammer fra ministeriets vejledning og pligtbekendtgørelsen, hvis paragraf ikke er"
+        " verificeret.",
         da="Den unge følger ikke planen, og kontakten er ikke etableret inden fristen"
         " {subject}{period_note}.",
         en="The young person is not following the plan and contact was not made by the"
@@ -504,6 +577,11 @@ RULES: Mapping[str, Rule] = _catalogue(
         " duty to supervise is statute (§ 2 a, stk. 3); the 30 days are the ministry's guidance"
         " and the pligtbekendtgørelse (paragraph unverified), and the sources disagree on when"
         " they start.",
+        summary_da="15–17 år og ingen ny aktivitet inden for Policy.new_activity_deadline_days"
+        " (30) kalenderdage efter kontakten (Policy.new_activity_from; eller efter, at afbrydelsen"
+        " blev opdaget). Tilsynspligten er lovbestemt (§ 2 a, stk. 3); de 30 dage stammer fra"
+        " ministeriets vejledning og pligtbekendtgørelsen (paragraffen er ikke verificeret), og"
+        " kilderne er uenige om, hvornår de begynder at løbe.",
         da="Den unge har ikke fået en ny aktivitet inden fristen {subject}{period_note}.",
         en="The young person has not been offered a new activity by the deadline"
         " {subject}{period_note}.",
