@@ -306,6 +306,7 @@ def run_snippet(family: rule_examples.Family, snippet: str) -> tuple[dict[str, A
     """Run the family's setup and then ``snippet`` plus the SHOW line; the namespace and output."""
     namespace: dict[str, Any] = {"__name__": "__rule_example__"}
     exec(compile(family.setup, f"<{family.prefix}setup>", "exec"), namespace)
+    _record_checks(namespace)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = snippet + rule_examples.SHOW + "\n"
@@ -327,7 +328,55 @@ def _example_block(family: rule_examples.Family, code: str, label: str, snippet:
             f"- da: {_escape_cell(finding.message('da'))}\n"
             f"- en: {_escape_cell(finding.message('en'))}\n"
         )
+        if code.startswith(PICTURED):
+            parts.append(_picture(namespace, code))
     return "\n".join(parts)
+
+
+def _record_checks(namespace: dict[str, Any]) -> None:
+    """Wrap the example's check functions so that the case (or young person) each is given is
+    remembered in ``namespace["__checked__"]``: the picture draws what the example checked."""
+    checked: list[Any] = []
+    namespace["__checked__"] = checked
+    for name in ("check_coordination", "check_transitions", "check_duty", "check_in_care"):
+        function = namespace.get(name)
+        if function is None:
+            continue
+
+        def recording(first: Any, *args: Any, _function: Any = function, **kwargs: Any) -> Any:
+            checked.append(first)
+            return _function(first, *args, **kwargs)
+
+        namespace[name] = recording
+
+
+PICTURED = ("coordination.", "transition.", "duty.", "exemption.", "plan.in_care_")
+"""The rules whose "produces the finding" example is also drawn (kui_core.picture)."""
+
+
+def _picture(namespace: dict[str, Any], code: str) -> str:
+    """The picture of the example's case on its day, as an image with its description."""
+    import base64
+
+    from kui_core import Youth, YouthCase, review_case
+    from kui_core.picture import draw_case
+
+    on = namespace["on"]
+    checked = namespace["__checked__"]
+    candidates = [value for value in checked if isinstance(value, YouthCase)]
+    candidates += [
+        YouthCase(value, min(p.period.start for p in value.in_care))
+        for value in checked
+        if isinstance(value, Youth) and value.in_care
+    ]
+    cases = [c for c in candidates if code in review_case(c, on).codes]
+    if not cases:
+        raise ValueError(f"the example of {code} builds no case that produces it")
+    svg = draw_case(cases[-1], on, lang="en")
+    title = re.search(r"<title id=\"kui-title\">(.*?)</title>", svg)
+    alt = title.group(1) if title else code
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img class="kui-picture" alt="{alt}" src="data:image/svg+xml;base64,{data}">\n'
 
 
 def _rule_entry(rule: Rule) -> str:
@@ -636,6 +685,59 @@ def render_changes() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The command line page: every command's --help, and worked examples run on the sample files
+
+CLI_EXAMPLES: dict[str, list[list[str]]] = {
+    "check": [
+        ["check", "examples/data/case.json", "--on", "2026-10-01", "--lang", "en"],
+        ["check", "examples/data/case.json", "--on", "2026-10-01", "--severity",
+         "coordination.gap=off"],
+    ],
+    "metrics": [
+        ["metrics", "examples/data/cohort.jsonl", "--on", "2026-10-01", "--applications",
+         "examples/data/applications.jsonl"],
+    ],
+    "rules": [["rules"]],
+    "schema": [["schema"]],
+    "test": [["test", "--failed-only"]],
+    "demo": [],
+}  # fmt: skip
+"""The commands shown on the command line page, run at build time on the shipped samples."""
+
+
+def _run_cli(argv: list[str]) -> tuple[int, str]:
+    from kui_core.cli import main
+
+    out = io.StringIO()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = main(argv, out)
+    return status, out.getvalue() + err.getvalue()
+
+
+def render_cli() -> str:
+    """Every command with its --help (as the installed kui prints it) and worked examples."""
+    import os
+
+    from kui_core.cli import build_parser
+
+    os.environ["COLUMNS"] = "100"
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    parts = []
+    for name, sub in commands.items():
+        parts.append(f"## `kui {name}`\n")
+        parts.append("```text\n" + sub.format_help() + "```\n")
+        for argv in CLI_EXAMPLES.get(name, []):
+            status, output = _run_cli(argv)
+            shown = "\n".join(output.splitlines()[:40])
+            more = "\n..." if len(output.splitlines()) > 40 else ""
+            parts.append(f"```sh\nkui {' '.join(argv)}   # exit status {status}\n```\n")
+            parts.append("```text\n" + shown + more + "\n```\n")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
 # mkdocs hooks
 
 MARKERS: dict[str, Callable[[], str]] = {
@@ -648,6 +750,7 @@ MARKERS: dict[str, Callable[[], str]] = {
     "<!-- kui:changes -->": render_changes,
     "<!-- kui:rules-da -->": danish_pages.render_rules_da,
     "<!-- kui:casebook-da -->": danish_pages.render_casebook_da,
+    "<!-- kui:cli -->": render_cli,
 }
 
 

@@ -52,8 +52,10 @@ document.getElementById("page").addEventListener("load", () => {{
       .map((c) => c.textContent.slice(0, 60)),
     empty_headers: all("thead tr").filter((tr) => visible(tr)
       && Array.from(tr.children).every((th) => !th.textContent.trim())).length,
-    broken_identifiers: all("td code").filter((c) => c.getClientRects().length > 1)
+    broken_identifiers: all("td code")
+      .filter((c) => !/\\s/.test(c.textContent) && c.getClientRects().length > 1)
       .map((c) => c.textContent),
+    svg_width: Math.max(0, ...all("svg").map((svg) => svg.getBoundingClientRect().width)),
   }});
 }});
 </script>
@@ -187,3 +189,53 @@ def test_screenshots_of_the_index_the_rules_and_an_api_page(
     _chromium(f"--window-size={WIDTH},2000", f"--screenshot={target}", f"{server}/{page}")
     assert target.read_bytes().startswith(b"\x89PNG")
     assert target.stat().st_size > 60_000  # an error page is about 24 kB
+
+
+def _case_reports(site: Path) -> dict[str, str]:
+    """The HTML report of the sample case and of a case with 200 assignments, in the site."""
+    import datetime as dt
+
+    from kui_core import CoordinatorAssignment, Period, Youth, YouthCase
+    from kui_core.cli.check import demo_cases
+    from kui_core.picture import case_report_html
+
+    on = dt.date(2026, 10, 1)
+    sample = dict(demo_cases(on))["two coordinators for a month"]
+    start = dt.date(2018, 1, 1)
+    many = YouthCase(
+        Youth("y-200", dt.date(2004, 1, 1)),
+        start,
+        coordinators=tuple(
+            CoordinatorAssignment(
+                f"c-{i % 12}", ("UU", "JOB", "SOC")[i % 3],
+                Period(start + dt.timedelta(days=15 * i), start + dt.timedelta(days=15 * i + 16)),
+            )
+            for i in range(200)
+        ),
+    )  # fmt: skip
+    folder = site / "__reports"
+    folder.mkdir(exist_ok=True)
+    pages = {"sample": case_report_html(sample, on), "many": case_report_html(many, on, lang="en")}
+    for name, page in pages.items():
+        (folder / f"{name}.html").write_text(page, encoding="utf-8")
+    return pages
+
+
+@pytest.mark.parametrize("name", ["sample", "many"])
+def test_the_html_case_report_at_1280_px_and_printed_on_a4(
+    server: str, site: Path, name: str
+) -> None:
+    _case_reports(site)
+    seen = _measure(server, f"__reports/{name}.html")
+    assert seen["page_width"] <= WIDTH
+    assert 600 < seen["svg_width"] <= WIDTH
+    shots = site / "screenshots"
+    shots.mkdir(exist_ok=True)
+    target = shots / f"report-{name}-{WIDTH}.png"
+    _chromium(
+        f"--window-size={WIDTH},1600", f"--screenshot={target}", f"{server}/__reports/{name}.html"
+    )
+    assert target.stat().st_size > 30_000
+    pdf = shots / f"report-{name}-a4.pdf"
+    _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", f"{server}/__reports/{name}.html")
+    assert pdf.read_bytes().startswith(b"%PDF")

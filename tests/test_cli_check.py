@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import io
 import json
+import os
+import threading
 from pathlib import Path
 
 import attrs
@@ -283,3 +286,57 @@ def test_kui_demo_has_a_case_review_section() -> None:
     out = io.StringIO()
     demo.cases_section(out)
     assert out.getvalue().startswith(f"Case reviews on {demo.DEMO_DAY.isoformat()}")
+
+
+# -- the size limit of one case (issue 12) --------------------------------------------------------
+
+
+def test_a_case_larger_than_max_size_is_refused_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (2**20 + 1))  # 1 MB and one byte (whitespace: valid around JSON)
+    status, out = check(str(path), "--on", "2026-10-01", "--max-size", "1")
+    assert (status, out) == (2, "")
+    assert capsys.readouterr().err == f"kui check: {path}: larger than 1 MB (--max-size)\n"
+    path.write_bytes(dumps(CASES["ung-01"]).encode() + b" " * (2**20 - 5000))
+    assert check(str(path), "--on", "2026-10-01", "--max-size", "1")[0] == 0
+
+
+def test_the_size_limit_holds_for_a_pipe_which_has_no_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "case.pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as pipe:
+            pipe.write(b" " * (2**20 + 10))
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    status, _ = check(str(fifo), "--on", "2026-10-01", "--max-size", "1")
+    writer.join()
+    assert status == 2
+    assert capsys.readouterr().err.endswith(": larger than 1 MB (--max-size)\n")
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "1.5", "x", "1048577", "٣"])
+def test_max_size_is_a_whole_number_of_megabytes(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        check("case.json", "--max-size", value)
+    assert stop.value.code == 2
+    assert "expected a whole number of megabytes from 1 to 1048576" in capsys.readouterr().err
+
+
+def test_the_default_size_limit_is_documented_in_the_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
+    assert f"larger than MB megabytes (default {cli_check.MAX_SIZE_MB})" in text
+    assert "refused with exit status 2" in text
+    assert cli_check.MAX_SIZE_MB == 50

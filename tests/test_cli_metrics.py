@@ -11,9 +11,11 @@ from pathlib import Path
 import attrs
 import pytest
 
-from kui_core import EducationRecord, Programme, Youth
+from kui_core import DEFAULT_POLICY, EducationRecord, Programme, Youth
+from kui_core.audit import audit_stamp
 from kui_core.cli import main
 from kui_core.cli import metrics as cli_metrics
+from kui_core.cli.check import stamp_json
 from kui_core.metrics import Application
 from kui_core.serialization import dumps_jsonl
 from kui_core.synthetic import applications, population
@@ -179,7 +181,7 @@ def test_completion_is_flagged_as_not_like_for_like_with_its_projected_baseline(
     assert completion["comparable"] is False
     (note,) = completion["notes"]
     assert "a register count, not a projection" in note
-    assert "does not count {stu}" in note
+    assert "does not count STU" in note
     assert neet["comparable"] is True
     assert "notes" not in neet
     text = cli_metrics.render_text(report)
@@ -308,3 +310,29 @@ def test_by_municipality_keeps_the_total_the_breakdown_suppresses(
     # Without --by there is no breakdown to protect: 5 of 10 is publishable.
     assert main(argv[:-2]) == 0
     assert "5/10" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("by", [[], ["--by", "municipality"]])
+def test_json_carries_the_audit_stamp_as_kui_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], by: list[str]
+) -> None:
+    """``"stamp"`` names the library version, the catalogue's check day and the fingerprint of
+    the policy the figures were counted under, in the form of ``kui check --format json``; the
+    text tables do not show it."""
+    path = tmp_path / "c.jsonl"
+    path.write_text(dumps_jsonl(_graduates(10) + _graduates(12, "350")), encoding="utf-8")
+    apps = tmp_path / "a.jsonl"
+    apps.write_text(
+        dumps_jsonl(
+            [Application(f"A{i}", Programme.EUD, 9, dt.date(2026, 2, 1)) for i in range(9)]
+        ),
+        encoding="utf-8",
+    )
+    argv = ["metrics", str(path), "--on", "2026-10-01", *by, "--applications", str(apps)]
+    assert main([*argv, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    expected = stamp_json(audit_stamp(DEFAULT_POLICY))
+    assert report["stamp"] == expected
+    assert set(expected) == {"library_version", "rules_checked_on", "policy_fingerprint"}
+    assert main(argv) == 0
+    assert expected["policy_fingerprint"] not in capsys.readouterr().out

@@ -8,15 +8,7 @@ import json
 import pytest
 
 from kui_core import RULES
-from kui_core.cli import app, main
-
-
-@pytest.fixture(autouse=True)
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``kui rules`` in the dispatcher (a no-op once ``app`` lists it)."""
-    modules = app._COMMAND_MODULES
-    if "rules" not in modules:
-        monkeypatch.setattr(app, "_COMMAND_MODULES", (*modules, "rules"))
+from kui_core.cli import main
 
 
 def run(argv: list[str]) -> tuple[int, str]:

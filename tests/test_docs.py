@@ -572,3 +572,50 @@ def test_the_decided_cases_page_tells_for_every_rule_a_case_with_and_one_without
     assert "Hjemmel (lov): Barnets lov" in page
     assert "(`duty.contact_overdue`, fejl)" in page
     assert "10\\. klasse fra" in page  # not read as a numbered list
+
+
+def test_the_rule_reference_draws_the_case_of_each_coordination_transition_duty_and_care_rule() -> (
+    None
+):
+    import base64
+    import xml.etree.ElementTree as ET
+
+    from kui_core import RULES
+
+    hooks = _hooks()
+    page = hooks.render_rule_reference()
+    pictured = [
+        c for c in RULES if c.startswith(hooks.PICTURED) and c not in hooks.codes_without_examples()
+    ]
+    assert len(pictured) >= 9
+    for code in pictured:
+        entry = page.split(f"{{ #{code} }}")[1].split("\n### ")[0]
+        match = re.search(
+            r'<img class="kui-picture" alt="([^"]+)" src="data:image/svg\+xml;base64,([^"]+)">',
+            entry,
+        )
+        assert match is not None, code
+        svg = base64.b64decode(match[2]).decode("utf-8")
+        root = ET.fromstring(svg)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert code in svg  # the finding is drawn, labelled with its code
+    others = [c for c in RULES if not c.startswith(hooks.PICTURED)]
+    for code in others:
+        entry = page.split(f"{{ #{code} }}")[1].split("\n### ")[0]
+        assert "kui-picture" not in entry
+
+
+def test_the_command_line_page_shows_every_command_and_runs_the_samples() -> None:
+    from kui_core.cli import build_parser
+
+    hooks = _hooks()
+    page = hooks.expand((DOCS / "cli.md").read_text(encoding="utf-8"))
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name in commands:
+        assert f"## `kui {name}`" in page
+        assert f"usage: kui {name}" in page
+    assert set(hooks.CLI_EXAMPLES) == set(commands)
+    assert "kui check examples/data/case.json --on 2026-10-01 --lang en   # exit status 0" in page
+    assert "coordination.gap" in page
+    assert "# exit status 0" in page.split("## `kui metrics`")[1].split("## `kui")[0]
+    assert "83 of 83 cases passed" in page

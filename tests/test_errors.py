@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from kui_core import DataError, HandoverError, KuiError
+from kui_core.errors import mask_cpr
 
 
 def test_hierarchy() -> None:
@@ -53,3 +54,27 @@ def test_data_error_survives_pickling_with_all_problems() -> None:
 def test_handover_error_is_a_plain_kui_error() -> None:
     with pytest.raises(KuiError, match="no coordinator"):
         raise HandoverError("no coordinator holds the case on 2025-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("no goal '290204-4321' in the plan", "no goal '<cpr hidden>' in the plan"),
+        ("ids 2902044321, 290204 4321", "ids <cpr hidden>, <cpr hidden>"),
+        ("x29020443219y", "x<cpr hidden>9y"),  # inside a longer run of digits too
+        (
+            "2026-10-01, 12345 of 123456789, 290204-432",
+            "2026-10-01, 12345 of 123456789, 290204-432",
+        ),
+    ],
+)
+def test_cpr_shaped_text_is_masked_in_every_message(text: str, masked: str) -> None:
+    """Messages are built from user ids (a goal id may be a CPR number): the error masks them."""
+    assert mask_cpr(text) == masked
+    assert str(KuiError(text)) == masked
+    assert HandoverError(text, 5).args == (masked, 5)
+    error = DataError(text, text, errors=((text, "x"), ("$", text)))
+    assert (error.path, error.reason) == (masked, masked)
+    assert error.errors == ((masked, "x"), ("$", masked))
+    assert str(error) == f"{masked}: {masked} (and 1 more problem)"
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)

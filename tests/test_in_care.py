@@ -233,11 +233,14 @@ def test_ungeplan_age_and_months_are_policy_values() -> None:
     assert [f.subject for f in late] == ["2024-02-29"]
 
 
-def test_an_ungeplan_deadline_beyond_the_calendar_is_capped_not_a_crash() -> None:
-    """in_care_plan_months = 1,000,000: the deadline would lie in year 85,353."""
-    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_months=1_000_000)
-    assert ungeplan_deadline(IN_CARE, SINCE_2020, policy) == dt.date.max
-    assert "plan.in_care_plan_late" not in codes(IN_CARE, dt.date.max, policy)
+def test_an_ungeplan_deadline_at_the_policy_bound_is_no_crash() -> None:
+    """in_care_plan_months = 1,800 (the bound, 150 years from the 16th birthday): 2175."""
+    policy = attrs.evolve(DEFAULT_POLICY, in_care_plan_months=1_800)
+    deadline = ungeplan_deadline(IN_CARE, SINCE_2020, policy)
+    assert deadline is not None
+    assert deadline.year == 2175
+    assert "plan.in_care_plan_late" not in codes(IN_CARE, dt.date(2174, 1, 1), policy)
+    assert "plan.in_care_plan_late" in codes(IN_CARE, dt.date.max, policy)
 
 
 # -- support after 18: decided 6 months before care ends (§ 111) --------------------------
@@ -333,10 +336,10 @@ def test_leap_day_born_2008_02_29_turns_18_on_2026_03_01_by_default() -> None:
     assert support_decision_deadline(placed(ends_feb_28, born=D(2008, 2, 29)), ends_feb_28) is None
 
 
-def test_a_support_deadline_before_the_calendar_is_capped_not_a_crash() -> None:
-    """in_care_support_months = 100,000 puts the deadline before the year 1: date.min, so any
-    placement starts after it and none gets a finding."""
-    policy = attrs.evolve(DEFAULT_POLICY, in_care_support_months=100_000)
+def test_a_support_deadline_before_the_placement_gives_no_finding() -> None:
+    """in_care_support_months = 1,800 (the bound) puts the deadline in 1877, before the
+    placement starts: no finding. (``months_before`` itself caps at the year 1.)"""
+    policy = attrs.evolve(DEFAULT_POLICY, in_care_support_months=1_800)
     assert months_before(D(2027, 1, 31), 100_000) == dt.date.min
     assert support_decision_deadline(placed(UNTIL_18), UNTIL_18, policy) is None
     assert codes(placed(UNTIL_18), D(2030, 1, 1), policy) == []

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kui_core import (
@@ -24,6 +24,7 @@ from kui_core import (
     LeapDayRule,
     Period,
     Policy,
+    PolicyTimeline,
     Programme,
     Rate,
     Track,
@@ -33,6 +34,8 @@ from kui_core import (
     completion_rate,
     neet_share,
 )
+from kui_core.audit import AuditStamp, audit_stamp
+from kui_core.dates import completed_years
 from kui_core.education import YOUTH_EDUCATIONS
 from kui_core.metrics import (
     APPLICATIONS_MEASURE,
@@ -43,8 +46,10 @@ from kui_core.metrics import (
     ApplicationShares,
     Measure,
     MeasureKind,
+    _born_between,
 )
-from kui_core.rates import SUPPRESSED
+from kui_core.rates import SUPPRESSED, protect_breakdown
+from kui_core.serialization import dumps, loads
 from kui_core.strategies import cohorts, policies, reference_days
 
 D = _dt.date
@@ -119,36 +124,57 @@ def recoverable(
     residual: tuple[int, ...],
     *,
     min_size: int,
+    threshold: int,
 ) -> list[str]:
-    """Which suppressed cells an attacker can pin down exactly.
+    """What an attacker works out about the suppressed cells: every disclosure, as text.
 
     ``hidden`` holds the true counts of the suppressed cells, ``residual`` what the published
-    total minus the published cells leaves for them (per count). Every cell is known to have
-    counts >= 0 and a size (sum of its counts) >= ``min_size``. For each suppressed cell, every
-    vector of counts is tried; it is feasible where the other cells can absorb the rest (their
-    sizes >= ``min_size`` each). A cell is recovered where all feasible vectors agree on one
-    count, or on the size.
+    total minus the published cells leaves for them (per count). The attacker knows every
+    published number, that every cell has counts >= 0 and a size (sum of its counts) >=
+    ``min_size``, and tries every derivation: for every set of suppressed cells (each single
+    cell, each union of some, all of them) it finds every value that the set's sum can take of
+    each count, of the size, and of each complement (size minus one count), over all tables
+    that fit what is published. The sum over a set of ``a`` of the ``k`` suppressed cells can
+    be any vector ``v`` with ``0 <= v <= residual``, ``sum(v) >= a * min_size`` and
+    ``sum(residual - v) >= (k - a) * min_size`` (integers split freely among cells), and is
+    ``residual`` itself for all of them; every ``v`` is tried. Cells are interchangeable to the
+    attacker (none is published), so a set's derivations depend only on its size.
+
+    A disclosure is a value pinned down for a single cell or a union short of all the cells,
+    or a derivable sum (the residual, and its complements) from 1 to below ``threshold``.
     """
     found = []
-    others = len(hidden) - 1
-    every_vector = list(itertools.product(*(range(r + 1) for r in residual)))
-    for key in hidden:
-        candidates: list[tuple[int, ...]] = []
-        for vector in every_vector:
-            rest = tuple(r - c for r, c in zip(residual, vector, strict=True))
-            if sum(vector) < min_size:
-                continue
-            if others == 0:
-                if any(rest):
-                    continue
-            elif sum(rest) < others * min_size:
-                continue
-            candidates.append(vector)
-        assert hidden[key] in candidates  # the truth is always feasible
-        width = len(residual)
-        pinned = [i for i in range(width) if len({v[i] for v in candidates}) == 1]
-        if pinned or len({sum(v) for v in candidates}) == 1:
-            found.append(f"{key!r}: {hidden[key]}")
+    k = len(hidden)
+    width = len(residual)
+    names = [f"count {i}" for i in range(width)] + ["size"]
+    if width > 1:
+        names += [f"size - count {i}" for i in range(width)]
+
+    def derived(vector: tuple[int, ...]) -> tuple[int, ...]:
+        size = sum(vector)
+        complements = tuple(size - c for c in vector) if width > 1 else ()
+        return (*vector, size, *complements)
+
+    every_vector = [
+        (sum(vector), vector, derived(vector))
+        for vector in itertools.product(*(range(r + 1) for r in residual))
+    ]
+    truth = list(hidden.values())
+    for a in range(1, k + 1):
+        if a == k:
+            candidates = [(residual, derived(residual))]
+        else:
+            low, high = a * min_size, sum(residual) - (k - a) * min_size
+            candidates = [(v, d) for size, v, d in every_vector if low <= size <= high]
+        # The truth is always feasible: the sum over the first ``a`` cells is a candidate.
+        assert tuple(map(sum, zip(*truth[:a], strict=True))) in {v for v, _ in candidates}
+        columns = zip(*(d for _, d in candidates), strict=True)
+        for name, column in zip(names, columns, strict=True):
+            smallest, largest = min(column), max(column)
+            if smallest == largest and (a < k or k == 1):
+                found.append(f"{name} of {a} cell(s) pinned at {smallest}")
+            elif smallest == largest and 0 < smallest < threshold:
+                found.append(f"{name} of all {k} cells: {smallest}")
     return found
 
 
@@ -173,7 +199,8 @@ def check_breakdown_safe(breakdown: Breakdown) -> None:
     # group may consist of them alone (no one in numerator or complement): the attacker can
     # then assume no more than a size of 0.
     min_size = 0 if breakdown.total.undecided else 1
-    assert recoverable(hidden, residual, min_size=min_size) == []
+    threshold = breakdown.total.min_publishable_count
+    assert recoverable(hidden, residual, min_size=min_size, threshold=threshold) == []
 
 
 def test_a_group_of_undecided_people_only_is_protected_too() -> None:
@@ -278,12 +305,82 @@ def test_small_total_hides_every_cell() -> None:
     assert breakdown.publishable == ()
 
 
-def test_the_checker_recovers_a_lone_or_zero_suppressed_cell() -> None:
+def _cell(size: int, near: str, small: int, anywhere: int) -> tuple[int, int]:
+    numerator = {"0": min(small, size), "n": size - min(small, size)}.get(
+        near, anywhere % (size + 1)
+    )
+    return numerator, size
+
+
+# Small numerators and small complements (what gets suppressed) as often as the rest.
+_CELL = st.builds(
+    _cell, st.integers(1, 12), st.sampled_from("0n*"), st.integers(0, 3), st.integers(0, 12)
+)
+
+
+@settings(max_examples=250)
+@given(
+    st.lists(_CELL, min_size=1, max_size=6),
+    st.integers(1, 6),
+    st.sets(st.integers(0, 5), max_size=2),
+)
+@example([(1, 12), (2, 12), (6, 12), (6, 12)], 5, set())  # 3 of the hidden 24 completed
+@example([(11, 12), (10, 12), (6, 12), (6, 12)], 5, set())  # all but 3
+@example([(6, 12), (6, 12), (6, 12), (6, 12)], 5, {0, 1})  # hidden elsewhere: no small union
+def test_protect_breakdown_leaves_no_derivable_count_below_the_threshold(
+    counts: list[tuple[int, int]], threshold: int, also: set[int]
+) -> None:
+    """Drawn breakdowns, protected: the attacker pins no cell and no union short of all, and
+    no sum over the hidden cells (or its complement) is from 1 to below the threshold."""
+    cells = {
+        f"g{i}": Rate(numerator, denominator, min_publishable_count=threshold)
+        for i, (numerator, denominator) in enumerate(counts)
+    }
+    total = Rate(
+        sum(n for n, _ in counts),
+        sum(d for _, d in counts),
+        min_publishable_count=threshold,
+    )
+    breakdown = protect_breakdown(cells, total, also_hidden=[f"g{i}" for i in also])
+    check_breakdown_safe(breakdown)
+    for key, rate in breakdown.items():
+        assert (rate.numerator, rate.denominator) == counts[int(key[1:])]  # kept
+        if cells[key].primary_suppressed or int(key[1:]) in also:
+            assert not rate.publishable
+    if total.primary_suppressed:
+        assert breakdown.publishable == ()
+
+
+def test_the_attacker_recovers_a_lone_or_zero_suppressed_cell() -> None:
     """The attacker in these tests works: it solves what a naive table would leak."""
-    assert recoverable({"a": (3, 47)}, (3, 47), min_size=1) == ["'a': (3, 47)"]
-    assert len(recoverable({"a": (0, 20), "b": (0, 30)}, (0, 50), min_size=1)) == 2
-    assert len(recoverable({"a": (1, 0), "b": (0, 1)}, (1, 1), min_size=1)) == 2  # sizes 1
-    assert recoverable({"a": (1, 19), "b": (2, 28)}, (3, 47), min_size=1) == []
+    lone = recoverable({"a": (3, 47)}, (3, 47), min_size=1, threshold=5)
+    assert "count 0 of 1 cell(s) pinned at 3" in lone
+    zeros = recoverable({"a": (0, 20), "b": (0, 30)}, (0, 50), min_size=1, threshold=5)
+    assert "count 0 of 1 cell(s) pinned at 0" in zeros
+    ones = recoverable({"a": (1, 0), "b": (0, 1)}, (1, 1), min_size=1, threshold=1)
+    assert ones == ["size of 1 cell(s) pinned at 1"]  # each group has one member
+    assert recoverable({"a": (10, 19), "b": (20, 28)}, (30, 47), min_size=1, threshold=5) == []
+
+
+def test_the_attacker_recovers_a_small_union_and_a_small_complement() -> None:
+    """Two hidden cells, neither pinned: but the total minus the published cells says that 3
+    of them completed (the union), or that all but 3 did (its complement)."""
+    union = {"a": (1, 19), "b": (2, 28)}
+    assert recoverable(union, (3, 47), min_size=1, threshold=5) == [
+        "count 0 of all 2 cells: 3",
+        "size - count 1 of all 2 cells: 3",
+    ]
+    assert recoverable(union, (3, 47), min_size=1, threshold=3) == []
+    complement = {"a": (19, 1), "b": (28, 2)}
+    assert recoverable(complement, (47, 3), min_size=1, threshold=5) == [
+        "count 1 of all 2 cells: 3",
+        "size - count 0 of all 2 cells: 3",
+    ]
+    # Three counts (the application tracks): the third track's union, and the size minus it.
+    tracks = {"9": (10, 10, 2), "10": (10, 10, 1)}
+    assert recoverable(tracks, (20, 20, 3), min_size=1, threshold=5) == [
+        "count 2 of all 2 cells: 3"
+    ]
 
 
 @settings(max_examples=200)
@@ -408,7 +505,7 @@ def test_completion_counts_qualifying_not_stu_unless_asked() -> None:
     born = D(2000, 5, 5)
     stu = Youth("stu", born, (EducationRecord(Programme.STU, D(2017, 8, 1), D(2020, 6, 1)),))
     higher = Youth("hi", born, (EducationRecord(Programme.HIGHER, D(2019, 8, 1), D(2023, 6, 1)),))
-    fgu = Youth("fgu", born, (EducationRecord(Programme.FGU, D(2017, 8, 1), D(2018, 6, 1)),))
+    fgu = Youth("fgu", born, (EducationRecord(Programme.FGU, D(2019, 8, 1), D(2020, 6, 1)),))
     youths = [stu, higher, fgu]
     assert completion_rate(youths, OCT_1).numerator == 1
     national = YOUTH_EDUCATIONS | {Programme.HIGHER}
@@ -454,7 +551,6 @@ def test_empty_population_has_no_value() -> None:
         (lambda: completion_rate([], _dt.datetime(2025, 10, 1)), "on"),
         (lambda: completion_rate([], OCT_1, age=-1), "age"),
         (lambda: completion_rate([], OCT_1, age=True), "age"),
-        (lambda: completion_rate([], D(2, 1, 1), age=1), "age"),
         (lambda: completion_rate([], OCT_1, by="planet"), "by"),
         (lambda: neet_share([], OCT_1, ages=(24, 15)), "ages"),
         (lambda: neet_share([], OCT_1, ages=[15, 24]), "ages"),
@@ -465,6 +561,95 @@ def test_bad_arguments_raise_data_error(call: Callable[[], object], path: str) -
     with pytest.raises(DataError) as error:
         call()
     assert error.value.path == path
+
+
+# --------------------------------------------------------------------------------------------
+# Any reference day: the ends of the calendar
+
+
+def _everyone(on: _dt.date) -> list[Youth]:
+    """Young people of every supported age band, with records open to the end of time."""
+    born = [D(1858, 1, 1), D(1999, 2, 28), D(2000, 2, 29), D(2010, 10, 1), D(2299, 12, 31)]
+    youths = []
+    for i, birth in enumerate(born):
+        start = max(birth, D(min(birth.year + 16, 2299), 8, 1))
+        stx = EducationRecord(Programme.STX, start, completed_on=D(9999, 12, 31))
+        job = Employment(Period(start, D(9999, 12, 31)), 30)
+        youths.append(
+            Youth(
+                f"y{i}", birth, (stx,), (job,), municipality_code="101", educations_known_until=on
+            )
+        )
+    return youths
+
+
+@pytest.mark.parametrize("by", [None, "municipality", "in_care", "track"])
+def test_completion_and_neet_on_9999_12_31(by: str | None) -> None:
+    """The last day of the calendar is a reference day like any other (it used to raise:
+    the 25th birthday of someone born on 1 January 9975 is after 9999). Nobody born in the
+    supported calendar is 15 to 25 then: the populations are empty."""
+    on = D(9999, 12, 31)
+    youths = _everyone(on)
+    for result in (
+        completion_rate(youths, on, by=by, with_people=True),
+        neet_share(youths, on, by=by, with_people=True),
+        completion_rate(youths, on, age=0, by=by),
+        neet_share(youths, on, ages=(0, 150), by=by),
+    ):
+        total = result if isinstance(result, Rate) else result.total
+        assert (total.numerator, total.denominator, total.undecided) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("on", [D(1, 1, 1), D(1, 1, 2), D(2, 1, 1), D(1857, 12, 31)])
+def test_completion_and_neet_on_0001_01_01_and_before_the_first_birth(on: _dt.date) -> None:
+    """Before anyone in the supported calendar is born (and on the first day of the calendar,
+    where even age 0 used to raise): empty populations, no error."""
+    youths = _everyone(D(2025, 10, 1))
+    assert completion_rate(youths, on, age=0).denominator == 0
+    assert completion_rate(youths, on, age=1).denominator == 0
+    assert neet_share(youths, on, ages=(0, 150), by="in_care").total.denominator == 0
+
+
+def test_neet_on_31_december_2299_counts_the_last_supported_birth() -> None:
+    """Born 31.12.2299, 0 years old that day; born 1.1.1858 is 441, beyond any band."""
+    on = D(2299, 12, 31)
+    youths = [Youth("last", D(2299, 12, 31)), Youth("first", D(1858, 1, 1))]
+    rate = neet_share(youths, on, ages=(0, 150), with_people=True)
+    assert rate.people is not None
+    assert rate.people.denominator == ("last",)
+    assert completion_rate(youths, on, age=0).denominator == 1
+
+
+_EDGE_DAYS = (
+    st.sampled_from(
+        [
+            *(D.max, D(9999, 12, 30), D(9999, 3, 1), D(9999, 2, 28), D(9996, 2, 29)),
+            *(D(9976, 2, 29), D(1, 1, 1), D(1, 1, 2), D(1, 12, 31), D(2, 1, 1), D(4, 2, 29)),
+        ]
+    )
+    | st.dates()
+)
+
+
+@settings(max_examples=300)
+@given(_EDGE_DAYS, st.integers(0, 150), st.integers(0, 150), st.sampled_from(LeapDayRule))
+def test_the_age_band_is_exact_to_the_ends_of_the_calendar(
+    on: _dt.date, youngest: int, span: int, rule: LeapDayRule
+) -> None:
+    """The birth dates of the people aged ``youngest`` to ``oldest`` on ``on``, as the metrics
+    compute them, are exactly those whose completed years fall in the band: checked on the
+    days around both ends of the band, on any reference day of the calendar."""
+    oldest = min(youngest + span, 150)
+    policy = attrs.evolve(DEFAULT_POLICY, leap_day_rule=rule)
+    first, last = _born_between(youngest, oldest, on, policy)
+    probes = {on}
+    for edge in (first, last):
+        for days in range(-3, 4):
+            if D.min.toordinal() <= edge.toordinal() + days <= on.toordinal():
+                probes.add(D.fromordinal(edge.toordinal() + days))
+    for born in probes:
+        in_band = youngest <= completed_years(born, on, rule) <= oldest
+        assert (first <= born <= last) is in_band, born
 
 
 # --------------------------------------------------------------------------------------------
@@ -692,7 +877,7 @@ def test_with_people_lists_the_undecided_ids_apart_for_follow_up() -> None:
     assert rate.people.numerator == (*(f"a{i}" for i in range(6)), *(f"c{i}" for i in range(5)))
     assert len(rate.people.denominator) == 21
     assert not set(undecided) & set(rate.people.denominator)
-    assert repr(rate.people) == "People(<11 of 21 person ids, 4 undecided; not for publication>)"
+    assert repr(rate.people) == "People(<person ids; not for publication>)"
     grouped = neet_share(youths, OCT_1, by="municipality", with_people=True)
     assert grouped["147"].people is not None
     assert grouped["147"].people.undecided == undecided
@@ -1036,7 +1221,7 @@ def test_application_shares_add_up_and_hide_nothing_recoverable(
         hidden = {t: (r.numerator,) for t, r in whole.items() if not r.publishable}
         if hidden:
             residual = (len(counted) - sum(r.numerator for r in shown),)
-            assert recoverable(hidden, residual, min_size=0) == []
+            assert recoverable(hidden, residual, min_size=0, threshold=threshold) == []
     # The groups: every track's total is assumed known (a stronger attacker than needed).
     tracks = list(Track)
     first = grouped[tracks[0]]
@@ -1053,7 +1238,7 @@ def test_application_shares_add_up_and_hide_nothing_recoverable(
             - sum(r.numerator for r in grouped[t].values() if r.publishable)
             for t in tracks
         )
-        assert recoverable(hidden_groups, residual, min_size=1) == []
+        assert recoverable(hidden_groups, residual, min_size=1, threshold=threshold) == []
 
 
 _NOT_TENTH = st.lists(
@@ -1143,7 +1328,127 @@ def test_tenth_grade_rates_hide_nothing_recoverable(
             rates.total.numerator - sum(r.numerator for r in shown),
             rates.total.complement - sum(r.complement for r in shown),
         )
-        assert recoverable(hidden, residual, min_size=1) == []
+        assert recoverable(hidden, residual, min_size=1, threshold=threshold) == []
+
+
+# --------------------------------------------------------------------------------------------
+# The audit stamp
+
+
+def _stamps(result: Rate | Breakdown | ApplicationShares[Any]) -> set[AuditStamp | None]:
+    """The stamps on a result and on every rate inside it."""
+    if isinstance(result, Rate):
+        return {result.stamp}
+    if isinstance(result, Breakdown):
+        return {result.stamp, result.total.stamp, *(rate.stamp for rate in result.values())}
+    parts = [*result.values(), result.tenth_grade]
+    return {result.stamp}.union(*(_stamps(part) for part in parts))
+
+
+def test_every_result_carries_the_stamp_of_its_policy() -> None:
+    """Rates, breakdowns (total and cells, hidden ones too) and application shares carry the
+    stamp of the policy they were counted under; another policy, another fingerprint."""
+    youths = _population({"101": (10, 20), "147": (3, 30), "350": (12, 25)})
+    apps = _apps({("101", 9, Programme.EUD): 6, ("147", 10, Programme.STX): 7})
+    strict = attrs.evolve(DEFAULT_POLICY, min_publishable_count=10)
+    seen = set()
+    for policy in (DEFAULT_POLICY, strict):
+        results = [
+            completion_rate(youths, OCT_1, policy=policy),
+            completion_rate(youths, OCT_1, policy=policy, with_people=True),
+            completion_rate(youths, OCT_1, policy=policy, by="municipality"),
+            neet_share(youths, OCT_1, policy=policy),
+            neet_share(youths, OCT_1, policy=policy, by="municipality", with_people=True),
+            application_shares(apps, policy),
+            application_shares(apps, policy, by="municipality"),
+        ]
+        for result in results:
+            assert _stamps(result) == {audit_stamp(policy)}
+        seen.add(audit_stamp(policy).policy_fingerprint)
+    assert len(seen) == 2
+
+
+def test_the_stamp_is_neither_compared_nor_shown() -> None:
+    """A policy that changes nothing of a rate (the NEET hours, for completion) gives an equal
+    rate, shown alike, with another stamp."""
+    youths = _population({"101": (10, 20), "147": (3, 30), "350": (12, 25)})
+    other = attrs.evolve(DEFAULT_POLICY, neet_work_hours=20)
+    for by in (None, "municipality"):
+        ours = completion_rate(youths, OCT_1, by=by)
+        theirs = completion_rate(youths, OCT_1, policy=other, by=by)
+        assert ours == theirs
+        assert hash(ours) == hash(theirs)
+        assert ours.stamp != theirs.stamp
+        assert str(ours) == str(theirs)
+        assert repr(ours) == repr(theirs)
+        assert ours.stamp is not None
+        assert ours.stamp.policy_fingerprint not in str(ours) + repr(ours)
+    shares = application_shares(_apps({("101", 9, Programme.EUD): 6}))
+    assert "fingerprint" not in str(shares) + repr(shares)
+
+
+def test_a_timeline_stamps_the_policy_in_force_on_the_day() -> None:
+    """completion_rate and neet_share read the timeline on their day, application_shares on
+    31 May of the applications' year."""
+    youths = _population({"101": (10, 20)})
+    stricter = attrs.evolve(DEFAULT_POLICY, min_publishable_count=8)
+    timeline = PolicyTimeline(DEFAULT_POLICY, {D(2025, 6, 1): stricter})
+    assert completion_rate(youths, OCT_1, policy=timeline).stamp == audit_stamp(stricter)
+    assert neet_share(youths, D(2025, 5, 31), policy=timeline).stamp == audit_stamp(DEFAULT_POLICY)
+    apps = _apps({("101", 9, Programme.EUD): 6})
+    assert application_shares(apps, timeline).stamp == audit_stamp(DEFAULT_POLICY)
+    later = _apps({("101", 9, Programme.EUD): 6}, year=2026)
+    assert application_shares(later, timeline, by="grade").stamp == audit_stamp(stricter)
+
+
+def test_a_stamped_rate_round_trips_through_json_with_its_stamp() -> None:
+    youths = _population({"101": (10, 20)})
+    strict = attrs.evolve(DEFAULT_POLICY, min_publishable_count=8)
+    for policy in (DEFAULT_POLICY, strict):
+        rate = completion_rate(youths, OCT_1, policy=policy, with_people=True)
+        text = dumps(rate)
+        assert audit_stamp(policy).policy_fingerprint in text
+        back = loads(text, Rate)
+        assert back == rate
+        assert back.stamp == rate.stamp == audit_stamp(policy)  # == alone ignores the stamp
+
+
+def test_application_shares_repr_shows_no_suppressed_count() -> None:
+    """print() of the shares (attrs' repr of the four rates) hides what str hides."""
+    few_others = _apps(
+        {("101", 9, Programme.EUD): 6, ("101", 9, Programme.STX): 10, ("101", 9, Programme.FGU): 4}
+    )
+    shares = application_shares(few_others)
+    assert not shares[Track.OTHER].publishable
+    text = repr(shares)
+    assert "Rate(4," not in text
+    assert "Rate(6," not in text  # hidden with it
+    assert "Rate(10, 20, min_publishable_count=5)" in text
+    grouped = application_shares(few_others, by="grade")
+    assert "Rate(4," not in repr(grouped)
+
+
+@pytest.mark.parametrize("day", [D(9999, 12, 31), D(1, 1, 1)])
+def test_application_shares_on_9999_12_31_and_0001_01_01(day: _dt.date) -> None:
+    apps = [Application(f"a{i}", Programme.EUD, 9, day) for i in range(6)]
+    apps += [Application(f"b{i}", Programme.STX, 10, day) for i in range(7)]
+    timeline = PolicyTimeline(DEFAULT_POLICY, {D(9999, 1, 1): attrs.evolve(DEFAULT_POLICY)})
+    for policy in (DEFAULT_POLICY, timeline):
+        shares = application_shares(apps, policy, year=day.year)
+        assert (shares[Track.VOCATIONAL].numerator, shares[Track.VOCATIONAL].denominator) == (6, 13)
+        assert application_shares(apps, policy, by="grade").stamp == audit_stamp(DEFAULT_POLICY)
+
+
+def test_results_built_by_hand_have_no_stamp_unless_given() -> None:
+    rate = Rate(10, 20)
+    assert rate.stamp is None
+    assert Breakdown((("a", rate),), rate).stamp is None
+    stamp = audit_stamp(DEFAULT_POLICY)
+    assert Breakdown((("a", rate),), attrs.evolve(rate, stamp=stamp)).stamp == stamp
+    assert ApplicationShares(rate, rate, rate, tenth_grade=rate).stamp is None
+    with pytest.raises(DataError) as error:
+        Rate(1, 2, stamp="0123456789abcdef")  # type: ignore[arg-type]
+    assert error.value.path == "Rate.stamp"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1163,12 +1468,19 @@ def test_measure_differences_name_kind_and_programmes() -> None:
     projection = Measure(MeasureKind.PROJECTION, YOUTH_EDUCATIONS | {Programme.HIGHER}, "x")
     assert COMPLETION_MEASURE.differences(projection) == (
         "is a register count, not a projection",
-        "does not count {stu}",
+        "does not count STU",
     )
     assert projection.differences(COMPLETION_MEASURE) == (
         "is a projection, not a register count",
-        "also counts {stu}",
+        "also counts STU",
     )
+    stx = Measure(MeasureKind.REGISTER, frozenset({Programme.STX}), "stx only")
+    wider = Measure(
+        MeasureKind.REGISTER,
+        frozenset({Programme.STX, Programme.HF, Programme.HIGHER, Programme.IB}),
+        "wider",
+    )
+    assert wider.differences(stx) == ("also counts HF, IB and higher education",)
     unstated = Measure(MeasureKind.REGISTER, None, "programmes not stated")
     assert COMPLETION_MEASURE.differences(unstated) == ()
     assert unstated.differences(COMPLETION_MEASURE) == ()

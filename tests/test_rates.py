@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,7 +85,9 @@ def test_secondary_suppressed_rate_shows_the_same_mark() -> None:
     assert not rate.primary_suppressed
     assert not rate.publishable
     assert str(rate) == SUPPRESSED
-    assert "secondary_suppression=True" in repr(rate)
+    # repr cannot tell it from the small cell it protects; unsuppressed() can.
+    assert repr(rate) == repr(Rate(3, 100)) == "Rate([suppressed], min_publishable_count=5)"
+    assert "secondary_suppression=True" in rate.unsuppressed()
 
 
 @pytest.mark.parametrize(
@@ -115,7 +118,7 @@ def test_people_never_appear_in_str_or_repr_and_not_in_equality() -> None:
     for text in (str(rate), repr(rate), repr(people)):
         assert "anna" not in text
         assert "carl" not in text
-    assert repr(people) == "People(<2 of 3 person ids; not for publication>)"
+    assert repr(people) == "People(<person ids; not for publication>)"
     assert rate == Rate(2, 3)
     assert rate.people is people
 
@@ -151,10 +154,27 @@ def test_the_undecided_threshold_follows_the_rate() -> None:
     assert str(Rate(50, 100, min_publishable_count=10, undecided=10)).endswith("; 10 undecided)")
 
 
-def test_repr_shows_the_undecided_only_where_there_are_some() -> None:
-    assert repr(Rate(1, 2, undecided=3)) == "Rate(1, 2, min_publishable_count=5, undecided=3)"
-    assert repr(Rate(1, 2)) == "Rate(1, 2, min_publishable_count=5)"
+def test_repr_shows_no_undecided_count_and_unsuppressed_does() -> None:
+    """repr shows what a table shows of a cell: a cell's undecided count is not shown there
+    (it would be recoverable from the total's), so repr shows none."""
+    for undecided in (0, 3, 7):
+        rate = Rate(10, 20, undecided=undecided)
+        assert repr(rate) == "Rate(10, 20, min_publishable_count=5)"
     assert Rate(1, 2, undecided=3) != Rate(1, 2)
+    assert Rate(10, 20, undecided=7).unsuppressed() == (
+        "Rate(10, 20, min_publishable_count=5, undecided=7)"
+    )
+    assert Rate(1, 2).unsuppressed() == "Rate(1, 2, min_publishable_count=5)"
+
+
+def test_printing_a_breakdowns_cells_reveals_no_undecided_count() -> None:
+    """Cells with 3 and 7 undecided, 10 on the total: the total shows 10, so a cell's 7 beside
+    it would give the other's 3."""
+    cells = {"a": Rate(10, 20, undecided=3), "b": Rate(10, 20, undecided=7)}
+    breakdown = protect_breakdown(cells, Rate(20, 40, undecided=10))
+    assert "10 undecided" in str(breakdown.total)
+    shown = repr(dict(breakdown)) + repr(list(breakdown.values())) + repr(breakdown)
+    assert "undecided" not in shown
 
 
 @pytest.mark.parametrize("bad", [-1, 1.0, True, "3"])
@@ -164,9 +184,9 @@ def test_undecided_must_be_a_count(bad: object) -> None:
     assert error.value.path == "Rate.undecided"
 
 
-def test_people_repr_counts_the_undecided_without_naming_them() -> None:
+def test_people_repr_neither_names_nor_counts_them() -> None:
     people = People(("anna-1",), ("anna-1", "bo-2"), ("carl-3", "dora-4", "eva-5"))
-    assert repr(people) == "People(<1 of 2 person ids, 3 undecided; not for publication>)"
+    assert repr(people) == "People(<person ids; not for publication>)"
     assert "carl" not in repr(Rate(1, 2, undecided=3, people=people))
     assert People(("a",), ("a",)).undecided == ()
     with pytest.raises(DataError) as error:
@@ -236,3 +256,59 @@ def test_protect_breakdown_hides_every_cell_of_a_small_total() -> None:
     breakdown = protect_breakdown({"a": Rate(10, 20)}, Rate(10, 20, min_publishable_count=25))
     assert breakdown["a"].secondary_suppression
     assert breakdown.publishable == ()
+
+
+@pytest.mark.parametrize(
+    ("counts", "hidden_with_them"),
+    [
+        ({"a": (1, 20), "b": (2, 30), "c": (10, 40), "d": (30, 60)}, "c"),  # 3 completed
+        ({"a": (19, 20), "b": (28, 30), "c": (10, 40), "d": (30, 60)}, "c"),  # all but 3
+    ],
+)
+def test_the_hidden_cells_never_add_up_to_a_small_count(
+    counts: dict[str, tuple[int, int]], hidden_with_them: str
+) -> None:
+    """a and b are both suppressed, but the total minus c and d would say that 3 of their 50
+    completed (or all but 3): c is hidden with them, so the difference is 13 (or 33)."""
+    cells = {key: Rate(*value) for key, value in counts.items()}
+    total = Rate(sum(n for n, _ in counts.values()), sum(d for _, d in counts.values()))
+    breakdown = protect_breakdown(cells, total)
+    assert breakdown.publishable == ("d",)
+    assert breakdown[hidden_with_them].secondary_suppression
+    assert breakdown.total.publishable
+
+
+def test_the_threshold_of_the_union_is_the_strictest_in_the_table() -> None:
+    cells = {"a": Rate(1, 20), "b": Rate(2, 30), "c": Rate(10, 40), "d": Rate(30, 60)}
+    assert protect_breakdown(cells, Rate(43, 150)).publishable == ("d",)
+    # Judged by 3, a and b (1 and 2 completed) may hide together: 3 is not below 3.
+    lax = {key: attrs.evolve(rate, min_publishable_count=3) for key, rate in cells.items()}
+    total = Rate(43, 150, min_publishable_count=3)
+    assert protect_breakdown(lax, total).publishable == ("c", "d")
+    assert protect_breakdown(lax, attrs.evolve(total, min_publishable_count=5)).publishable == (
+        "d",
+    )
+
+
+@pytest.mark.parametrize("bad", [0, -1, True, 1.5, "5"])
+def test_apply_secondary_suppression_needs_a_positive_threshold(bad: object) -> None:
+    with pytest.raises(DataError) as error:
+        apply_secondary_suppression({"a": (1, 1)}, ["a"], min_publishable_count=bad)  # type: ignore[arg-type]
+    assert error.value.path == "min_publishable_count"
+
+
+def test_unsuppressed_spells_out_every_count_and_repr_none() -> None:
+    cells = {"101": Rate(3, 40, undecided=2), "147": Rate(20, 50), "350": Rate(10, 30)}
+    breakdown = protect_breakdown(cells, Rate(33, 120, undecided=2))
+    assert repr(breakdown) == "Breakdown(3 groups, total=Rate(33, 120, min_publishable_count=5))"
+    assert breakdown.unsuppressed() == (
+        "Breakdown({'101': Rate(3, 40, min_publishable_count=5, undecided=2), "
+        "'147': Rate(20, 50, min_publishable_count=5), "
+        "'350': Rate(10, 30, min_publishable_count=5, secondary_suppression=True)}, "
+        "total=Rate(33, 120, min_publishable_count=5, undecided=2))"
+    )
+    # print() of a dict or list uses repr: nothing suppressed shows.
+    shown = repr({"table": breakdown, "cells": list(breakdown.values())})
+    assert "3, 40" not in shown
+    assert "10, 30" not in shown
+    assert "secondary" not in shown

@@ -115,7 +115,7 @@ def test_every_problem_is_listed_and_the_message_counts_them() -> None:
         (
             "$.educations[0].programme",
             'expected one of "stx", "hhx", "htx", "hf", "ib", "eux", "eud", "higher", "fgu",'
-            ' "tenth_grade", "stu", "other", "primary_school"',
+            ' "tenth_grade", "stu", "other", "primary_school", "epx"',
         ),
         ("$.employments[0].hours_per_week", "expected a number, got string"),
         ("$.extra", "unknown field"),
@@ -677,3 +677,128 @@ def test_policy_severities_in_json() -> None:
     assert problems({**document, "severities": {"coordination.gap": "off"}}, Policy) == (
         ("$.severities", 'expected one of "error", "warning", "info"'),
     )
+
+
+# -- duplicate keys, lone surrogates, huge numbers (issue 12) -------------------------------------
+
+PERIOD = '{"start": "2020-01-01", "end": null}'
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('{"start":"2020-01-01","start":"2021-06-01"}', "$.start"),
+        ('{"schema_version":2,"schema_version":1,"start":"2020-01-01"}', "$.schema_version"),
+        ('{"start":"2020-01-01","end":null,"end":"2021-01-01"}', "$.end"),
+        ('{"start":"2020-01-01","x":[{"a":1},{"b":1,"b":1}]}', "$.x[1].b"),
+        ('{"start":"2020-01-01","2902044321":1,"2902044321":2}', "$.<key not shown>"),
+        ('{"start":"2020-01-01","290204-4321":{"a":1,"a":1}}', "$.<key not shown>.a"),
+    ],
+)
+def test_a_duplicate_key_is_refused_with_its_path(text: str, path: str) -> None:
+    """The first value used to be dropped silently: ``"start"`` twice gave the second."""
+    for data in (text, text.encode()):
+        with pytest.raises(DataError) as caught:
+            loads(data, Period)
+        assert (caught.value.path, caught.value.reason) == (
+            path,
+            "duplicate key (each key may appear once in an object)",
+        )
+        assert_no_cpr(caught.value)
+        with pytest.raises(DataError) as in_lines:
+            list(iter_jsonl([PERIOD, data], Period))
+        assert in_lines.value.path == f"line 2: {path}"
+
+
+def test_a_duplicate_key_before_a_syntax_error_is_invalid_json() -> None:
+    with pytest.raises(DataError, match=r"^\$: invalid JSON: Extra data at column 45$"):
+        loads('{"start":"2020-01-01","start":"2021-06-01"} {', Period)
+    with pytest.raises(DataError, match=r"^\$: invalid JSON: Expecting value"):
+        loads('[{"a":1,"a":2}, x]', list[Period])
+
+
+def test_a_duplicate_key_deep_in_a_document_is_named() -> None:
+    job = Employment(Period(D(2024, 1, 1)), 20)
+    text = dumps(Youth("p", D(2008, 1, 1), employments=(job,)))
+    twice = text.replace('"hours_per_week":20', '"hours_per_week":20,"hours_per_week":10')
+    assert twice != text
+    with pytest.raises(DataError) as caught:
+        loads(twice, Youth)
+    assert caught.value.path == "$.employments[0].hours_per_week"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"person_id": "\\ud800", "birth_date": "2008-05-17"}',  # an escape
+        '{"person_id": "a\ud800", "birth_date": "2008-05-17"}',  # the character itself
+        '{"person_id": "\\udfff\\ud800", "birth_date": "2008-05-17"}',  # a pair backwards
+    ],
+)
+def test_a_lone_surrogate_is_refused(text: str) -> None:
+    """It cannot be written as UTF-8: ``kui check`` used to crash printing it."""
+    expected = ("$.person_id", "expected text without lone surrogates (not valid Unicode)")
+    with pytest.raises(DataError) as caught:
+        loads(text, Youth)
+    assert (caught.value.path, caught.value.reason) == expected
+    with pytest.raises(DataError) as in_lines:
+        list(iter_jsonl([text], Youth))
+    assert in_lines.value.path == "line 1: $.person_id"
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"municipality_code": "0\ud8000"}, "$.municipality_code"),
+        (
+            {
+                "employments": [{"period": {"start": "2024-01-01"}, "hours_per_week": 1}],
+                "person_id": "\udc00",
+            },
+            "$.person_id",
+        ),
+    ],
+)
+def test_surrogates_are_refused_in_optional_text_and_through_structure(
+    changes: dict[str, str], path: str
+) -> None:
+    document = youth(
+        **{k: json.loads(f'"{v}"') if isinstance(v, str) else v for k, v in changes.items()}
+    )
+    for run in (lambda: structure(document, Youth), lambda: loads(json.dumps(document), Youth)):
+        with pytest.raises(DataError) as caught:
+            run()
+        assert caught.value.path == path
+
+
+def test_a_surrogate_pair_is_one_character_and_accepted() -> None:
+    loaded = loads('{"person_id": "\\ud83d\\ude00", "birth_date": "2008-05-17"}', Youth)
+    assert loaded.person_id == "\U0001f600"
+    assert loads(dumps(loaded), Youth) == loaded
+    assert structure({"code": "x\u00e6\U0001f600"}, _Text).code == "x\u00e6\U0001f600"
+
+
+@attrs.frozen
+class _Text:
+    code: str
+
+
+@pytest.mark.parametrize(
+    ("hours", "reason"),
+    [
+        ("169", "must be at most 168, got 169"),
+        ("1" + "0" * 400, "must be at most 168"),
+        ("1e400", "must be a finite number"),
+        ("-1", "must be at least 0, got -1"),
+    ],
+)
+def test_weekly_hours_are_bounded_by_the_hours_of_a_week(hours: str, reason: str) -> None:
+    """A week has 168 hours; 10**400 used to reach the rules and raise OverflowError."""
+    text = (
+        '{"person_id": "p", "birth_date": "2008-05-17", "employments": [{"period": {"start":'
+        ' "2024-01-01"}, "hours_per_week": HOURS}]}'
+    )
+    with pytest.raises(DataError) as caught:
+        loads(text.replace("HOURS", hours), Youth)
+    assert caught.value.errors == (("$.employments[0].hours_per_week", reason),)
+    assert loads(text.replace("HOURS", "168"), Youth).employments[0].hours_per_week == 168

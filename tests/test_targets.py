@@ -324,7 +324,7 @@ def test_completion_rate_against_the_target_says_so() -> None:
     )
     assert progress.comparable is False
     assert progress.measure is COMPLETION_MEASURE
-    assert "does not count {stu}" in progress.notes[0]
+    assert "does not count STU" in progress.notes[0]
     assert "also counts" not in progress.notes[0]
     projected_like_the_baseline = attrs.evolve(
         COMPLETION_MEASURE, kind=MeasureKind.PROJECTION, programmes=COMPLETION.measure.programmes

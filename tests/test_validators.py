@@ -33,6 +33,8 @@ class Sample:
     )
     days: tuple[dt.date, ...] = attrs.field(default=(), validator=v.is_tuple_of(dt.date))
     names: frozenset[str] = attrs.field(default=frozenset(), validator=v.is_frozenset_of(str))
+    days_ahead: int = attrs.field(default=0, validator=v.is_int(minimum=0, maximum=3650))
+    hours: float = attrs.field(default=0, validator=v.is_number(minimum=0, maximum=168))
 
 
 def test_good_values_pass() -> None:
@@ -95,6 +97,15 @@ def test_good_values_pass() -> None:
         ),
         ("names", {"a"}, "Sample.names", "expected a frozenset, got set"),
         ("names", frozenset({"a", 1}), "Sample.names", "expected str items, got int"),
+        ("days_ahead", 3651, "Sample.days_ahead", "must be at most 3650, got 3651"),
+        ("days_ahead", -1, "Sample.days_ahead", "must be at least 0, got -1"),
+        ("days_ahead", 10**400, "Sample.days_ahead", "must be at most 3650"),
+        ("days_ahead", -(10**12), "Sample.days_ahead", "must be at least 0"),
+        ("hours", 168.5, "Sample.hours", "must be at most 168, got 168.5"),
+        ("hours", 10**400, "Sample.hours", "must be at most 168"),
+        ("hours", float("inf"), "Sample.hours", "must be a finite number"),
+        ("number", 10**400, "Sample.number", "must be a finite number"),
+        ("number", -(10**400), "Sample.number", "must be a finite number"),
     ],
 )
 def test_bad_values_raise_data_error_with_the_field_path(
@@ -122,6 +133,18 @@ def test_numbers_at_or_above_the_minimum_pass(value: float) -> None:
     assert Sample(share=value).share == value
 
 
-def test_validators_also_run_on_evolve() -> None:
-    with pytest.raises(DataError):
-        attrs.evolve(Sample(), positive=0)
+def test_numbers_without_a_maximum_are_what_a_float_can_hold() -> None:
+    """An integer no float can hold would overflow the first float arithmetic done with it."""
+    for value in (-(10**308), 10**308, 1.7976931348623157e308):
+        assert Sample(number=value).number == value
+    for value in (10**309, 10**5000):  # beyond str()'s digit limit too: never echoed
+        with pytest.raises(DataError, match=r"^Sample\.number: must be a finite number$"):
+            Sample(number=value)
+        with pytest.raises(DataError, match=r"^Sample\.days_ahead: must be at most 3650$"):
+            Sample(days_ahead=value)
+        assert Sample(count=value).count == value  # no maximum asked for
+
+
+def test_values_at_their_bounds_pass() -> None:
+    assert Sample(days_ahead=3650, hours=168).hours == 168
+    assert Sample(days_ahead=0, hours=168.0).days_ahead == 0

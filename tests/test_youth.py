@@ -170,7 +170,7 @@ STX = EducationRecord(Programme.STX, dt.date(2020, 8, 1))
     ("kwargs", "path"),
     [
         (
-            {"educations": (STX, STX, EducationRecord(Programme.FGU, dt.date(2004, 2, 28)))},
+            {"educations": (STX, STX, EducationRecord(Programme.OTHER, dt.date(2004, 2, 28)))},
             "Youth.educations[2].started_on",
         ),
         (
@@ -297,6 +297,11 @@ _ANY_DAY = st.one_of(
 )
 
 
+def _offered(programme: Programme, start: dt.date) -> bool:
+    first = programme.dates.earliest_start
+    return first is None or first <= start
+
+
 @st.composite
 def extreme_youths(draw: st.DrawFn) -> Youth:
     """Youths born anywhere in the supported calendar, often at its very edges."""
@@ -309,7 +314,7 @@ def extreme_youths(draw: st.DrawFn) -> Youth:
 
     educations = tuple(
         EducationRecord(
-            draw(st.sampled_from(tuple(Programme))),
+            draw(st.sampled_from(tuple(p for p in Programme if _offered(p, start)))),
             start,
             completed_on=draw(st.none() | st.dates(start)),
         )

@@ -235,7 +235,7 @@ class Employment:
     """Paid work of ``hours_per_week`` hours during ``period``."""
 
     period: Period = attrs.field(validator=v.is_instance(Period))
-    hours_per_week: float = attrs.field(validator=v.is_number(minimum=0))
+    hours_per_week: float = attrs.field(validator=v.is_number(minimum=0, maximum=168))
 
     def active_on(self, day: _dt.date) -> bool:
         """True where the employment runs on ``day``."""

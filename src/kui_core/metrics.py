@@ -17,6 +17,14 @@ another scale without saying so (see :func:`kui_core.targets.target_progress`).
 **People behind a count.** Pass ``with_people=True`` to get, on every rate, the ``person_id``\\ s
 behind its numerator and denominator (:attr:`Rate.people`): for caseworkers following up on young
 people, never for publication.
+
+**Audit stamp.** Every result carries the :class:`~kui_core.audit.AuditStamp` of the policy in
+force on its day (``stamp`` of the :class:`Rate`, the :class:`Breakdown` and the
+:class:`ApplicationShares`), as the reports of :func:`~kui_core.review_case` do.
+
+**Any day.** The reference day may be any day of the calendar, 1 January of year 1 and
+31 December 9999 included; an age nobody born in the calendar can have on that day gives an
+empty population.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from typing import Any, Generic, TypeVar, overload
 import attrs
 
 from . import validators as v
+from .audit import AuditStamp, audit_stamp
 from .dates import birthday
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
@@ -108,7 +117,7 @@ class Measure:
 
     def differences(self, other: Measure) -> tuple[str, ...]:
         """How this measure differs from ``other``, as clauses about this one (``"is a register
-        count, not a projection"``, ``"does not count {stu}"``, ``"also counts {higher}"``);
+        count, not a projection"``, ``"does not count STU"``, ``"also counts higher education"``);
         empty where they are like for like."""
         if not isinstance(other, Measure):
             raise DataError("measure", f"expected Measure, got {type(other).__name__}")
@@ -125,8 +134,19 @@ class Measure:
         return tuple(found)
 
 
+_PROGRAMME_NAMES = {
+    Programme.HIGHER: "higher education",
+    Programme.TENTH_GRADE: "10th grade",
+    Programme.PRIMARY_SCHOOL: "primary school",
+    Programme.OTHER: "other education",
+    Programme.IB: "IB",
+}
+
+
 def _programme_list(programmes: frozenset[Programme]) -> str:
-    return "{" + ", ".join(sorted(p.value for p in programmes)) + "}"
+    """``STU``, ``HF and STX``, ``EUD, EUX and higher education``: programmes in words."""
+    names = sorted(_PROGRAMME_NAMES.get(p, p.value.upper()) for p in programmes)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 COMPLETION_MEASURE = Measure(
@@ -182,6 +202,7 @@ def _breakdown(
     counts: Mapping[GroupKey, list[int]],
     policy: Policy,
     people: Mapping[GroupKey, _Ids] | None,
+    stamp: AuditStamp,
 ) -> Breakdown:
     keys = _sorted_keys(counts)
     threshold = policy.min_publishable_count
@@ -192,6 +213,7 @@ def _breakdown(
             min_publishable_count=threshold,
             undecided=counts[key][2],
             people=None if people is None else _people(people[key]),
+            stamp=stamp,
         )
         for key in keys
     }
@@ -211,6 +233,7 @@ def _breakdown(
         min_publishable_count=threshold,
         undecided=undecided,
         people=total_people,
+        stamp=stamp,
     )
     return protect_breakdown(rates, total)
 
@@ -223,22 +246,42 @@ def _people(ids: _Ids) -> People:
 # Youth metrics
 
 
-def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date:
-    """The latest birth date whose ``age``-th birthday falls on or before ``on``.
+def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date | None:
+    """The latest birth date whose ``age``-th birthday falls on or before ``on``; ``None`` where
+    no birth date of the calendar has (even 1 January of year 1 reaches ``age`` later).
 
     :func:`birthday` never decreases as the birth date increases, so "aged at least ``age`` on
     ``on``" is ``birth_date <= _last_born_reaching(age, on)``: one comparison per person.
     """
     year = on.year - age
-    if year < 2:
-        raise DataError("age", f"too large for the reference day {on.isoformat()}, got {age}")
+    if year < _dt.MINYEAR:
+        return None
     # The same calendar day ``age`` years earlier (28 February for 29 February) has its
     # birthday on or before ``on``; step forward while the next day's birthday still is
-    # (a 29 February birth under either leap-day rule).
+    # (a 29 February birth under either leap-day rule). A birthday after 9999 is after ``on``.
     candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
-    while birthday(candidate + ONE_DAY, age, policy.leap_day_rule) <= on:
-        candidate += ONE_DAY
+    while candidate < on:
+        following = candidate + ONE_DAY
+        if (
+            following.year + age > _dt.MAXYEAR
+            or birthday(following, age, policy.leap_day_rule) > on
+        ):
+            break
+        candidate = following
     return candidate
+
+
+def _born_between(
+    youngest: int, oldest: int, on: _dt.date, policy: Policy
+) -> tuple[_dt.date, _dt.date]:
+    """The first and last birth dates of the people aged ``youngest`` to ``oldest`` on ``on``;
+    ``(date.max, date.min)``, which no birth date lies between, where nobody can be."""
+    last = _last_born_reaching(youngest, on, policy)
+    if last is None:
+        return _dt.date.max, _dt.date.min
+    too_old = _last_born_reaching(oldest + 1, on, policy)
+    # too_old < last <= date.max: adding a day stays in the calendar.
+    return (_dt.date.min if too_old is None else too_old + ONE_DAY), last
 
 
 def _check_age(name: str, age: object) -> int:
@@ -290,6 +333,7 @@ def _tally(
     """Count one metric in a single pass. ``test`` is None outside the population and
     :data:`UNDECIDED` where the records cannot decide."""
     threshold = policy.min_publishable_count
+    stamp = audit_stamp(policy)
     if by is None and not with_people:
         numerator = denominator = undecided = 0
         for youth in youths:
@@ -301,7 +345,13 @@ def _tally(
                 denominator += 1
             elif hit is UNDECIDED:
                 undecided += 1
-        return Rate(numerator, denominator, min_publishable_count=threshold, undecided=undecided)
+        return Rate(
+            numerator,
+            denominator,
+            min_publishable_count=threshold,
+            undecided=undecided,
+            stamp=stamp,
+        )
     key = None if by is None else _youth_key(by, on)
     counts: dict[GroupKey, list[int]] = {}
     people: dict[GroupKey, _Ids] = {}
@@ -336,8 +386,9 @@ def _tally(
             min_publishable_count=threshold,
             undecided=cell[2],
             people=_people(ids),
+            stamp=stamp,
         )
-    return _breakdown(counts, policy, people if with_people else None)
+    return _breakdown(counts, policy, people if with_people else None, stamp)
 
 
 @overload
@@ -392,12 +443,11 @@ def completion_rate(
     on = v.check_day("on", on)
     policy = policy_on(policy, on)
     age = _check_age("age", age)
-    last_born = _last_born_reaching(age, on, policy)  # aged >= age
-    first_too_old = _last_born_reaching(age + 1, on, policy)  # aged >= age + 1
+    first_born, last_born = _born_between(age, age, on, policy)
 
     def test(youth: Youth) -> _Verdict:
         born = youth.birth_date
-        if born <= first_too_old or born > last_born:
+        if born < first_born or born > last_born:
             return None
         for record in youth.educations:
             done = record.completed_on
@@ -465,13 +515,12 @@ def neet_share(
     oldest = _check_age("ages[1]", ages[1])
     if oldest < youngest:
         raise DataError("ages", f"oldest must not be below youngest, got {ages!r}")
-    last_born = _last_born_reaching(youngest, on, policy)
-    first_too_old = _last_born_reaching(oldest + 1, on, policy)
+    first_born, last_born = _born_between(youngest, oldest, on, policy)
     hours = policy.neet_work_hours
 
     def test(youth: Youth) -> _Verdict:
         born = youth.birth_date
-        if born <= first_too_old or born > last_born:
+        if born < first_born or born > last_born:
             return None
         for record in youth.educations:
             if record.started_on > on:
@@ -554,12 +603,22 @@ class ApplicationShares(Mapping[Track, R], Generic[R]):
     numerator is the number of applications for 10th grade, its denominator all applications
     (so its value is their share of all applications). It is suppressed like every rate:
     a count below :attr:`Policy.min_publishable_count` is never shown.
+
+    ``stamp`` is the :class:`~kui_core.audit.AuditStamp` of the policy the shares were counted
+    under (by default the stamp of ``vocational``); not compared, not shown by ``str``.
     """
 
     vocational: R = attrs.field(validator=_same_kind)
     gymnasial: R = attrs.field(validator=_same_kind)
     other: R = attrs.field(validator=_same_kind)
     tenth_grade: R = attrs.field(kw_only=True, validator=_same_kind)
+    stamp: AuditStamp | None = attrs.field(
+        kw_only=True, eq=False, repr=False, validator=v.is_optional_instance(AuditStamp)
+    )
+
+    @stamp.default
+    def _vocational_stamp(self) -> AuditStamp | None:
+        return getattr(self.vocational, "stamp", None)  # the validators have not run yet
 
     def __getitem__(self, track: Track) -> R:
         value: R = getattr(self, _TRACK_FIELDS[track])
@@ -633,9 +692,10 @@ def application_shares(
 
     Without ``by``, the three track rates share one denominator and add up to it, so a lone
     suppressed track is recoverable: the next-smallest track is suppressed with it (and a
-    third where the suppressed ones add up to 0). With ``by``, a group with any track
-    suppressed is suppressed whole, and groups are then protected as :mod:`kui_core.rates`
-    states, with each track's count (and its complement) as the counts of the group. The
+    third where the suppressed ones add up to less than :attr:`Policy.min_publishable_count`,
+    their sum being the denominator minus the published tracks). With ``by``, a group with any
+    track suppressed is suppressed whole, and groups are then protected as
+    :mod:`kui_core.rates` states, with each track's count as the counts of the group. The
     10th-grade rates are protected the same way among themselves, and a group whose shares are
     hidden has its 10th-grade rate hidden too (it would reveal the group's number of
     applications).
@@ -662,6 +722,7 @@ def application_shares(
         policy = policy.in_force(_dt.date(counted, 5, 31))
     policy = policy_on(policy, _dt.date.min)  # a Policy, or a DataError for anything else
     threshold = policy.min_publishable_count
+    stamp = audit_stamp(policy)
     key = None if by is None else _application_key(by)
     counts: dict[GroupKey, dict[Track, int]] = {}
     ids: dict[GroupKey, dict[Track, list[str]]] = {}
@@ -693,6 +754,7 @@ def application_shares(
                 size,
                 min_publishable_count=threshold,
                 people=People(tuple(group_ids[track]), shared) if with_people else None,
+                stamp=stamp,
             )
             for track in _TRACKS
         }
@@ -706,11 +768,12 @@ def application_shares(
             people=People(tuple(tenth_ids), (*everyone(group_ids), *tenth_ids))
             if with_people
             else None,
+            stamp=stamp,
         )
 
     all_ids = {t: [p for group in counts for p in ids[group][t]] for t in _TRACKS}
     all_tenth = [p for group in counts for p in tenth[group]]
-    total = _protect_row(row({t: len(all_ids[t]) for t in _TRACKS}, all_ids))
+    total = _protect_row(row({t: len(all_ids[t]) for t in _TRACKS}, all_ids), threshold)
     tenth_total = tenth_rate(all_ids, all_tenth)
     if key is None:
         return ApplicationShares(
@@ -727,7 +790,9 @@ def application_shares(
     if not all(r.publishable for r in total.values()):
         primary = groups  # a track total below the threshold puts every group below it
     hidden, hide_total = apply_secondary_suppression(
-        {g: tuple(counts[g][t] for t in _TRACKS) for g in groups}, primary
+        {g: tuple(counts[g][t] for t in _TRACKS) for g in groups},
+        primary,
+        min_publishable_count=threshold,
     )
     if hide_total:
         total = {t: hide(r) for t, r in total.items()}
@@ -751,10 +816,13 @@ def application_shares(
     )
 
 
-def _protect_row(row: dict[Track, Rate]) -> dict[Track, Rate]:
+def _protect_row(row: dict[Track, Rate], threshold: int) -> dict[Track, Rate]:
     """Secondary suppression across the tracks of one row, which add up to its denominator."""
     primary = [t for t in _TRACKS if row[t].primary_suppressed]
     hidden, _ = apply_secondary_suppression(
-        {t: (row[t].numerator,) for t in _TRACKS}, primary, nonempty=False
+        {t: (row[t].numerator,) for t in _TRACKS},
+        primary,
+        nonempty=False,
+        min_publishable_count=threshold,
     )
     return {t: hide(row[t]) if t in hidden else row[t] for t in _TRACKS}

@@ -59,7 +59,7 @@ def _programmes(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -
 
 
 def _age_range(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_int(minimum=0)(instance, attribute, value)
+    v.is_int(minimum=0, maximum=150)(instance, attribute, value)
     if attribute.name == "age_limit" and instance.age_limit <= instance.min_age:
         raise DataError("Policy.age_limit", "must be greater than min_age")
     if attribute.name == "duty_max_age" and instance.duty_max_age < instance.duty_min_age:
@@ -133,12 +133,13 @@ class Policy:
 
     min_age: int = attrs.field(
         default=15,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=149),
         metadata=_source(
             "Outreach to 15–24-year-olds (uvm.dk, 'Vejledning af unge uden for skolen'); the"
             " duty of 15–17-year-olds (KUI law § 2 a, stk. 1)"
         ),
     )
+    """An age in years, 0 to 149 (below ``age_limit``)."""
     age_limit: int = attrs.field(
         default=25,
         validator=_age_range,
@@ -147,6 +148,7 @@ class Policy:
             " the young person until 25 (uvm.dk, Uddannelsesplan)"
         ),
     )
+    """An age in years, above ``min_age``, at most 150."""
     leap_day_rule: LeapDayRule = attrs.field(
         default=LeapDayRule.MARCH_1,
         validator=v.is_instance(LeapDayRule),
@@ -187,56 +189,63 @@ class Policy:
     )
     outreach_work_hours: float = attrs.field(
         default=20,
-        validator=v.is_number(minimum=0),
+        validator=v.is_number(minimum=0, maximum=168),
         metadata=_source(
             "Outreach: not for young people in paid work of at least 20 hours a week (uvm.dk,"
             " 'Vejledning af unge uden for skolen')"
         ),
     )
+    """Hours a week, 0 to 168 (a week has 168 hours)."""
     neet_work_hours: float = attrs.field(
         default=18,
-        validator=v.is_number(minimum=0),
+        validator=v.is_number(minimum=0, maximum=168),
         metadata=_source(
             "National NEET measure: 'Ikke er i beskæftigelse i mindst 18 timer ugentligt'"
             " (uvm.dk, August 2023)"
         ),
     )
+    """Hours a week, 0 to 168 (a week has 168 hours)."""
     duty_work_hours: float = attrs.field(
         default=18,
-        validator=v.is_number(minimum=0),
+        validator=v.is_number(minimum=0, maximum=168),
         metadata=_source(
             "Paid work of at least 18 hours a week fulfils the duty: the pligtbekendtgørelse"
             " (BEK nr. 1014 af 04/10/2019) as municipalities give it (Randers, Herning); the"
             " paragraph is unverified (§ 5 is not it)"
         ),
     )
+    """Hours a week, 0 to 168 (a week has 168 hours)."""
     duty_min_age: int = attrs.field(
         default=15,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=150),
         metadata=_source("KUI law § 2 a, stk. 1: '15-17-årige unge har pligt til ...'"),
     )
+    """An age in years, 0 to 150."""
     duty_max_age: int = attrs.field(
         default=17,
         validator=_age_range,
         metadata=_source("KUI law § 2 a, stk. 1: '15-17-årige unge har pligt til ...'"),
     )
+    """An age in years, not below ``duty_min_age``, at most 150."""
     contact_deadline_working_days: int = attrs.field(
         default=5,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=3650),
         metadata=_source(
             "Contact 'inden for 5 hverdage' when a 15–17-year-old does not follow the plan"
             " (uvm.dk); counted Monday to Friday without public holidays (a choice: some"
             " municipalities say 'arbejdsdage')"
         ),
     )
+    """Working days, 0 to 3,650."""
     new_activity_deadline_days: int = attrs.field(
         default=30,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=3650),
         metadata=_source(
             "A new activity 'efter senest 30 kalenderdage' (uvm.dk); from which day is"
             " Policy.new_activity_from"
         ),
     )
+    """Calendar days, 0 to 3,650 (ten years)."""
     new_activity_from: NewActivityFrom = attrs.field(
         default=NewActivityFrom.CONTACT,
         validator=v.is_instance(NewActivityFrom),
@@ -260,54 +269,61 @@ class Policy:
     )
     follow_up_max_interval_days: int = attrs.field(
         default=365,
-        validator=v.is_int(minimum=1),
+        validator=v.is_int(minimum=1, maximum=3650),
         metadata=_source(
             "Municipal choice: KUI is responsible for 'opfølgning på den unges uddannelsesplan'"
             " (uvm.dk) but no source gives an interval; 365 days is kui-core's default"
         ),
     )
+    """Calendar days, 1 to 3,650 (ten years)."""
     in_care_plan_age: int = attrs.field(
         default=16,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=150),
         metadata=_source("Barnets lov § 108, stk. 2: an ungeplan for young people in care from 16"),
     )
+    """An age in years, 0 to 150."""
     in_care_plan_months: int = attrs.field(
         default=3,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=1800),
         metadata=_source("Barnets lov § 108, stk. 3: the ungeplan within 3 months"),
     )
+    """Months, 0 to 1,800 (150 years)."""
     in_care_end_age: int = attrs.field(
         default=18,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=150),
         metadata=_source(
             "Barnets lov § 111, stk. 1: 'ophør af en anbringelse ved det fyldte 18. år'"
         ),
     )
+    """An age in years, 0 to 150."""
     in_care_support_months: int = attrs.field(
         default=6,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=1800),
         metadata=_source(
             "Barnets lov § 111, stk. 1: the decision on continued support 'senest 6 måneder"
             " forud for ophør af en anbringelse ved det fyldte 18. år'"
         ),
     )
+    """Months, 0 to 1,800 (150 years)."""
     plan_missing_after_days: int = attrs.field(
         default=0,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=3650),
         metadata=_source(
             "Municipal choice: the days an open case may run without an education plan before"
             " plan.missing or plan.right_to_plan is reported. No source gives a period; 0 reports"
             " it from the day the case opens"
         ),
     )
+    """Calendar days, 0 to 3,650 (ten years)."""
     max_transition_gap_days: int = attrs.field(
         default=30,
-        validator=v.is_int(minimum=0),
+        validator=v.is_int(minimum=0, maximum=3650),
         metadata=_source(
             "Municipal choice: nobody is lost between offers (Esbjerg); no source gives a"
             " number of days"
         ),
     )
+    """Calendar days, 0 to 3,650 (ten years)."""
     coordinator_required: CoordinatorRequired = attrs.field(
         default=CoordinatorRequired.WHOLE_CASE,
         validator=v.is_instance(CoordinatorRequired),
@@ -320,12 +336,13 @@ class Policy:
     )
     min_publishable_count: int = attrs.field(
         default=5,
-        validator=v.is_int(minimum=1),
+        validator=v.is_int(minimum=1, maximum=1_000_000),
         metadata=_source(
             "Statistical disclosure control, a conservative choice: Danmarks Statistik requires"
             " at least 3 units in a cell, UVM's Databank blanks cells under 5"
         ),
     )
+    """A count, 1 to 1,000,000."""
     extra_closed_days: frozenset[_dt.date] = attrs.field(
         default=frozenset(),
         validator=v.is_frozenset_of(_dt.date),

@@ -15,17 +15,24 @@ as much as a small numerator ("all but 2 of the 40 completed").
 
 **Secondary suppression** (:func:`apply_secondary_suppression`). A breakdown publishes its cells
 and its total, so a lone suppressed cell could be recovered as the total minus the published
-cells. The cells are treated as unknowns an attacker solves for, knowing the published cells, the
-total and that every listed group has at least one member. The suppressed set ``S`` is safe when
-(a) it holds at least two cells, (b) each count summed over ``S`` (the numerators, and the
-complements) is positive — a sum of 0 would reveal every cell in it as 0 — and (c) the
-denominators over ``S`` add up to more than ``len(S)`` — otherwise every cell has exactly one
-member. While ``S`` is unsafe, the published cell with the smallest denominator (ties: the group
-order) is suppressed as well; any published cell makes ``S`` safe in one step, since all its
-counts are at least the threshold. If every cell is suppressed and ``S`` is still unsafe, the
-total is suppressed too. The same mark, :data:`SUPPRESSED`, is shown for primary and secondary
+cells, and so could the sum over all suppressed cells. The cells are treated as unknowns an
+attacker solves for, knowing the published cells, the total and that every listed group has at
+least one member. The suppressed set ``S`` is safe when (a) it holds at least two cells, (b)
+each count summed over ``S`` (the numerators, and the complements; so also the denominators) is
+at least the threshold — that sum is the total minus the published cells, a number anyone can
+work out, and a sum of 0 would reveal every cell in it as 0 — and (c) the denominators over
+``S`` add up to more than ``len(S)`` — otherwise every cell has exactly one member. While ``S``
+is unsafe, the published cell with the smallest denominator (ties: the group order) is
+suppressed as well; any published cell makes ``S`` safe in one step, since all its counts are
+at least the threshold. If every cell is suppressed and ``S`` is still unsafe, the total is
+suppressed too. The same mark, :data:`SUPPRESSED`, is shown for primary and secondary
 suppression, so a reader cannot tell which cell is the small one (the convention of the UK ONS
 "[c]" and Statistics Canada "x").
+
+What remains derivable: the sum over ``S`` of each count (at least the threshold), and bounds
+on a single suppressed cell (from 0 to that sum; a size of at least 1). Cell suppression does
+not protect against differencing two releases (one person added, or two reference days): see
+"Suppression" in the metrics documentation.
 
 **Undecided.** A metric counts apart the people whose status the records cannot decide (data
 known only up to an earlier day, :attr:`Youth.educations_known_until
@@ -39,6 +46,18 @@ recovered by subtraction.
 denominator (:attr:`Rate.people`, filled by the metrics' ``with_people=True``). They are for
 caseworkers following up on young people and must never be published; they appear in neither
 ``str`` nor ``repr``.
+
+**The true counts.** The fields (:attr:`Rate.numerator`, :attr:`Rate.denominator`,
+:attr:`Rate.undecided`) always hold the true counts, for the code and for caseworkers. ``str``,
+:meth:`Rate.format` and ``repr`` (which ``print`` of a dict or list and logging use) never show
+a suppressed one; ``repr`` shows a publishable rate's numerator and denominator only, as a table
+shows a cell (no undecided count: a cell's would be recoverable from the total's).
+:meth:`Rate.unsuppressed` and :meth:`Breakdown.unsuppressed` spell every count out, explicitly:
+NOT FOR PUBLICATION.
+
+**Audit stamp.** The metrics put an :class:`~kui_core.audit.AuditStamp` of the policy in force
+on their results (:attr:`Rate.stamp`, :attr:`Breakdown.stamp`); it is not compared and not
+shown by ``str``.
 """
 
 from __future__ import annotations
@@ -50,6 +69,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import validators as v
+from .audit import AuditStamp
 from .errors import DataError
 
 __all__ = [
@@ -82,7 +102,8 @@ class People:
 
     ``numerator`` lists those counted (for example the NEET young people), ``denominator`` the
     whole population of the rate, ``undecided`` those the records could not decide (in neither),
-    each in input order. ``repr`` shows only the counts.
+    each in input order. ``repr`` shows neither the ids nor their number (a suppressed rate's
+    counts would show there).
     """
 
     numerator: tuple[str, ...] = attrs.field(validator=v.is_tuple_of(str))
@@ -90,11 +111,7 @@ class People:
     undecided: tuple[str, ...] = attrs.field(default=(), validator=v.is_tuple_of(str))
 
     def __repr__(self) -> str:
-        extra = f", {len(self.undecided)} undecided" if self.undecided else ""
-        return (
-            f"People(<{len(self.numerator)} of {len(self.denominator)} person ids{extra};"
-            " not for publication>)"
-        )
+        return "People(<person ids; not for publication>)"
 
 
 def _denominator(instance: Rate, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -143,6 +160,15 @@ class Rate:
         validator=v.is_optional_instance(People),
     )
     """Who is behind the counts (``with_people=True``); NOT FOR PUBLICATION."""
+    stamp: AuditStamp | None = attrs.field(
+        default=None,
+        kw_only=True,
+        eq=False,
+        repr=False,
+        validator=v.is_optional_instance(AuditStamp),
+    )
+    """Which rules and policy produced the rate (:mod:`kui_core.audit`): set by the metrics;
+    not compared, not shown by ``str``."""
 
     @property
     def complement(self) -> int:
@@ -226,6 +252,19 @@ class Rate:
         )
 
     def __repr__(self) -> str:
+        # Logged and printed inside containers (a breakdown's cells in a dict or list): only
+        # what a table shows of a cell. Not ``secondary_suppression``, which would tell the
+        # small cell from the one hidden with it, and not ``undecided``, which a table shows on
+        # its total only (a cell's would be recoverable by subtraction).
+        threshold = self.min_publishable_count
+        if not self.publishable:
+            return f"Rate({SUPPRESSED}, min_publishable_count={threshold})"
+        return f"Rate({self.numerator}, {self.denominator}, min_publishable_count={threshold})"
+
+    def unsuppressed(self) -> str:
+        """Every count, suppressed or not (``Rate(3, 40, min_publishable_count=5,
+        secondary_suppression=True, undecided=2)``): NOT FOR PUBLICATION, for debugging and
+        caseworkers. The fields hold the same counts."""
         extra = ", secondary_suppression=True" if self.secondary_suppression else ""
         if self.undecided:
             extra += f", undecided={self.undecided}"
@@ -253,7 +292,16 @@ class Breakdown(Mapping[Hashable, Rate]):
 
     cells: tuple[tuple[Hashable, Rate], ...] = attrs.field(validator=_cells)
     total: Rate = attrs.field(validator=v.is_instance(Rate))
+    stamp: AuditStamp | None = attrs.field(
+        kw_only=True, eq=False, validator=v.is_optional_instance(AuditStamp)
+    )
+    """Which rules and policy produced the breakdown (:mod:`kui_core.audit`); by default the
+    stamp of its ``total``. Not compared, not shown by ``str``."""
     _index: dict[Hashable, Rate] = attrs.field(init=False, eq=False)
+
+    @stamp.default
+    def _total_stamp(self) -> AuditStamp | None:
+        return getattr(self.total, "stamp", None)  # the validators have not run yet
 
     @_index.default
     def _build_index(self) -> dict[Hashable, Rate]:
@@ -283,6 +331,12 @@ class Breakdown(Mapping[Hashable, Rate]):
     def __repr__(self) -> str:
         return f"Breakdown({len(self.cells)} groups, total={self.total!r})"
 
+    def unsuppressed(self) -> str:
+        """Every cell's counts and the total's, suppressed or not (see
+        :meth:`Rate.unsuppressed`): NOT FOR PUBLICATION."""
+        cells = ", ".join(f"{key!r}: {rate.unsuppressed()}" for key, rate in self.cells)
+        return f"Breakdown({{{cells}}}, total={self.total.unsuppressed()})"
+
 
 # --------------------------------------------------------------------------------------------
 # Secondary suppression
@@ -293,8 +347,10 @@ def apply_secondary_suppression(
     suppressed: Iterable[K],
     *,
     nonempty: bool = True,
+    min_publishable_count: int = 5,
 ) -> tuple[frozenset[K], bool]:
-    """The cells to suppress so no suppressed cell can be recovered from a published total.
+    """The cells to suppress so no suppressed cell, and no sum of them below
+    ``min_publishable_count``, can be recovered from a published total.
 
     ``rows`` maps each cell (in priority order for ties) to its counts, which add up to the
     cell's size (for a rate: numerator and complement); ``suppressed`` holds the primary
@@ -302,6 +358,9 @@ def apply_secondary_suppression(
     the suppressed cells and whether the total must be suppressed as well (the rule is in the
     module docstring).
     """
+    threshold = min_publishable_count
+    if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
+        raise DataError("min_publishable_count", f"expected an integer >= 1, got {threshold!r}")
     hidden = set(suppressed)
     if not hidden:
         return frozenset(), False
@@ -312,7 +371,7 @@ def apply_secondary_suppression(
             for index, count in enumerate(rows[key]):
                 sums[index] += count
         size = sum(sums)
-        safe = len(hidden) >= 2 and all(sums) and (not nonempty or size > len(hidden))
+        safe = len(hidden) >= 2 and min(sums) >= threshold and (not nonempty or size > len(hidden))
         if safe:
             return frozenset(hidden), False
         candidates = [key for key in rows if key not in hidden]
@@ -354,8 +413,11 @@ def protect_breakdown(
     primary = [key for key in keys if key in extra or not cells[key].publishable]
     if total.primary_suppressed:
         primary = keys  # every cell has a count below the threshold too
+    threshold = max(rate.min_publishable_count for rate in (total, *cells.values()))
     hidden, hide_total = apply_secondary_suppression(
-        {key: (cells[key].numerator, cells[key].complement) for key in keys}, primary
+        {key: (cells[key].numerator, cells[key].complement) for key in keys},
+        primary,
+        min_publishable_count=threshold,
     )
     return Breakdown(
         tuple((key, hide(cells[key]) if key in hidden else cells[key]) for key in keys),

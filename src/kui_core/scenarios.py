@@ -47,7 +47,7 @@ from .periods import Period
 from .policy import Policy
 from .rates import Rate
 from .review import review_case
-from .serialization import structure
+from .serialization import loads, structure
 from .youth import Youth
 
 __all__ = [
@@ -57,9 +57,11 @@ __all__ = [
     "ExpectedRate",
     "Metric",
     "Scenario",
+    "ScenarioDocument",
     "ScenarioFile",
     "check_case",
     "load_scenarios",
+    "scenario_file_schema",
 ]
 
 
@@ -193,6 +195,28 @@ class Scenario:
             raise DataError("Scenario.metric", "a cohort needs a metric, and only a cohort has one")
 
 
+def _cases(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.is_tuple_of(Scenario)(instance, attribute, value)
+    if not value:
+        raise DataError("ScenarioDocument.cases", "expected at least one case")
+
+
+@attrs.frozen(kw_only=True)
+class ScenarioDocument:
+    """A scenario file as written: ``{"cases": [...]}`` (JSON Schema:
+    :func:`scenario_file_schema`)."""
+
+    cases: tuple[Scenario, ...] = attrs.field(validator=_cases)
+    """The decided cases, at least one."""
+
+
+def scenario_file_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a scenario file, for editors and other systems."""
+    from .schema import schema_for
+
+    return schema_for(ScenarioDocument)
+
+
 @attrs.frozen(kw_only=True)
 class ScenarioFile:
     """The decided cases of one file, with the line each starts on (``None`` for JSON)."""
@@ -221,9 +245,6 @@ class CaseOutcome:
 
 
 # -- Reading files ------------------------------------------------------------------------------
-
-
-_FILE_KEYS = frozenset({"cases"})
 
 
 def _yaml_loader() -> Any:
@@ -259,12 +280,29 @@ def _parse_yaml(text: str) -> tuple[Any, tuple[int | None, ...]]:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "$"
         raise DataError(where, "not valid YAML") from None
+    _no_duplicate_keys(yaml, node)
     lines: list[int | None] = []
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == "cases" and isinstance(value, yaml.SequenceNode):
                 lines = [item.start_mark.line + 1 for item in value.value]
     return data, tuple(lines)
+
+
+def _no_duplicate_keys(yaml: Any, node: Any) -> None:
+    """Refuse a mapping that names a key twice (YAML would keep the last silently)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    raise DataError(f"line {key.start_mark.line + 1}", "a key is given twice")
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def load_scenarios(text: str, *, yaml: bool = False) -> ScenarioFile:
@@ -278,35 +316,12 @@ def load_scenarios(text: str, *, yaml: bool = False) -> ScenarioFile:
     if yaml:
         data, lines = _parse_yaml(text)
     else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise DataError(f"line {error.lineno}", "not valid JSON") from None
-        lines = ()
-    if not isinstance(data, dict):
-        raise DataError("$", "expected a mapping with the key 'cases'")
-    unknown = sorted(set(data) - _FILE_KEYS, key=str)
-    if unknown:
-        raise DataError(f"$.{unknown[0]}", "unknown key (a scenario file has 'cases')")
-    cases = data.get("cases")
-    if not isinstance(cases, list) or not cases:
-        raise DataError("$.cases", "expected a non-empty list of cases")
-    built = []
-    for index, case in enumerate(cases):
-        built.append(_scenario(case, f"$.cases[{index}]"))
-    return ScenarioFile(cases=tuple(built), lines=lines if len(lines) == len(built) else ())
-
-
-def _scenario(data: Any, path: str) -> Scenario:
-    try:
-        return structure(data, Scenario)
-    except DataError as error:
-        raise DataError(_join(path, error.path), error.reason) from None
-
-
-def _join(path: str, inner: str) -> str:
-    """``$.cases[0]`` + ``$.expect.codes[0]`` (a path of :func:`structure`) -> the full path."""
-    return path + inner.removeprefix("$")
+        document = loads(text, ScenarioDocument)  # kui-core's own strict JSON
+        return ScenarioFile(cases=document.cases)
+    document = structure(data, ScenarioDocument)
+    return ScenarioFile(
+        cases=document.cases, lines=lines if len(lines) == len(document.cases) else ()
+    )
 
 
 # -- Running cases ------------------------------------------------------------------------------

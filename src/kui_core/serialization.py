@@ -142,7 +142,22 @@ def _strict_scalar(cls: type[Any], accepted: tuple[type[Any], ...], expected: st
     return structure
 
 
-_structure_str = _strict_scalar(str, (str,), "a string")
+_has_surrogate = re.compile("[\ud800-\udfff]").search
+_SURROGATE = "expected text without lone surrogates (not valid Unicode)"
+
+
+def _structure_str(value: Any, tp: Any) -> Any:
+    """A JSON string; one holding a lone surrogate (``"\\ud800"``) cannot be written as UTF-8
+    (the CLI would crash printing it), so it is refused."""
+    if tp is not str:
+        return _structure_subclass(value, tp)
+    if type(value) is str:
+        if value.isascii() or _has_surrogate(value) is None:
+            return value
+        raise _Invalid(_SURROGATE)
+    raise _Invalid(f"expected a string, got {_kind(value)}")
+
+
 _structure_int = _strict_scalar(int, (int,), "an integer")
 _structure_float = _strict_scalar(float, (float, int), "a number")
 
@@ -189,9 +204,9 @@ def _structure_optional_date_fast(value: Any, _: Any) -> Any:
 
 
 def _structure_optional_str_fast(value: Any, _: Any) -> Any:
-    if value is None or type(value) is str:
+    if value is None or (type(value) is str and (value.isascii() or _has_surrogate(value) is None)):
         return value
-    raise _Invalid("not a string")
+    raise _Invalid("not a string")  # the detailed converter says why
 
 
 def _structure_cpr(value: Any, _: Any) -> CprNumber:
@@ -597,18 +612,68 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-_decoder = json.JSONDecoder(parse_constant=_reject_constant)
+class _DuplicateKey(ValueError):
+    """A JSON object with a key twice (:func:`_parse` finds where)."""
+
+
+def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Building the dict and comparing sizes costs little next to the decoding itself.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKey
+    return obj
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object as its key-value pairs, duplicates kept (to say where one is)."""
+
+
+_decoder = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_unique_object)
 _decode = _decoder.decode
+_decode_pairs = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_Pairs).decode
 # The C scanner behind ``decode``, without its Python wrapper (not in typeshed's stubs).
 _scan: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once  # type: ignore[attr-defined]
 
 
+def _key_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if safe_key(key) else f"{path}.<key not shown>"
+
+
+def _duplicate_path(tree: Any) -> str:
+    """The path of a key that is twice in its object, in ``tree`` (parsed into :class:`_Pairs`).
+
+    A loop, not a recursion: the tree may be nested as deeply as the JSON parser allows.
+    """
+    todo: list[tuple[str, Any]] = [("$", tree)]
+    while todo:
+        path, value = todo.pop()
+        if type(value) is _Pairs:
+            seen: set[str] = set()
+            for key, item in value:
+                if key in seen:
+                    return _key_path(path, key)
+                seen.add(key)
+                todo.append((_key_path(path, key), item))
+        elif type(value) is list:
+            todo.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    raise AssertionError("no duplicate key")  # pragma: no cover - only called with one
+
+
 def _parse(data: str | bytes) -> Any:
-    """The JSON value of ``data`` (UTF-8 if bytes); ``DataError`` at ``$`` if it is not JSON."""
+    """The JSON value of ``data`` (UTF-8 if bytes); ``DataError`` at ``$`` if it is not JSON,
+    and at the key's path where an object has a key twice."""
     if not isinstance(data, str | bytes | bytearray | memoryview):
         raise TypeError(f"expected JSON as str or bytes, got {type(data).__name__}")
+    path = "$"
     try:
-        return _decode(data if isinstance(data, str) else bytes(data).decode("utf-8"))
+        text = data if isinstance(data, str) else bytes(data).decode("utf-8")
+        try:
+            return _decode(text)
+        except _DuplicateKey:
+            pass
+        # Once more, keeping every pair, to say where (or find a syntax error after it).
+        path = _duplicate_path(_decode_pairs(text))
+        reason = "duplicate key (each key may appear once in an object)"
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column" if exc.lineno > 1 else "column"
         reason = f"invalid JSON: {exc.msg} at {where} {exc.colno}"
@@ -618,7 +683,7 @@ def _parse(data: str | bytes) -> Any:
         reason = f"invalid JSON: {exc}"
     except RecursionError:
         reason = "invalid JSON: nested too deeply"
-    raise DataError("$", reason)
+    raise DataError(path, reason)
 
 
 def _pop_version(doc: dict[str, Any]) -> str | None:
@@ -666,9 +731,13 @@ def _structure_owned(doc: Any, cls: Any) -> Any:
     try:
         result = detailed(doc, cls)
     except Exception as exc:
-        raise _data_error(exc) from None
-    # The two converters share their hooks, so the detailed one fails where the fast one did.
-    return result  # pragma: no cover
+        error = _data_error(exc)
+    else:
+        # The two converters share their hooks, so the detailed one fails where the fast one did.
+        return result  # pragma: no cover
+    # Raised outside the ``except``: cattrs' exception, which may quote the input (a key that is
+    # a CPR number), must not stay in the chain (``__context__``) of a logged traceback.
+    raise error
 
 
 @overload
@@ -773,14 +842,26 @@ def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
                 raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
             value = fast(doc, cls)
         except Exception:
+            value = _SLOW  # not handled here: the exception may quote the line
+        if value is _SLOW:
             if isinstance(line, str | bytes | bytearray) and not line.strip():
                 continue  # a blank line
-            # Anything but text raises TypeError here, bad JSON or data a DataError.
-            try:
-                value = _structure_owned(_parse(line), cls)
-            except DataError as exc:
-                raise _line_error(number, exc) from None
+            value = _structure_line(line, cls, number)
         yield value
+
+
+_SLOW: Any = object()
+
+
+def _structure_line(line: Any, cls: Any, number: int) -> Any:
+    """One line through the detailed path. Anything but text raises TypeError here, bad JSON or
+    data a DataError (raised outside the ``except``: no exception that saw the line in its
+    chain)."""
+    try:
+        return _structure_owned(_parse(line), cls)
+    except DataError as exc:
+        error = _line_error(number, exc)
+    raise error
 
 
 def loads_jsonl(data: str | bytes | bytearray | Iterable[str | bytes], cls: type[T]) -> list[T]:

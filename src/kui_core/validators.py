@@ -16,6 +16,7 @@ them for your own attrs models beside kui-core's, so that bad data raises the sa
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +40,9 @@ __all__ = [
     "is_tuple_of",
     "optional_date_not_before",
 ]
+
+_FLOAT_MAX = sys.float_info.max
+_SHOWN = 10**12
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 """An attrs validator: called with the instance, the attribute and the value."""
@@ -97,28 +101,48 @@ def is_bool(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise DataError(_path(instance, attribute), f"expected a boolean, got {_kind(value)}")
 
 
-def is_int(minimum: int | None = None) -> Validator:
-    """An integer (never a ``bool``), at least ``minimum`` where given."""
+def _check_bounds(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    value: float,
+    minimum: float | None,
+    maximum: float | None,
+) -> None:
+    # A huge value is not echoed: it may have more digits than ``str`` converts.
+    got = f", got {value}" if -_SHOWN < value < _SHOWN else ""
+    if minimum is not None and value < minimum:
+        raise DataError(_path(instance, attribute), f"must be at least {minimum}{got}")
+    if maximum is not None and value > maximum:
+        raise DataError(_path(instance, attribute), f"must be at most {maximum}{got}")
+
+
+def is_int(minimum: int | None = None, maximum: int | None = None) -> Validator:
+    """An integer (never a ``bool``), at least ``minimum`` and at most ``maximum`` where given.
+
+    Give every count a ``maximum`` that keeps the arithmetic done with it in range (dates
+    ``maximum`` days away, float conversions): a document may hold any integer (``10**400``).
+    """
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
             raise DataError(_path(instance, attribute), f"expected an integer, got {_kind(value)}")
-        if minimum is not None and value < minimum:
-            raise DataError(_path(instance, attribute), f"must be at least {minimum}, got {value}")
+        _check_bounds(instance, attribute, value, minimum, maximum)
 
     return check
 
 
-def is_number(minimum: float | None = None) -> Validator:
-    """A finite int or float (never a ``bool``), at least ``minimum`` where given."""
+def is_number(minimum: float | None = None, maximum: float | None = None) -> Validator:
+    """A finite int or float (never a ``bool``), at least ``minimum`` and at most ``maximum``
+    where given. An integer too large for a float (``10**400``) is not a finite number."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise DataError(_path(instance, attribute), f"expected a number, got {_kind(value)}")
-        if value != value or value in (float("inf"), float("-inf")):
+        if isinstance(value, float) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:  # NaN, inf
             raise DataError(_path(instance, attribute), "must be a finite number")
-        if minimum is not None and value < minimum:
-            raise DataError(_path(instance, attribute), f"must be at least {minimum}, got {value}")
+        _check_bounds(instance, attribute, value, minimum, maximum)
+        if not -_FLOAT_MAX <= value <= _FLOAT_MAX:  # an integer no float can hold
+            raise DataError(_path(instance, attribute), "must be a finite number")
 
     return check
 

@@ -1,7 +1,8 @@
 """``kui demo``: a synthetic municipality, deterministically generated, run through the rules.
 
-Each section prints one part of the demo; later features add their section to ``SECTIONS``.
-The reference day is fixed so the output is the same on every machine and every day.
+Prints the target group and outreach, the national target metrics with their trend, and what
+``kui check`` finds in a few synthetic cases. The day is fixed (1 October 2026), so the output is
+the same on every machine and every day. The people are synthetic, not statistics.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from ..eligibility import assess_eligibility
-from .text import table
+from ..periods import format_day
+from .text import plain, table
 
 __all__ = [
     "DEMO_DAY",
@@ -45,7 +47,7 @@ def eligibility_section(out: TextIO) -> None:
         ["outside the target group", len(results) - len(in_group)],
     ]
     print(
-        f"Eligibility on {DEMO_DAY.isoformat()} (synthetic municipality, seed {DEMO_SEED})",
+        f"Eligibility on {format_day(DEMO_DAY)} (synthetic municipality, seed {DEMO_SEED})",
         file=out,
     )
     print(table(["", "people"], summary), file=out)
@@ -77,7 +79,7 @@ SECTIONS: tuple[Callable[[TextIO], None], ...] = (
 def register(subparsers: Any) -> None:
     """Add ``kui demo`` to the command line."""
     parser = subparsers.add_parser(
-        "demo", help="run the rules on a synthetic municipality", description=__doc__
+        "demo", help="run the rules on a synthetic municipality", description=plain(__doc__)
     )
     parser.set_defaults(handler=run)
 

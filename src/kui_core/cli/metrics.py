@@ -10,7 +10,8 @@ shown on its own line. Rates built on counts below ``Policy.min_publishable_coun
 suppressed, as in publication. Where a metric is not measured like its target's baseline (the
 completion target's baseline is a projection), a note under the table says so.
 ``--by municipality`` breaks the rates down per municipality, with secondary suppression.
-``--format json`` prints the same for machines; suppressed rates carry no numbers.
+``--format json`` prints the same for machines; suppressed rates carry no numbers, and
+``"stamp"`` says which rules and policy produced the figures (as ``kui check`` does).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import datetime as _dt
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
@@ -35,12 +37,14 @@ from ..metrics import (
     completion_rate,
     neet_share,
 )
+from ..periods import format_day
 from ..rates import SUPPRESSED, Breakdown, Rate
 from ..serialization import iter_jsonl
 from ..targets import NATIONAL_TARGETS, Direction, Target, target_progress
 from ..youth import Youth
 from .app import reference_day
-from .text import table
+from .check import stamp_json
+from .text import plain, table
 
 __all__ = ["demo_section", "metrics_report", "register", "render_text", "run"]
 
@@ -72,21 +76,27 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "metrics",
         help="completion rate, NEET share and application shares against the 2030 targets",
-        description=__doc__,
+        description=plain(__doc__),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("cohort", metavar="COHORT.jsonl", help="young people, one per line")
     parser.add_argument("--on", metavar="DATE", help="reference day YYYY-MM-DD (default: today)")
     parser.add_argument(
-        "--by", choices=["municipality"], help="break the rates down per municipality"
+        "--by",
+        choices=["municipality"],
+        help="break the rates down per municipality (default: no breakdown)",
     )
     parser.add_argument(
-        "--applications", metavar="APPS.jsonl", help="applications (søgetal), one per line"
+        "--applications",
+        metavar="APPS.jsonl",
+        help="applications (søgetal), one per line (default: none)",
     )
     parser.add_argument(
         "--year", type=int, help="count only the applications of this year (default: all)"
     )
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text or json (default: text)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -95,6 +105,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         on = reference_day(args.on)
         youths = _read(args.cohort, Youth)
+        _check_cohort(args.cohort, youths)
         apps = None if args.applications is None else _read(args.applications, Application)
         report = metrics_report(youths, on, by=args.by, applications=apps, year=args.year)
     except (DataError, OSError) as error:
@@ -112,6 +123,17 @@ def _one_line(error: BaseException) -> str:
     if isinstance(error, OSError):
         return f"{error.filename}: {error.strerror}"
     return str(error)
+
+
+def _check_cohort(path: str, youths: list[Youth]) -> None:
+    """Refuse an empty cohort and a person_id given twice (the figures would mislead)."""
+    if not youths:
+        raise DataError(path, "no young people in the file: nothing to measure")
+    seen: set[str] = set()
+    for number, youth in enumerate(youths, 1):
+        if youth.person_id in seen:
+            raise DataError(f"{path}: young person {number}", "repeats an earlier person_id")
+        seen.add(youth.person_id)
 
 
 def _read(path: str, cls: type[Any]) -> list[Any]:
@@ -196,7 +218,10 @@ def metrics_report(
             }
         )
     if applications is not None:
-        shares = application_shares(applications, year=year)
+        items = list(applications)
+        shares = application_shares(items, year=year)
+        years = sorted({a.applied_on.year for a in items})
+        report["applications_year"] = year if year is not None else (years[0] if years else None)
         target = NATIONAL_TARGETS[_VOCATIONAL_TARGET]
         for track, label in _TRACK_LABELS.items():
             entry = {"metric": f"application_share.{track.value}", "label": label}
@@ -222,6 +247,10 @@ def metrics_report(
                 groups.setdefault(name, {})[key] = cell
         report["by"] = by
         report["groups"] = dict(sorted(groups.items()))
+    # Every metric is counted under the default policy: one stamp for the report.
+    stamp = rates["completion_rate"].stamp
+    assert stamp is not None  # the metrics stamp every result
+    report["stamp"] = stamp_json(stamp)
     return report
 
 
@@ -296,12 +325,22 @@ def _target_cells(entry: Mapping[str, Any]) -> list[str]:
 def render_text(report: Mapping[str, Any]) -> str:
     """The report as readable tables."""
     source = f"{report['source']}, " if "source" in report else ""
-    lines = [f"Metrics on {report['on']}: {source}{report['young_people']:,} young people", ""]
-    rows = [[entry["label"], *_cells(entry), *_target_cells(entry)] for entry in report["metrics"]]
-    lines.append(table(["metric", "rate", "95 % CI", "count", "target", "status"], rows))
+    day = format_day(_dt.date.fromisoformat(report["on"]))
+    lines = [f"Metrics on {day}: {source}{report['young_people']:,} young people", ""]
+    rows = [[entry["label"], *_cells(entry)] for entry in report["metrics"]]
+    lines.append(table(["metric", "rate", "95 % CI", "count"], rows))
+    if report.get("applications_year") is not None:
+        lines.append(f"applications: those of {report['applications_year']} (--year)")
+    targets = [
+        [entry["label"], *_target_cells(entry)]
+        for entry in report["metrics"]
+        if any(_target_cells(entry))
+    ]
+    if targets:
+        lines += ["", table(["metric", "target", "status"], targets)]
     for entry in report["metrics"]:
         for note in entry.get("notes", ()):
-            lines.append(f"* {entry['label']}: {note}")
+            lines.append(_wrapped(f"* {entry['label']}: {note}"))
     if "groups" in report:
         from ..municipalities import MUNICIPALITIES
 
@@ -323,20 +362,26 @@ def render_text(report: Mapping[str, Any]) -> str:
         lines.append(table([report["by"], "completed by 25", "NEET 15–24"], group_rows))
     lines += [
         "",
-        f"{SUPPRESSED}: a count below the publication threshold (Policy.min_publishable_count)"
-        " or a cell hidden to protect one.",
+        _wrapped(
+            f"{SUPPRESSED}: a count below the publication threshold"
+            " (Policy.min_publishable_count) or a cell hidden to protect one."
+        ),
     ]
     if any(entry.get("undecided", 0) != 0 for entry in report["metrics"]):
         lines.append(
-            "undecided: young people whose records end before the day (Youth.*_known_until),"
-            " counted in neither number."
+            _wrapped(
+                "undecided: young people whose records end before the day"
+                " (Youth.*_known_until), counted in neither number."
+            )
         )
     return "\n".join(lines)
 
 
 def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
-    """``kui demo``: a synthetic municipality's metrics against the national targets."""
-    from ..synthetic import applications, completion_series, neet_series, population
+    """``kui demo``: a synthetic municipality's metrics against the national targets, and the
+    same municipality's trend: each year's figures come from the same generator, seed and size
+    as the snapshot (on 1 October of that year), so the trend's last year is the snapshot."""
+    from ..synthetic import applications, population
 
     youths = population(size, seed=seed, on=on)
     report = metrics_report(youths, on, applications=applications(youths, seed=seed, year=on.year))
@@ -344,25 +389,27 @@ def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
     print(render_text(report), file=out)
     print(file=out)
     years = range(on.year - 10, on.year + 1)
+    completion: dict[int, Rate] = {}
+    neet: dict[int, Rate] = {}
+    for year in years:
+        day = _dt.date(year, on.month, on.day)
+        people = youths if day == on else population(size, seed=seed, on=day)
+        completion[year] = _one(completion_rate(people, day))
+        neet[year] = _one(neet_share(people, day))
     rows = []
     notes = []
     for label, series, key, measure in (
-        (
-            "completed by 25",
-            completion_series(years, n=400, seed=seed),
-            "completion_2030",
-            COMPLETION_MEASURE,
-        ),
-        ("NEET 15–24", neet_series(years, n=400, seed=seed), "neet_2030", NEET_MEASURE),
+        ("completed by 25", completion, "completion_2030", COMPLETION_MEASURE),
+        ("NEET 15–24", neet, "neet_2030", NEET_MEASURE),
     ):
         progress = target_progress(series, NATIONAL_TARGETS[key], measure=measure)
-        notes += [f"* {label}: {note}" for note in progress.notes]
+        notes += [f"{label}: {note}" for note in progress.notes]
         assert progress.trend is not None  # 11 years: a trend exists
         assert progress.projected is not None
         rows.append(
             [
                 label,
-                f"{years[0]}–{years[-1]}",
+                _percent(progress.latest),
                 f"{100 * progress.trend:+.2f} points a year",
                 f"{_percent(progress.projected)} in {progress.target.year}",
                 ("on track" if progress.on_track else "not on track")
@@ -370,10 +417,21 @@ def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
             ]
         )
     print(
-        f"Trend, 1 October {years[0]}–{years[-1]} (400 synthetic people per year, least squares):",
+        f"Trend of the same municipality, {format_day(_dt.date(years[0], on.month, on.day))}"
+        f" to {format_day(on)}, one day a year (least squares):",
         file=out,
     )
-    print(table(["metric", "years", "trend", "projected", "2030 target"], rows), file=out)
+    print(table(["metric", f"{on.year}", "trend", "projected", "2030 target"], rows), file=out)
     for note in notes:
-        print(note, file=out)
+        print(_wrapped(f"* {note}"), file=out)
     print("Synthetic data, not statistics.", file=out)
+
+
+def _one(rate: Rate | Breakdown) -> Rate:
+    assert isinstance(rate, Rate)  # no breakdown asked for
+    return rate
+
+
+def _wrapped(text: str) -> str:
+    """A note wrapped to the command line's 100 columns."""
+    return textwrap.fill(text, width=100, subsequent_indent="  ")

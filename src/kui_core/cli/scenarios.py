@@ -6,13 +6,14 @@ The command-line front end of :mod:`kui_core.scenarios` (the pytest plugin is th
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import DataError
-from ..scenarios import check_case, load_scenarios
+from ..scenarios import check_case, load_scenarios, scenario_file_schema
 
 __all__ = ["CASEBOOK", "register", "run"]
 
@@ -32,6 +33,7 @@ stderr naming the file and the key).
 examples:
   kui test
   kui test our-cases/ --lang da
+  kui test --schema > scenario.schema.json
 """
 
 _TEXT = {
@@ -61,6 +63,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--failed-only", action="store_true", help="list only the failed cases (default: all)"
     )
+    parser.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of a scenario file (default: run the cases)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -75,6 +82,9 @@ def scenario_files(paths: list[Path]) -> Iterator[Path]:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Run every case of every file; 0 all passed, 1 a case failed, 2 a file is unreadable."""
+    if args.schema:
+        print(json.dumps(scenario_file_schema(), ensure_ascii=False, indent=2), file=out)
+        return 0
     text = _TEXT[args.lang]
     paths = list(args.paths) or [CASEBOOK]
     loaded = []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-__all__ = ["table"]
+__all__ = ["plain", "table"]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -35,3 +36,17 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     out = [line(list(headers)), "  ".join("-" * w for w in widths)]
     out.extend(line(row) for row in cells)
     return "\n".join(out)
+
+
+_ROLE = re.compile(r":[a-z]+:`~?([^`<]+?)(?: <[^>]+>)?`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def plain(doc: str) -> str:
+    """A module docstring as plain text for ``--help``: no reStructuredText markup.
+
+    >>> plain("One :class:`~kui_core.case.YouthCase`, ``--on``, :attr:`Policy.x <y>`.")
+    'One YouthCase, --on, Policy.x.'
+    """
+    text = _ROLE.sub(lambda m: m[1].rsplit(".", 1)[-1] if "~" in m[0] else m[1], doc)
+    return _LITERAL.sub(r"\1", text)
