@@ -109,3 +109,13 @@ def test_extra_closed_days_take_dates() -> None:
     """A datetime in the set would never equal the day it names: rejected (above), dates kept."""
     policy = attrs.evolve(DEFAULT_POLICY, extra_closed_days=frozenset({dt.date(2025, 6, 5)}))
     assert dt.date(2025, 6, 5) in policy.extra_closed_days
+
+
+def test_the_repr_shows_only_the_choices_that_differ_from_the_defaults() -> None:
+    from kui_core import DEFAULT_POLICY
+
+    assert repr(DEFAULT_POLICY) == "Policy()"
+    changed = Policy(min_age=16, max_transition_gap_days=14)
+    assert repr(changed) == "Policy(min_age=16, max_transition_gap_days=14)"
+    assert eval(repr(changed), {"Policy": Policy}) == changed
+    assert len(repr(Policy(severities={"plan.missing": None}))) < 80

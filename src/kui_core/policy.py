@@ -121,7 +121,7 @@ def _source(text: str) -> dict[str, str]:
     return {"source": text}
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class Policy:
     """Every municipal choice the rules depend on, each with its source (``field.metadata``).
 
@@ -360,6 +360,16 @@ class Policy:
             " is the basis)"
         ),
     )
+
+    def __repr__(self) -> str:
+        """Only the choices that differ from kui-core's defaults: ``Policy()`` for the defaults,
+        ``Policy(max_transition_gap_days=14)`` for one change."""
+        changed = [
+            f"{field.name}={getattr(self, field.name)!r}"
+            for field in attrs.fields(Policy)
+            if getattr(self, field.name) != getattr(DEFAULT_POLICY, field.name)
+        ]
+        return f"Policy({', '.join(changed)})"
 
     def severity_of(self, code: str) -> Severity | None:
         """The severity of rule ``code`` under this policy; ``None`` where it is switched off."""
