@@ -619,3 +619,11 @@ def test_the_command_line_page_shows_every_command_and_runs_the_samples() -> Non
     assert "coordination.gap" in page
     assert "# exit status 0" in page.split("## `kui metrics`")[1].split("## `kui")[0]
     assert "83 of 83 cases passed" in page
+
+
+def test_no_page_or_docstring_cites_a_file_that_is_not_in_the_repository() -> None:
+    """DESIGN.md lives outside this repository: no page and no API docstring may send a
+    reader to it."""
+    texts = [page.read_text(encoding="utf-8") for page in pages()]
+    texts += [path.read_text(encoding="utf-8") for path in (ROOT / "src").rglob("*.py")]
+    assert [t[:60] for t in texts if "DESIGN" in t] == []

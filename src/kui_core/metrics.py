@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 COMPLETION_PROGRAMMES: frozenset[Programme] = QUALIFYING
-"""What counts as completed in :func:`completion_rate`: the qualifying programmes (DESIGN § 7)."""
+"""What counts as completed in :func:`completion_rate`: the qualifying programmes."""
 
 NEET_PROGRAMMES: frozenset[Programme] = YOUTH_EDUCATIONS | {Programme.HIGHER}
 """A completed one of these takes a young person out of the NEET count ("completed youth

@@ -1,6 +1,6 @@
 """JSON for every kui-core model: one cattrs converter, ``dumps``/``loads`` and JSON Lines.
 
-The format (DESIGN.md § 8): dates as ISO ``YYYY-MM-DD`` (nothing else: no datetimes, no week
+The format: dates as ISO ``YYYY-MM-DD`` (nothing else: no datetimes, no week
 dates), enums by value, field names as in the model (snake_case; an attrs ``alias`` where the
 attribute is private), tuples as arrays, frozensets as sorted arrays, a
 :class:`~kui_core.cpr.CprNumber` as its ``DDMMYY-SSSS`` text. A top-level object carries
