@@ -90,7 +90,7 @@ def test_demo_is_deterministic_and_shows_every_section() -> None:
     assert cli.main(["demo"], out=second) == 0
     text = first.getvalue()
     assert text == second.getvalue()
-    assert "Eligibility on 2026-10-01" in text
+    assert "Eligibility on 1.10.2026" in text
     assert "in the target group" in text
     assert "eligibility.outreach_required" in text
 

@@ -314,7 +314,7 @@ def test_register_series_against_the_projected_baseline_says_so() -> None:
     assert progress.comparable is False
     (note,) = progress.notes
     assert "is a register count, not a projection" in note
-    assert "does not count {higher, stu}" in note
+    assert "does not count STU and higher education" in note
     assert str(progress).endswith(f"needs 0.86 points a year ({note})")
 
 
