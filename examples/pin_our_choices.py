@@ -12,8 +12,10 @@ kui-core must decide under that policy. This script
     python examples/pin_our_choices.py                          # the shipped example kommune
     python examples/pin_our_choices.py --candidate examples/municipality/policy-2027.json
 
-The case files do not set `policy` themselves: the script applies the municipality's one. Exit
-status 1 when a case no longer decides as written under the current policy.
+The case files do not set `policy` themselves: the script applies the municipality's one, as
+`kui test examples/municipality/cases --policy examples/municipality/policy.json` and the pytest
+ini option `kui_policy` do. Exit status 1 when a case no longer decides as written under the
+current policy.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
 from kui_core import Policy
 from kui_core.scenarios import Scenario, check_case, load_scenarios
 from kui_core.serialization import loads
@@ -32,12 +32,12 @@ from kui_core.serialization import loads
 HERE = Path(__file__).parent / "municipality"
 
 
-def our_cases(folder: Path, policy: Policy) -> list[tuple[str, Scenario]]:
-    """Every case of ``folder``, each under ``policy``, with its file name."""
+def our_cases(folder: Path) -> list[tuple[str, Scenario]]:
+    """Every case of ``folder``, with its file name."""
     cases = []
     for path in sorted(folder.glob("*.kui.yaml")):
         for scenario in load_scenarios(path.read_text(encoding="utf-8"), yaml=True).cases:
-            cases.append((path.name, attrs.evolve(scenario, policy=policy)))
+            cases.append((path.name, scenario))
     return cases
 
 
@@ -48,10 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--candidate", type=Path, help="a proposed policy to compare with")
     args = parser.parse_args(argv)
     policy = loads(args.policy.read_text(encoding="utf-8"), Policy)
-    cases = our_cases(args.cases, policy)
+    cases = our_cases(args.cases)
     broken = 0
     for name, scenario in cases:
-        outcome = check_case(scenario)
+        outcome = check_case(scenario, policy)
         if not outcome.passed:
             broken += 1
             print(f"no longer as written: {name}: {scenario.title}")
@@ -63,8 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"under {args.candidate.name}:")
         changed = 0
         for name, scenario in cases:
-            now = set(check_case(scenario).codes)
-            then = set(check_case(attrs.evolve(scenario, policy=candidate)).codes)
+            now = set(check_case(scenario, policy).codes)
+            then = set(check_case(scenario, candidate).codes)
             if now != then:
                 changed += 1
                 added = ", ".join(f"+{c}" for c in sorted(then - now))

@@ -47,7 +47,7 @@ def _one(**fields: Any) -> str:
         "source": "s",
         "on": "2026-01-01",
         "youth": {"person_id": "a", "birth_date": "2001-01-01"},
-        "expect": {},
+        "expect": {"in_target_group": True},
     }
     case.update(fields)
     return json.dumps({"cases": [{k: v for k, v in case.items() if v is not None}]})
@@ -85,7 +85,7 @@ def test_a_case_expecting_exactly_what_kui_core_decides_passes(youth: Youth, on:
             "codes": list(dict.fromkeys(result.codes)),
             "in_target_group": result.in_target_group,
             "enrolled": result.enrolled,
-            "outreach_required": result.outreach_required is True,
+            "outreach_required": result.outreach_required,
             "undecided": result.outreach_required is None,
             "age": result.age if result.age >= 0 else None,  # born after the day: no age
             "eligible_until": result.eligible_until.isoformat(),
@@ -125,6 +125,7 @@ def test_a_case_expecting_exactly_what_kui_core_decides_passes(youth: Youth, on:
         (_one(policy={"no_such_choice": 1}), "$.cases[0].policy.no_such_choice"),
         (_one(expect={"age": -1}), "$.cases[0].expect.age"),
         (_one(expect={"valid": "yes"}), "$.cases[0].expect.valid"),
+        (_one(expect={}), "$.cases[0].expect.codes"),
     ],
 )
 def test_bad_scenario_input_is_a_data_error_with_the_path_in_the_file(text: str, path: str) -> None:
@@ -169,6 +170,10 @@ def test_bad_yaml_and_no_text_are_data_errors() -> None:
         load_scenarios(b"{}")  # type: ignore[arg-type]
     with pytest.raises(DataError):
         check_case("a case")  # type: ignore[arg-type]
+    (scenario,) = load_scenarios(_one()).cases
+    with pytest.raises(DataError) as raised:
+        check_case(scenario, {"age_limit": 26})  # type: ignore[arg-type]
+    assert raised.value.path == "policy"
 
 
 def test_a_case_a_cohort_and_findings_with_subject_and_period() -> None:
@@ -338,7 +343,9 @@ def test_the_plugin_leaves_other_files_alone(pytester: pytest.Pytester) -> None:
 
 
 def test_an_expectation_is_a_model_like_the_others() -> None:
-    assert Expectation() == Expectation(codes=(), not_codes=())
+    assert Expectation(valid=True) == Expectation(valid=True, codes=(), not_codes=())
+    with pytest.raises(DataError):
+        Expectation()
     with pytest.raises(DataError):
         Scenario(title="t", source="s", on="2026-01-01", expect=Expectation())  # type: ignore[arg-type]
 
@@ -349,7 +356,7 @@ def test_the_plugin_shows_an_unexpected_error_as_pytest_does(pytester: pytest.Py
         """
 import kui_core.pytest_plugin as plugin
 
-def _boom(scenario):
+def _boom(scenario, policy=None):
     raise RuntimeError("kui-core itself failed")
 
 plugin.check_case = _boom
@@ -396,3 +403,87 @@ def test_every_rule_code_has_a_case_that_produces_it_and_one_that_does_not() -> 
         absent |= set(scenario.expect.not_codes)
     assert sorted(set(RULES) - produced) == []
     assert sorted(set(RULES) - absent) == []
+
+
+def test_an_undecided_outreach_is_not_a_no_2026_01_15() -> None:
+    text = _one(
+        on="2026-01-15",
+        youth={
+            "person_id": "u",
+            "birth_date": "2004-02-01",
+            "educations_known_until": "2025-12-31",
+        },
+        expect={"outreach_required": False},
+    )
+    (scenario,) = load_scenarios(text).cases
+    outcome = check_case(scenario)
+    assert outcome.differences == (("outreach_required", "false", "undecided"),)
+
+
+def test_yaml_numbers_are_json_numbers_024_is_not_the_octal_20() -> None:
+    before = (
+        "youth: {person_id: y-1, birth_date: 2001-06-01}\n    expect:\n      codes: [eligibility.in"
+    )
+    template = AGE_25.replace(
+        before,
+        "youth: {person_id: y-1, birth_date: 2001-06-01, employments:"
+        " [{period: {start: 2025-09-01}, hours_per_week: HOURS}]}\n    expect:\n      codes:"
+        " [eligibility.in",
+        1,
+    )
+    with pytest.raises(DataError) as raised:
+        load_scenarios(template.replace("HOURS", "024"), yaml=True)
+    assert raised.value.path.endswith("hours_per_week")
+    for text in ("1_0", "1:00"):
+        with pytest.raises(DataError):
+            load_scenarios(template.replace("HOURS", text), yaml=True)
+    loaded = load_scenarios(template.replace("HOURS", "19.5"), yaml=True)
+    assert loaded.cases[0].youth is not None
+    assert loaded.cases[0].youth.employments[0].hours_per_week == 19.5
+    loaded = load_scenarios(template.replace("HOURS", "2e1"), yaml=True)
+    assert loaded.cases[0].youth is not None
+    assert loaded.cases[0].youth.employments[0].hours_per_week == 20.0
+
+
+def test_kui_test_runs_cases_without_a_policy_under_the_one_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "a.kui.yaml").write_text(AGE_25, encoding="utf-8")
+    older = tmp_path / "policy.json"
+    older.write_text('{"age_limit": 26}', encoding="utf-8")
+    # Under an age limit of 26, the 25th birthday no longer ends the target group.
+    status, out = _kui(str(tmp_path / "cases"), "--policy", str(older), "--failed-only")
+    assert status == 1
+    assert "FAIL  a.kui.yaml:12" in out
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"age_limit": "x"}', encoding="utf-8")
+    assert _kui(str(tmp_path / "cases"), "--policy", str(bad))[0] == 2
+    assert _kui(str(tmp_path / "cases"), "--policy", str(tmp_path / "none.json"))[0] == 2
+    assert "none.json" in capsys.readouterr().err
+
+
+def test_kui_test_without_scenario_files_is_status_2_and_masks_cpr_in_its_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _kui(str(tmp_path)) == (2, "")
+    assert "no scenario files" in capsys.readouterr().err
+    (tmp_path / "010108-4234.kui.yaml").write_text(AGE_25, encoding="utf-8")
+    status, out = _kui(str(tmp_path))
+    assert status == 0
+    assert "4234" not in out
+    assert "<cpr hidden>.kui.yaml:2" in out
+
+
+def test_the_pytest_option_kui_policy_applies_to_cases_without_a_policy(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makefile(".kui.yaml", ages=AGE_25)
+    pytester.makefile(".json", policy='{"age_limit": 26}')
+    pytester.makeini("[pytest]\nkui_policy = policy.json\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2)  # an age limit of 26 moves both days
+    result.stdout.fnmatch_lines(["eligible_until: expected 2026-05-31; got 2027-05-31"])
+    pytester.makeini("[pytest]\nkui_policy = missing.json\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    assert "kui_policy missing.json" in result.stderr.str() + result.stdout.str()

@@ -4,8 +4,9 @@ Installed with kui-core (the ``pytest11`` entry point), so a municipality's own 
 its decided cases beside its Python tests: every scenario file under the test paths is collected,
 each decided case is one test named by its title. A failure says the file and line, the title and
 what was expected against what kui-core decided. A file that is not a valid scenario file is a
-collection error naming the file and the key, without a traceback. See
-:mod:`kui_core.scenarios` for the format.
+collection error naming the file and the key, without a traceback. Cases that set no policy run
+under the ini option ``kui_policy`` (a Policy JSON file, such as a municipality's own) where it
+is set. See :mod:`kui_core.scenarios` for the format.
 """
 
 from __future__ import annotations
@@ -17,12 +18,37 @@ from typing import Any
 import pytest
 
 from .errors import DataError
+from .policy import Policy
 from .scenarios import CaseOutcome, Scenario, check_case, load_scenarios
+from .serialization import loads
 
-__all__ = ["ScenarioFailed", "pytest_collect_file"]
+__all__ = ["ScenarioFailed", "pytest_addoption", "pytest_collect_file"]
 
 SUFFIXES = (".kui.yaml", ".kui.yml", ".kui.json")
 """The endings of the scenario files the plugin collects."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """The ini option ``kui_policy``: a Policy JSON file for the cases that set no policy."""
+    parser.addini(
+        "kui_policy",
+        "a Policy JSON file (relative to the rootdir) for the decided cases that set no policy",
+        default="",
+    )
+
+
+def _policy(config: pytest.Config) -> Policy | None:
+    """The ``kui_policy`` of the run, read once; ``None`` where none is set."""
+    cached: Policy | None = getattr(config, "_kui_policy", None)
+    name = str(config.getini("kui_policy"))
+    if cached is None and name:
+        path = Path(str(config.rootpath)) / name
+        try:
+            cached = loads(path.read_bytes(), Policy)
+        except (OSError, DataError) as error:
+            raise pytest.UsageError(f"kui_policy {name}: {error}") from None
+        config._kui_policy = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
@@ -66,7 +92,7 @@ class ScenarioItem(pytest.Item):
         self.line = line
 
     def runtest(self) -> None:
-        outcome = check_case(self.scenario)
+        outcome = check_case(self.scenario, _policy(self.config))
         if not outcome.passed:
             raise ScenarioFailed(outcome)
 

@@ -162,6 +162,9 @@ class Expectation:
     )
 
     def __attrs_post_init__(self) -> None:
+        if all(getattr(self, f.name) in ((), None) for f in attrs.fields(Expectation)):
+            reason = "say what must hold: an empty expectation always passes"
+            raise DataError("Expectation.codes", reason)
         both = sorted(set(self.codes) & set(self.not_codes))
         if both:
             raise DataError("Expectation.not_codes", f"{both[0]!r} is also in codes")
@@ -173,7 +176,8 @@ class Scenario:
 
     Exactly one of ``youth``, ``case`` and ``cohort`` is given; a ``cohort`` needs a
     ``metric``. ``policy`` holds the :class:`~kui_core.Policy` the case is judged under (its
-    fields default to kui-core's defaults, so a file names only what it overrides).
+    fields default to kui-core's defaults, so a file names only what it overrides); without
+    it, the runner's policy applies (``kui test --policy``, the pytest option ``kui_policy``).
     """
 
     title: str = attrs.field(validator=v.is_nonempty_str)
@@ -184,7 +188,7 @@ class Scenario:
     case: YouthCase | None = attrs.field(default=None, validator=v.is_optional_instance(YouthCase))
     cohort: tuple[Youth, ...] | None = attrs.field(default=None, validator=_optional_youths)
     metric: Metric | None = attrs.field(default=None, validator=v.is_optional_instance(Metric))
-    policy: Policy = attrs.field(factory=Policy, validator=v.is_instance(Policy))
+    policy: Policy | None = attrs.field(default=None, validator=v.is_optional_instance(Policy))
     expect: Expectation = attrs.field(validator=v.is_instance(Expectation))
 
     def __attrs_post_init__(self) -> None:
@@ -256,17 +260,32 @@ def _yaml_loader() -> Any:
         ) from None
 
     class Loader(yaml.SafeLoader):
-        """Safe YAML read as JSON would read it: dates stay text (``YYYY-MM-DD``), and only
+        """Safe YAML read as JSON would read it: dates stay text (``YYYY-MM-DD``), only
         ``true``/``false`` are booleans (YAML 1.1 also reads ``on``, ``yes`` and ``no`` as
-        booleans, so ``on: 2026-03-02`` would lose its key)."""
+        booleans, so ``on: 2026-03-02`` would lose its key), and numbers are JSON numbers
+        (``024`` is text, not the octal 20)."""
 
-    dropped = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    dropped = (
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+    )
     Loader.yaml_implicit_resolvers = {
         key: [(tag, regexp) for tag, regexp in resolvers if tag not in dropped]
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     Loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"
+    )
+    # Numbers as JSON writes them: no octal 024, no 1_0, no sexagesimal 1:00 (YAML 1.1).
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
+    )
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)$"),
+        list("-0123456789"),
     )
     return yaml, Loader
 
@@ -327,15 +346,18 @@ def load_scenarios(text: str, *, yaml: bool = False) -> ScenarioFile:
 # -- Running cases ------------------------------------------------------------------------------
 
 
-def _decisions(scenario: Scenario) -> tuple[tuple[str, ...], dict[str, Any], tuple[Finding, ...]]:
+def _decisions(
+    scenario: Scenario, default: Policy
+) -> tuple[tuple[str, ...], dict[str, Any], tuple[Finding, ...]]:
     """The codes, the decisions and the findings of running ``scenario``."""
-    on, policy = scenario.on, scenario.policy
+    on = scenario.on
+    policy = scenario.policy if scenario.policy is not None else default
     if scenario.youth is not None:
         result = assess_eligibility(scenario.youth, on, policy)
         decided = {
             "in_target_group": result.in_target_group,
             "enrolled": result.enrolled,
-            "outreach_required": result.outreach_required is True,
+            "outreach_required": result.outreach_required,  # None: cannot decide, not "no"
             "undecided": result.outreach_required is None,
             "age": result.age,
             "eligible_until": result.eligible_until,
@@ -369,6 +391,8 @@ _DECISIONS = (
 
 
 def _shown(value: Any) -> str:
+    if value is None:
+        return "undecided"
     if isinstance(value, ExpectedRate):
         return f"{value.numerator}/{value.denominator} ({value.undecided} undecided)"
     if isinstance(value, _dt.date):
@@ -376,11 +400,17 @@ def _shown(value: Any) -> str:
     return json.dumps(value) if isinstance(value, bool) else str(value)
 
 
-def check_case(scenario: Scenario) -> CaseOutcome:
-    """Run ``scenario`` and compare the outcome with its expectation."""
+def check_case(scenario: Scenario, policy: Policy | None = None) -> CaseOutcome:
+    """Run ``scenario`` and compare the outcome with its expectation.
+
+    A scenario without its own ``policy`` runs under ``policy`` (a municipality's own, kept
+    next to its scenario files), and without one under kui-core's defaults.
+    """
     if not isinstance(scenario, Scenario):
         raise DataError("scenario", f"expected Scenario, got {type(scenario).__name__}")
-    codes, decided, findings = _decisions(scenario)
+    if policy is not None and not isinstance(policy, Policy):
+        raise DataError("policy", f"expected Policy, got {type(policy).__name__}")
+    codes, decided, findings = _decisions(scenario, policy if policy is not None else Policy())
     expect = scenario.expect
     differences: list[tuple[str, str, str]] = []
     got = ", ".join(codes) or "(none)"

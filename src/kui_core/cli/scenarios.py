@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import DataError
+from ..policy import Policy
 from ..scenarios import check_case, load_scenarios, scenario_file_schema
+from ..serialization import loads
+from .app import masked
 
 __all__ = ["CASEBOOK", "register", "run"]
 
@@ -64,6 +67,11 @@ def register(subparsers: Any) -> None:
         "--failed-only", action="store_true", help="list only the failed cases (default: all)"
     )
     parser.add_argument(
+        "--policy",
+        metavar="POLICY.json",
+        help="the policy for cases that set none, e.g. your municipality's (default: kui-core's)",
+    )
+    parser.add_argument(
         "--schema",
         action="store_true",
         help="print the JSON Schema of a scenario file (default: run the cases)",
@@ -86,6 +94,17 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         print(json.dumps(scenario_file_schema(), ensure_ascii=False, indent=2), file=out)
         return 0
     text = _TEXT[args.lang]
+    out = masked(out)  # titles, ids and file names may hold a CPR number
+    policy = None
+    if args.policy is not None:
+        try:
+            policy = loads(Path(args.policy).read_bytes(), Policy)
+        except OSError as error:
+            print(f"kui test: {args.policy}: {error.strerror}", file=sys.stderr)
+            return 2
+        except DataError as error:
+            print(f"kui test: {args.policy}: {error}", file=sys.stderr)
+            return 2
     paths = list(args.paths) or [CASEBOOK]
     loaded = []
     for path in scenario_files(paths):
@@ -98,10 +117,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         except DataError as error:
             print(f"kui test: {path}: {error}", file=sys.stderr)
             return 2
+    if not loaded:
+        print("kui test: no scenario files (*.kui.yaml, *.kui.json) found", file=sys.stderr)
+        return 2
     total = passed = 0
     for path, scenarios in loaded:
         for index, scenario in enumerate(scenarios.cases):
-            outcome = check_case(scenario)
+            outcome = check_case(scenario, policy)
             total += 1
             passed += outcome.passed
             title = scenario.title_en if args.lang == "en" and scenario.title_en else scenario.title
