@@ -220,7 +220,7 @@ def source_line(source: LegalBasis, *, label: bool = True) -> str:
 
 def _outcome(scenario: Scenario) -> tuple[tuple[Finding, ...], str]:
     """The findings of running ``scenario``, and its decision in a Danish sentence."""
-    on, policy = scenario.on, scenario.policy
+    on, policy = scenario.on, scenario.policy or Policy()
     if scenario.youth is not None:
         result: Eligibility = assess_eligibility(scenario.youth, on, policy)
         inside = "i målgruppen" if result.in_target_group else "ikke i målgruppen"
@@ -260,7 +260,7 @@ def _story(scenario: Scenario, code: str, produces: bool) -> list[str]:
     else:
         assert scenario.cohort is not None
         facts = [f"{y.person_id}: " + " ".join(youth_facts(y)) for y in scenario.cohort]
-    facts += policy_facts(scenario.policy)
+    facts += policy_facts(scenario.policy or Policy())
     lines.append("**Fakta:**")
     lines.append("")
     # "10. klasse ..." at the start of an item would be read as a numbered list.

@@ -52,6 +52,10 @@ def test_the_sources_of_2023_12_15_are_serviceloven_and_of_2024_01_15_barnets_lo
     _, out = run(["rules", "--format", "json", "--on", "2024-01-15"])
     (entry,) = [e for e in json.loads(out) if e["code"] == "plan.in_care_plan_late"]
     assert entry["sources"][0]["in_force_from"] == "2024-01-01"
+    assert entry["sources"][0]["in_force_until"] == "2024-06-19"  # then LBK 890/2024
+    _, out = run(["rules", "--format", "json", "--on", "2025-06-01"])
+    (entry,) = [e for e in json.loads(out) if e["code"] == "plan.in_care_plan_late"]
+    assert entry["sources"][0]["in_force_from"] == "2025-03-17"
     assert entry["sources"][0]["in_force_until"] is None
 
 

@@ -64,7 +64,7 @@ def test_the_support_decision_on_2023_12_31_and_2024_01_01_cites_each_act() -> N
 def test_a_finding_without_a_day_cites_every_source_of_its_rule() -> None:
     finding = Finding("plan.in_care_plan_late", subject="2022-04-10", period=Period(D(2022, 1, 10)))
     assert finding.sources == RULES["plan.in_care_plan_late"].sources
-    assert len(finding.sources) == 2
+    assert len(finding.sources) == 4  # LBK 282/2025, LBK 890/2024, lov 721/2023, serviceloven
 
 
 def test_the_day_of_a_finding_round_trips_through_json() -> None:
@@ -179,4 +179,31 @@ def test_every_error_rule_cites_exactly_one_kui_text_or_other_law_on_any_day(
         for current, versions in EARLIER.items():
             chain = {current, *versions}
             if any(source in chain for source in rule.sources):
-                assert len([s for s in cited if s in chain]) == 1
+                in_chain = len([s for s in cited if s in chain])
+                assert in_chain <= 1
+                if any(s.in_force_from is None for s in chain):  # the chain covers every day
+                    assert in_chain == 1
+
+
+@pytest.mark.parametrize(
+    ("on", "law"),
+    [
+        (D(2024, 1, 1), "Barnets lov, lov nr. 721 af 13. juni 2023"),
+        (D(2024, 6, 18), "Barnets lov, lov nr. 721 af 13. juni 2023"),
+        (D(2024, 6, 19), "Barnets lov, LBK nr. 890 af 19/06/2024"),
+        (D(2025, 3, 16), "Barnets lov, LBK nr. 890 af 19/06/2024"),
+        (D(2025, 3, 17), "Barnets lov, LBK nr. 282 af 17/03/2025"),
+    ],
+)
+def test_barnets_lov_is_cited_by_the_text_in_force_from_2024_01_01(on: dt.date, law: str) -> None:
+    (source,) = Finding("plan.in_care_plan_late", subject="x", on=on).sources
+    assert source.law.startswith(law)
+    assert source.paragraph == "§ 108, stk. 2–4"
+    assert source.verified == (on >= D(2025, 3, 17))  # only LBK 282/2025 was read
+
+
+def test_the_fgu_assessment_is_cited_from_the_kui_on_not_before_2019_08_01() -> None:
+    before = Finding("eligibility.completed_youth_education", subject="stu", on=D(2019, 7, 31))
+    assert [s.kind.value for s in before.sources] == ["guidance"]  # uvm.dk only
+    after = Finding("eligibility.completed_youth_education", subject="stu", on=D(2019, 8, 1))
+    assert any(s.paragraph == "§ 2 k, stk. 1" for s in after.sources)

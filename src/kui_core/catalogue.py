@@ -465,7 +465,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         da="Den anbragte unge har ikke fået en ungeplan inden fristen{subject_note}.",
         en="The young person in care has no ungeplan (youth plan under barnets lov) by the"
         " deadline{subject_note}.",
-        sources=(legal.IN_CARE_PLAN, legal.IN_CARE_PLAN_BEFORE_2024),
+        sources=_dated(legal.IN_CARE_PLAN, legal.IN_CARE_PLAN_BEFORE_2024),
     ),
     Rule(
         code="plan.in_care_support_decision_late",
@@ -478,7 +478,7 @@ RULES: Mapping[str, Rule] = _catalogue(
         " anbringelsens ophør{period_note}.",
         en="No decision on support for the young person after care by the deadline {subject}"
         " before the placement ends{period_note}.",
-        sources=(legal.IN_CARE_SUPPORT, legal.IN_CARE_SUPPORT_BEFORE_2024),
+        sources=_dated(legal.IN_CARE_SUPPORT, legal.IN_CARE_SUPPORT_BEFORE_2024),
     ),
     Rule(
         code="plan.goal_dropped",

@@ -140,6 +140,18 @@ virkning fra senest den 1. august 2019"). Before it, kui-core's sources were not
 :func:`~kui_core.review_case` reports ``catalogue.unverified_period`` for earlier days."""
 _KUI_LBK_953_FROM = _dt.date(2024, 8, 12)
 _BARNETS_LOV = "Barnets lov, LBK nr. 282 af 17/03/2025"
+_BARNETS_LOV_LBK_282_FROM = _dt.date(2025, 3, 17)
+_BARNETS_LOV_TEXTS: tuple[tuple[str, _dt.date, _dt.date], ...] = (
+    ("Barnets lov, LBK nr. 890 af 19/06/2024", _dt.date(2024, 6, 19), _BARNETS_LOV_LBK_282_FROM),
+    (
+        "Barnets lov, lov nr. 721 af 13. juni 2023 (før LBK nr. 890 af 19/06/2024)",
+        _dt.date(2024, 1, 1),
+        _dt.date(2024, 6, 19),
+    ),
+)
+"""The texts of barnets lov before LBK 282/2025, as elov.dk's older snapshot names them ("Lov
+nr. 721 af 13. juni 2023, jf. lovbekendtgørelse nr. 890 af 19. juni 2024"); their wording was
+not read."""
 _KUI_CH_1A = "https://www.elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/kapitel/1-a/"
 _KUI_2K = "https://elov.dk/lov-om-kommunal-indsats-for-unge-under-25-aar/paragraf/2k"
 _L201 = "https://ft.dk/samling/20171/lovforslag/l201/20171_l201_som_fremsat.htm"
@@ -289,10 +301,11 @@ _BEFORE_KUI = (
 )
 
 
-def _earlier_kui(current: LegalBasis) -> tuple[LegalBasis, ...]:
-    """The provision of ``current`` in each earlier text of the KUI law, newest first, and the act
-    before the KUI (1 August 2019), whose paragraphs were not researched."""
-    earlier = [
+def _earlier_texts(
+    current: LegalBasis, texts: tuple[tuple[str, _dt.date, _dt.date], ...], read: str
+) -> list[LegalBasis]:
+    """The provision of ``current`` in each earlier text of its act, newest first (unverified)."""
+    return [
         LegalBasis(
             kind=SourceKind.STATUTE,
             law=law,
@@ -302,11 +315,20 @@ def _earlier_kui(current: LegalBasis) -> tuple[LegalBasis, ...]:
             in_force_until=end,
             note=(
                 "The provision as it stood in this text. Its wording was not compared with the"
-                " text quoted for LBK 953/2024 and its number is assumed unchanged: not verified."
+                f" text quoted for {read} and its number is assumed unchanged: not verified."
             ),
         )
-        for law, start, end in _KUI_TEXTS
+        for law, start, end in texts
     ]
+
+
+def _earlier_kui(current: LegalBasis, *, before_kui: bool = True) -> tuple[LegalBasis, ...]:
+    """The provision of ``current`` in each earlier text of the KUI law, newest first, and (with
+    ``before_kui``) the act before the KUI (1 August 2019), whose paragraphs were not
+    researched."""
+    earlier = _earlier_texts(current, _KUI_TEXTS, "LBK 953/2024")
+    if not before_kui:
+        return tuple(earlier)
     earlier.append(
         LegalBasis(
             kind=SourceKind.STATUTE,
@@ -516,13 +538,14 @@ IN_CARE_PLAN = LegalBasis(
         " ungeplan. [...] En ungeplan skal foreligge, senest 3 måneder efter at der er truffet"
         " afgørelse om indsatsen, eller efter at den unge er fyldt 16 år, jf. dog stk. 4."
     ),
-    in_force_from=_BARNETS_LOV_FROM,
+    in_force_from=_BARNETS_LOV_LBK_282_FROM,
     url=_LOVGUIDEN_108,
     checked_on=_CHECKED,
     verified=True,
     note=(
-        "Barnets lov (lov nr. 721 af 13. juni 2023) took effect on 1 January 2024; it is cited as"
-        " consolidated by LBK 282/2025, whose wording was read."
+        "Barnets lov (lov nr. 721 af 13. juni 2023) took effect on 1 January 2024. This entry is"
+        " the text consolidated by LBK 282/2025 (from 17 March 2025), whose wording was read;"
+        " earlier days cite the texts before it (not read)."
         " The ungeplan is a barnets lov plan, not the KUI uddannelsesplan (§ 2 c); kui-core checks"
         " the ungeplan's own dates (CarePlacement.ungeplan_dates). Stk. 4: \"I sager om"
         " anbringelse uden for hjemmet uden samtykke skal ungeplanen udarbejdes, før der træffes"
@@ -539,7 +562,7 @@ IN_CARE_SUPPORT = LegalBasis(
         " en anbringelse ved det fyldte 18. år træffe afgørelse om ungestøtteindsatser til den"
         " unge efter §§ 114-116 og 120."
     ),
-    in_force_from=_BARNETS_LOV_FROM,
+    in_force_from=_BARNETS_LOV_LBK_282_FROM,
     url=_LOVGUIDEN_111,
     checked_on=_CHECKED,
     verified=True,
@@ -831,15 +854,22 @@ GOAL_DATES = LegalBasis(
 
 EARLIER: Mapping[LegalBasis, tuple[LegalBasis, ...]] = types.MappingProxyType(
     {
-        source: _earlier_kui(source)
-        for source in (
-            KUI_TITLE,
-            KUI_DUTY,
-            KUI_DUTY_SUPERVISION,
-            KUI_DUTY_EXEMPTION,
-            KUI_PLAN,
-            KUI_FGU_ASSESSMENT,
-        )
+        **{
+            source: _earlier_kui(source)
+            for source in (
+                KUI_TITLE,
+                KUI_DUTY,
+                KUI_DUTY_SUPERVISION,
+                KUI_DUTY_EXEMPTION,
+                KUI_PLAN,
+            )
+        },
+        # The FGU assessment came with the FGU reform: no rule of the act before the KUI.
+        KUI_FGU_ASSESSMENT: _earlier_kui(KUI_FGU_ASSESSMENT, before_kui=False),
+        **{
+            source: tuple(_earlier_texts(source, _BARNETS_LOV_TEXTS, "LBK 282/2025"))
+            for source in (IN_CARE_PLAN, IN_CARE_SUPPORT)
+        },
     }
 )
 """For each source dated from a consolidation, the same provision in the texts before it (newest
