@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 RUNTIME_STAMP := $(VENV)/.installed
 
-.PHONY: test demo bench lint typecheck docs clean
+.PHONY: test demo bench mutate fuzz lint typecheck docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,18 +19,29 @@ $(RUNTIME_STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $(RUNTIME_STAMP)
 
+# The site is built first: the browser tests open it. Coverage starts before pytest, so it also
+# sees kui-core's own pytest plugin (an entry point pytest loads early) being imported.
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks docs
 	$(BIN)/ruff format --check src tests examples benchmarks docs
 	$(BIN)/mypy --strict src
-	$(BIN)/python -m pytest --cov --cov-report=term-missing
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(VENV)/site
+	KUI_SITE_DIR=$(VENV)/site $(BIN)/coverage run -m pytest
+	$(BIN)/coverage report
 
 demo: $(RUNTIME_STAMP)
 	$(BIN)/kui demo
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Mutation testing of the rule modules (minutes; not part of `make test`): see docs/testing.md.
+mutate: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/mutate.py $(MUTATE_ARGS)
+
+# A long fuzz run of the JSON readers (about half an hour; not part of `make test`).
+fuzz: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/fuzz.py $(or $(FUZZ_N),200000)
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests examples benchmarks docs

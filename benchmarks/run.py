@@ -13,6 +13,7 @@ module is not there yet are skipped with a message. Never part of ``make test``.
 from __future__ import annotations
 
 import argparse
+import bisect
 import cProfile
 import datetime as dt
 import gc
@@ -21,6 +22,7 @@ import io
 import os
 import platform
 import pstats
+import random
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +36,8 @@ ON = dt.date(2025, 10, 1)
 """1 October: the day the national NEET measure is taken."""
 SEED = 2030
 TARGETS = {"loads": 5.0, "eligibility": 3.0}
+TRANSITIONS_SECONDS = 1.0
+"""check_transitions on one case with 100,000 offers: under a second (issue 12)."""
 
 
 def _module(name: str) -> Any:
@@ -230,6 +234,39 @@ def plain_coordination(
             if not active[who]:
                 del active[who]
     return gaps, overlap_days
+
+
+def plain_transitions(
+    born: dt.date,
+    closed: int | None,
+    on: int,
+    gap: int,
+    offers: Sequence[tuple[int, int | None, str]],
+) -> list[tuple[str, int, int | None]]:
+    """The transition rule for a young person with no records and no plan, on ordinals: each
+    ended offer whose next offer (one running past its end) starts more than ``gap`` days later,
+    as (id, end, resumed); sorted by (start, id). Sort + binary search."""
+    ending = sorted((end, start) for start, end, _ in offers if end is not None and end != start)
+    ends = [end for end, _ in ending]
+    earliest: list[int] = []
+    for _, start in reversed(ending):
+        earliest.append(start if not earliest else min(start, earliest[-1]))
+    earliest.reverse()
+    open_start = min((start for start, end, _ in offers if end is None), default=None)
+    found = []
+    for start, end, who in sorted(offers, key=lambda offer: (offer[0], offer[2])):
+        if end is None or end == start or on <= end + gap or (closed is not None and closed <= end):
+            continue
+        index = bisect.bisect_right(ends, end)
+        later = earliest[index] if index < len(ends) else None
+        nexts = [d for d in (open_start, later) if d is not None]
+        resumed = min(nexts, default=None)
+        if resumed is not None and resumed <= end + gap:
+            continue
+        if not 15 <= _plain_age(born, dt.date.fromordinal(end)) < 25:
+            continue
+        found.append((who, end, resumed if resumed is not None and resumed <= on else None))
+    return found
 
 
 # -- msgspec mirror of the Youth document -------------------------------------------------------
@@ -452,6 +489,53 @@ def bench_coordination(
         _profile(lambda: [coordination.check_coordination(c, on) for c in cases])
 
 
+def _offer_case(offers: int) -> Any:
+    """One case with ``offers`` offers over eight years, a 60-day hole every 300 days (so some
+    offers end without a next step); ids sort as their starts do not."""
+    case_module = _module("case")
+    rnd = random.Random(SEED)
+    youth = Youth("bench", dt.date(2006, 1, 1))  # 15 to 24 on every end day below
+    first = dt.date(2021, 6, 1)
+    chosen = []
+    for index in range(offers):
+        offset = rnd.randrange(3000)
+        if offset % 300 >= 240:
+            offset -= 60
+        start = first + dt.timedelta(days=offset)
+        length = rnd.choice((0, 1, 7, 30, 30))
+        end = None if index == offers - 1 else start + dt.timedelta(days=length)
+        chosen.append(case_module.Offer(f"o{index}", "tilbud", Period(start, end)))
+    return case_module.YouthCase(youth, dt.date(2021, 1, 1), offers=tuple(chosen))
+
+
+def bench_transitions(report: Report, offers: int, profile: bool, gc_off: bool) -> None:
+    transitions = _module("transitions")
+    if transitions is None or _module("case") is None:
+        report.note("transitions: skipped (kui_core.transitions not there yet)")
+        return
+    on = dt.date(2031, 1, 1)
+    case = _offer_case(offers)
+    spans = [(o.period.start.toordinal(), _ordinal(o.period.end), o.id) for o in case.offers]
+    gap = DEFAULT_POLICY.max_transition_gap_days
+    times = Versus(
+        lambda: transitions.check_transitions(case, on),
+        lambda: plain_transitions(case.youth.birth_date, None, on.toordinal(), gap, spans),
+        gc_off,
+    )
+    ours = [
+        (f.subject, f.period.start.toordinal(), _ordinal(f.period.end)) for f in times.ours_result
+    ]
+    assert ours == times.base_result, (ours[:5], times.base_result[:5])
+    report.add(f"check_transitions (1 case, {offers:,} offers)", times, "sort + bisect", None)
+    verdict = "ok" if times.ours < TRANSITIONS_SECONDS else "MISSED"
+    report.note(
+        f"transitions: {len(ours):,} findings; {times.ours:.2f} CPU s for {offers:,} offers"
+        f" (goal < {TRANSITIONS_SECONDS:g} s: {verdict})"
+    )
+    if profile:
+        _profile(lambda: transitions.check_transitions(case, on))
+
+
 def _ordinal(day: dt.date | None) -> int | None:
     return None if day is None else day.toordinal()
 
@@ -486,9 +570,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--assignments", type=int, default=100_000, help="coordinator assignments")
     parser.add_argument(
+        "--offers", type=int, default=100_000, help="offers of the transitions case"
+    )
+    parser.add_argument(
         "--only",
         action="append",
-        choices=["loads", "eligibility", "metrics", "coordination"],
+        choices=["loads", "eligibility", "metrics", "coordination", "transitions"],
         help="run only these parts (repeatable)",
     )
     parser.add_argument("--profile", action="append", default=[], help="cProfile these parts")
@@ -496,7 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-gc-off", action="store_true", help="skip the repeat with the garbage collector off"
     )
     args = parser.parse_args(argv)
-    parts = args.only or ["loads", "eligibility", "metrics", "coordination"]
+    parts = args.only or ["loads", "eligibility", "metrics", "coordination", "transitions"]
 
     print(f"kui-core benchmarks: n={args.n:,}, seed {SEED}, reference day {ON}; {machine()}")
     report = Report()
@@ -517,6 +604,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_metrics(report, youths, "metrics" in args.profile, gc_off)
     if "coordination" in parts:
         bench_coordination(report, youths, args.assignments, "coordination" in args.profile, gc_off)
+    if "transitions" in parts:
+        bench_transitions(report, args.offers, "transitions" in args.profile, gc_off)
     print()
     report.print()
     return 0

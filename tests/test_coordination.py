@@ -7,10 +7,12 @@ example tests pin each decision with its dates.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections.abc import Sequence
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -117,32 +119,50 @@ def as_runs(findings: Sequence[Finding]) -> list[tuple[str, dt.date, dt.date, st
     return out
 
 
+def plan_with(
+    *items: tuple[str, int, int | None], created: int = 0, pid: str = "p1"
+) -> EducationPlan:
+    return EducationPlan(
+        id=pid,
+        created_on=day(created),
+        participants=(Participant("y1", Role.YOUTH),),
+        goals=(Goal("g", GoalKind.EDUCATION, "EUD", day(400)),),
+        interventions=tuple(
+            Intervention(
+                f"i{k}",
+                unit,
+                "indsats",
+                Period(day(s), None if e is None else day(e)),
+                frozenset({"g"}),
+            )
+            for k, (unit, s, e) in enumerate(items)
+        ),
+    )
+
+
 # -- strategies ---------------------------------------------------------------------------------
 
 ids = st.sampled_from(["anna", "bo", "cem", "dina"])
+# Days cluster on a few values, so that starts, ends, ``on`` and ``closed_on`` often coincide:
+# the boundaries are where an off-by-one hides.
+offsets = st.sampled_from([0, 1, 9, 10, 11, 20, 30]) | st.integers(-10, 60)
+lengths = st.none() | st.sampled_from([0, 1, 10]) | st.integers(0, 30)
+MODES = [DEFAULT_POLICY, EFFORT]
+mode = pytest.mark.parametrize("policy", MODES, ids=["whole_case", "coordinated_effort"])
 
 
 @st.composite
 def assignments(draw: st.DrawFn) -> CoordinatorAssignment:
-    start = draw(st.integers(-10, 60))
-    length = draw(st.none() | st.integers(0, 30))
+    start = draw(offsets)
+    length = draw(lengths)
     end = None if length is None else start + length
     return assign(draw(ids), start, end)
 
 
 @st.composite
-def small_cases(draw: st.DrawFn) -> tuple[YouthCase, dt.date]:
-    opened = draw(st.integers(0, 10))
-    closed = draw(st.none() | st.integers(opened, 70))
-    coordinators = draw(st.lists(assignments(), max_size=8))
-    on = day(draw(st.integers(-5, 80)))
-    return case(*coordinators, opened=opened, closed=closed), on
-
-
-@st.composite
 def interventions(draw: st.DrawFn, index: int) -> Intervention:
-    start = draw(st.integers(-10, 60))
-    length = draw(st.none() | st.integers(0, 30))
+    start = draw(offsets)
+    length = draw(lengths)
     period = Period(day(start), None if length is None else day(start + length))
     unit = draw(st.sampled_from(["UU", "JOB", "SOC"]))
     return Intervention(f"i{index}", unit, "indsats", period, frozenset({"g"}))
@@ -150,41 +170,42 @@ def interventions(draw: st.DrawFn, index: int) -> Intervention:
 
 @st.composite
 def plan_versions(draw: st.DrawFn) -> tuple[EducationPlan, ...]:
-    created = sorted(draw(st.lists(st.integers(-5, 60), max_size=3)))
+    created = sorted(draw(st.lists(offsets, max_size=3)))
     plans: list[EducationPlan] = []
     for number, offset in enumerate(created):
-        items = draw(st.lists(st.integers(0, 0), max_size=4))
+        count = draw(st.integers(0, 4))
         plans.append(
             EducationPlan(
                 id=f"p{number}",
                 created_on=day(offset),
                 participants=(Participant("y1", Role.YOUTH),),
                 goals=(Goal("g", GoalKind.EDUCATION, "EUD", day(400)),),
-                interventions=tuple(draw(interventions(k)) for k in range(len(items))),
+                interventions=tuple(draw(interventions(k)) for k in range(count)),
                 previous_id=f"p{number - 1}" if number else None,
             )
         )
     return tuple(plans)
 
 
-# -- properties ---------------------------------------------------------------------------------
+@st.composite
+def small_cases(draw: st.DrawFn) -> tuple[YouthCase, dt.date]:
+    """A case with up to 8 assignments and up to 3 plan versions, and a reference day."""
+    opened = draw(st.sampled_from([0, 10]) | st.integers(0, 10))
+    closed = draw(st.none() | st.sampled_from([opened, 10, 20, 30]) | st.integers(opened, 70))
+    coordinators = draw(st.lists(assignments(), max_size=8))
+    on = day(draw(st.sampled_from([-1, 9, 10, 19, 29]) | st.integers(-5, 80)))
+    c = case(*coordinators, opened=opened, closed=closed, plans=draw(plan_versions()))
+    return c, on
 
 
-@given(small_cases())
-def test_findings_match_the_day_by_day_oracle(drawn: tuple[YouthCase, dt.date]) -> None:
-    c, on = drawn
-    assert as_runs(check_coordination(c, on)) == oracle(c, on, whole_case_days(c, on))
+def span_days(c: YouthCase, on: dt.date, policy: Policy) -> list[dt.date]:
+    """The days of the coordination span under ``policy``, day by day."""
+    if policy.coordinator_required is CoordinatorRequired.WHOLE_CASE:
+        return whole_case_days(c, on)
+    return effort_days(c, on)
 
 
-@given(small_cases(), plan_versions())
-def test_coordinated_effort_matches_the_oracle(
-    drawn: tuple[YouthCase, dt.date], plans: tuple[EducationPlan, ...]
-) -> None:
-    c, on = drawn
-    c = attrs.evolve(c, plans=plans)
-    span = effort_days(c, on)
-    assert as_runs(check_coordination(c, on, EFFORT)) == oracle(c, on, span)
-    assert [d for p in coordination_span(c, on, EFFORT) for d in _days(p)] == span
+# -- properties, under both coordination modes ------------------------------------------------
 
 
 def _days(period: Period) -> list[dt.date]:
@@ -192,13 +213,29 @@ def _days(period: Period) -> list[dt.date]:
     return [period.start + k * DAY for k in range((period.end - period.start).days)]
 
 
-@given(small_cases())
-def test_gaps_overlaps_and_covered_days_partition_the_span(
-    drawn: tuple[YouthCase, dt.date],
+@mode
+@given(drawn=small_cases())
+def test_findings_and_span_match_the_day_by_day_oracle(
+    policy: Policy, drawn: tuple[YouthCase, dt.date]
 ) -> None:
+    """The findings are the oracle's runs; the span is sorted, disjoint, non-adjacent periods
+    of the case; gap, overlap and covered days partition it."""
     c, on = drawn
-    span = whole_case_days(c, on)
-    findings = check_coordination(c, on)
+    span = span_days(c, on, policy)
+    findings = check_coordination(c, on, policy)
+    assert as_runs(findings) == oracle(c, on, span)
+    periods = coordination_span(c, on, policy)
+    assert [d for p in periods for d in _days(p)] == span
+    for period in periods:
+        assert period.end is not None
+        assert period.start < period.end  # never empty
+        assert c.opened_on <= period.start
+        assert period.end <= on + DAY
+        assert c.closed_on is None or period.end <= c.closed_on
+    for first, second in itertools.pairwise(periods):
+        assert first.end is not None
+        assert first.end < second.start  # a day outside the span lies between them
+    assert all(f.severity is Severity.WARNING for f in findings)  # guidance, not statute
     if any(f.code == "coordination.missing" for f in findings):
         assert len(findings) == 1
         assert not any(a.period.contains(d) for a in c.coordinators for d in span)
@@ -207,7 +244,7 @@ def test_gaps_overlaps_and_covered_days_partition_the_span(
     for f in findings:
         assert f.period is not None
         assert f.period.end is not None
-        assert f.period.start < f.period.end
+        assert f.period.start < f.period.end  # never an empty gap or overlap
         reported.extend(_days(f.period))
     covered = [
         d
@@ -215,21 +252,21 @@ def test_gaps_overlaps_and_covered_days_partition_the_span(
         if len({a.coordinator_id for a in c.coordinators if a.period.contains(d)}) == 1
     ]
     assert sorted(reported + covered) == span  # no day twice, no day missing
-    assert all(f.severity is Severity.WARNING for f in findings)  # guidance, not statute
 
 
-@given(small_cases(), st.sampled_from(["coordination.gap", "coordination.overlap"]))
+@mode
+@given(drawn=small_cases(), code=st.sampled_from(["coordination.gap", "coordination.overlap"]))
 def test_the_policy_raises_a_coordination_rule_or_switches_it_off(
-    drawn: tuple[YouthCase, dt.date], code: str
+    policy: Policy, drawn: tuple[YouthCase, dt.date], code: str
 ) -> None:
     c, on = drawn
-    default = check_coordination(c, on)
-    raised = check_coordination(c, on, Policy(severities={code: Severity.ERROR}))
+    default = check_coordination(c, on, policy)
+    raised = check_coordination(c, on, attrs.evolve(policy, severities={code: Severity.ERROR}))
     assert [(f.code, f.period, f.subject) for f in raised] == [
         (f.code, f.period, f.subject) for f in default
     ]
     assert all((f.severity is Severity.ERROR) == (f.code == code) for f in raised)
-    off = check_coordination(c, on, Policy(severities={code: None}))
+    off = check_coordination(c, on, attrs.evolve(policy, severities={code: None}))
     assert list(off) == [f for f in default if f.code != code]
 
 
@@ -244,12 +281,18 @@ def clean_chains(draw: st.DrawFn) -> tuple[list[CoordinatorAssignment], int]:
     return chain, start
 
 
-@given(clean_chains(), st.data())
+# Two units throughout: under COORDINATED_EFFORT the span is then the whole case.
+EFFORT_THROUGHOUT = (plan_with(("UU", -5, None), ("JOB", 0, None)),)
+
+
+@mode
+@given(drawn=clean_chains(), data=st.data())
 def test_an_inserted_gap_of_d_days_is_reported_as_exactly_that_period(
-    drawn: tuple[list[CoordinatorAssignment], int], data: st.DataObject
+    policy: Policy, drawn: tuple[list[CoordinatorAssignment], int], data: st.DataObject
 ) -> None:
     chain, end = drawn
-    assert check_coordination(case(*chain, closed=end), day(end)) == ()
+    plans = EFFORT_THROUGHOUT
+    assert check_coordination(case(*chain, closed=end, plans=plans), day(end), policy) == ()
     k = data.draw(st.integers(1, len(chain) - 1))
     later = chain[k]
     assert later.period.days is not None
@@ -257,15 +300,16 @@ def test_an_inserted_gap_of_d_days_is_reported_as_exactly_that_period(
     boundary = later.period.start
     chain[k] = attrs.evolve(later, period=Period(boundary + d * DAY, later.period.end))
     shuffled = data.draw(st.permutations(chain))
-    found = check_coordination(case(*shuffled, closed=end), day(end))
+    found = check_coordination(case(*shuffled, closed=end, plans=plans), day(end), policy)
     assert [(f.code, f.period) for f in found] == [
         ("coordination.gap", Period(boundary, boundary + d * DAY))
     ]
 
 
-@given(clean_chains(), st.data())
+@mode
+@given(drawn=clean_chains(), data=st.data())
 def test_an_inserted_overlap_of_d_days_is_reported_as_exactly_that_period(
-    drawn: tuple[list[CoordinatorAssignment], int], data: st.DataObject
+    policy: Policy, drawn: tuple[list[CoordinatorAssignment], int], data: st.DataObject
 ) -> None:
     chain, end = drawn
     k = data.draw(st.integers(0, len(chain) - 2))
@@ -274,22 +318,71 @@ def test_an_inserted_overlap_of_d_days_is_reported_as_exactly_that_period(
     d = data.draw(st.integers(1, later.period.days))
     boundary = later.period.start
     chain[k] = attrs.evolve(earlier, period=Period(earlier.period.start, boundary + d * DAY))
-    found = check_coordination(case(*reversed(chain), closed=end), day(end))
-    assert [(f.code, f.period, f.subject) for f in found] == [
+    c = case(*reversed(chain), closed=end, plans=EFFORT_THROUGHOUT)
+    assert [(f.code, f.period, f.subject) for f in check_coordination(c, day(end), policy)] == [
         ("coordination.overlap", Period(boundary, boundary + d * DAY), "anna, bo")
     ]
 
 
-@given(small_cases(), st.randoms(use_true_random=False))
-def test_the_order_of_the_assignments_does_not_matter(
-    drawn: tuple[YouthCase, dt.date], rnd: random.Random
+@mode
+@given(drawn=small_cases(), rnd=st.randoms(use_true_random=False))
+def test_the_order_of_the_assignments_and_interventions_does_not_matter(
+    policy: Policy, drawn: tuple[YouthCase, dt.date], rnd: random.Random
 ) -> None:
     c, on = drawn
     shuffled = list(c.coordinators)
     rnd.shuffle(shuffled)
-    assert check_coordination(attrs.evolve(c, coordinators=tuple(shuffled)), on) == (
-        check_coordination(c, on)
+    plans = []
+    for plan in c.plans:
+        items = list(plan.interventions)
+        rnd.shuffle(items)
+        plans.append(attrs.evolve(plan, interventions=tuple(items)))
+    other = attrs.evolve(c, coordinators=tuple(shuffled), plans=tuple(plans))
+    assert check_coordination(other, on, policy) == check_coordination(c, on, policy)
+
+
+# -- properties relating the two modes ----------------------------------------------------------
+
+
+@given(small_cases())
+def test_the_effort_span_lies_within_the_whole_case_and_its_findings_agree_with_it(
+    drawn: tuple[YouthCase, dt.date],
+) -> None:
+    """Every effort day is a day of the case, and each effort day judged under
+    COORDINATED_EFFORT is a gap or an overlap exactly where it is one under WHOLE_CASE."""
+    c, on = drawn
+    effort = {d for p in coordination_span(c, on, EFFORT) for d in _days(p)}
+    whole = {d for p in coordination_span(c, on) for d in _days(p)}
+    assert effort <= whole
+
+    def judged(policy: Policy) -> dict[dt.date, str]:
+        days: dict[dt.date, str] = {}
+        for f in check_coordination(c, on, policy):
+            assert f.period is not None
+            if f.code != "coordination.missing":
+                days.update(dict.fromkeys(_days(f.period), f.code))
+        return days
+
+    whole_days = judged(DEFAULT_POLICY)
+    if not any(f.code == "coordination.missing" for f in check_coordination(c, on, EFFORT)):
+        assert judged(EFFORT) == {d: k for d, k in whole_days.items() if d in effort}
+
+
+@given(small_cases())
+def test_what_the_plans_change(drawn: tuple[YouthCase, dt.date]) -> None:
+    """Nothing under WHOLE_CASE. Under COORDINATED_EFFORT: with two units throughout, the span
+    is the whole case; with a single unit, there is no span and nothing to report."""
+    c, on = drawn
+    assert check_coordination(c, on) == check_coordination(attrs.evolve(c, plans=()), on)
+    throughout = attrs.evolve(c, plans=(plan_with(("UU", -20, None), ("SOC", -20, None)),))
+    assert check_coordination(throughout, on, EFFORT) == check_coordination(throughout, on)
+    assert coordination_span(throughout, on, EFFORT) == coordination_span(throughout, on)
+    one_unit = tuple(
+        attrs.evolve(p, interventions=tuple(attrs.evolve(i, unit="UU") for i in p.interventions))
+        for p in c.plans
     )
+    assert check_coordination(attrs.evolve(c, plans=one_unit), on, EFFORT) == ()
+    assert coordination_span(attrs.evolve(c, plans=one_unit), on, EFFORT) == ()
 
 
 # -- examples: every code, and a close neighbour --------------------------------------------
@@ -397,27 +490,6 @@ def test_large_shuffled_chain_is_clean() -> None:
 # -- the coordinated-effort span ------------------------------------------------------------
 
 
-def plan_with(
-    *items: tuple[str, int, int | None], created: int = 0, pid: str = "p1"
-) -> EducationPlan:
-    return EducationPlan(
-        id=pid,
-        created_on=day(created),
-        participants=(Participant("y1", Role.YOUTH),),
-        goals=(Goal("g", GoalKind.EDUCATION, "EUD", day(400)),),
-        interventions=tuple(
-            Intervention(
-                f"i{k}",
-                unit,
-                "indsats",
-                Period(day(s), None if e is None else day(e)),
-                frozenset({"g"}),
-            )
-            for k, (unit, s, e) in enumerate(items)
-        ),
-    )
-
-
 def test_coordinated_effort_checks_only_days_with_two_units() -> None:
     """UU from day 0, JOB on days 10–19: only those ten days need a coordinator."""
     plans = (plan_with(("UU", 0, None), ("JOB", 10, 20)),)
@@ -468,6 +540,31 @@ def test_effort_days_with_a_changing_set_of_units_form_one_span() -> None:
     ]
 
 
+def test_two_effort_periods_each_with_a_changing_set_of_units() -> None:
+    """Days 0–9 (JOB, then SOC beside UU) and days 20–29 (JOB, then SOC): two periods."""
+    plans = (
+        plan_with(("UU", 0, None), ("JOB", 0, 5), ("SOC", 5, 10), ("JOB", 20, 25), ("SOC", 25, 30)),
+    )
+    c = case(assign("anna", 0, 10), assign("bo", 20, 30), plans=plans)
+    assert coordination_span(c, day(60), EFFORT) == (
+        Period(day(0), day(10)),
+        Period(day(20), day(30)),
+    )
+    assert check_coordination(c, day(60), EFFORT) == ()
+
+
+def test_the_first_plan_version_speaks_for_the_days_before_it_was_made() -> None:
+    """Version 1, made on day 5, has UU and JOB from day 0: the effort starts on day 0."""
+    first = plan_with(("UU", 0, None), ("JOB", 0, None), created=5)
+    c = case(assign("anna", 3), plans=(first,))
+    assert coordination_span(c, day(9), EFFORT) == (Period(day(0), day(10)),)
+    assert summary(check_coordination(c, day(9), EFFORT)) == [("coordination.gap", 0, 3, None)]
+    # A later version speaks only from the day it is made.
+    second = attrs.evolve(first, id="p2", created_on=day(7), previous_id="p1")
+    c = case(assign("anna", 3), plans=(attrs.evolve(first, created_on=day(2)), second))
+    assert coordination_span(c, day(9), EFFORT) == (Period(day(0), day(10)),)
+
+
 def test_an_assignment_ending_between_two_effort_periods() -> None:
     plans = (plan_with(("UU", 0, None), ("JOB", 10, 20), ("SOC", 30, 35)),)
     c = case(assign("anna", 10, 25), assign("bo", 30), plans=plans)
@@ -483,6 +580,75 @@ def test_a_new_plan_version_ends_the_interventions_it_drops() -> None:
     assert summary(check_coordination(c, day(60), EFFORT)) == [
         ("coordination.missing", 10, 15, None)
     ]
+
+
+def test_an_effort_starting_the_day_after_on_is_not_checked_yet() -> None:
+    """Two units from 11 January 2025, ``on`` 10 January (or the case closing on the 11th): the
+    effort begins after the checked days, so there is no span and nothing to report."""
+    plans = (plan_with(("UU", 10, None), ("JOB", 10, None)),)
+    for c, on in ((case(plans=plans), day(9)), (case(plans=plans, closed=10), day(60))):
+        assert coordination_span(c, on, EFFORT) == ()
+        assert check_coordination(c, on, EFFORT) == ()
+    # The close neighbour: one day later the effort's first day is checked.
+    assert summary(check_coordination(case(plans=plans), day(10), EFFORT)) == [
+        ("coordination.missing", 10, 11, None)
+    ]
+
+
+def test_a_coordinator_ending_with_the_effort_leaves_no_gap_before_the_next_effort() -> None:
+    """Anna covers the effort of days 10–19 exactly, Bo the one from day 30: nothing to report
+    (the days 20–29 between the efforts are outside the span, not a gap, not even an empty one)."""
+    plans = (plan_with(("UU", 0, None), ("JOB", 10, 20), ("SOC", 30, 35)),)
+    c = case(assign("anna", 10, 20), assign("bo", 30), plans=plans)
+    assert check_coordination(c, day(60), EFFORT) == ()
+    late = case(assign("anna", 10, 20), assign("bo", 31), plans=plans)
+    assert summary(check_coordination(late, day(60), EFFORT)) == [
+        ("coordination.gap", 30, 31, None)
+    ]
+
+
+def test_runs_in_later_effort_periods_after_many_coverage_changes() -> None:
+    """Coverage changes four times between two effort periods: the second one's runs are
+    still found (no segment skipped, none read twice)."""
+    plans = (plan_with(("UU", 0, None), ("JOB", 0, 5), ("SOC", 30, 40)),)
+    c = case(
+        assign("anna", 0, 10),
+        assign("bo", 12, 14),
+        assign("cem", 16, 18),
+        assign("dina", 20, 32),
+        assign("anna", 35, 37),
+        assign("bo", 36, 38),
+        plans=plans,
+    )
+    assert summary(check_coordination(c, day(60), EFFORT)) == [
+        ("coordination.gap", 32, 35, None),
+        ("coordination.overlap", 36, 37, "anna, bo"),
+        ("coordination.gap", 38, 40, None),
+    ]
+
+
+def test_a_gap_that_began_before_an_effort_period_is_reported_from_its_first_day() -> None:
+    """Effort on days 0–4 and 30–39; Anna days 0–9, Bo from day 31: the gap that began on day 10
+    lies in the span on day 30 only."""
+    plans = (plan_with(("UU", 0, None), ("JOB", 0, 5), ("SOC", 30, 40)),)
+    c = case(assign("anna", 0, 10), assign("bo", 31), plans=plans)
+    assert summary(check_coordination(c, day(60), EFFORT)) == [("coordination.gap", 30, 31, None)]
+
+
+def test_a_gap_ending_on_31_december_9999_has_that_end() -> None:
+    """``on`` = 31 December 9999: Anna until 30 December, Bo from 31 December. The gap is the one
+    day 30 December ([9999-12-30, 9999-12-31)), not open-ended."""
+    last = dt.date.max
+    c = YouthCase(
+        YOUTH,
+        D(2024, 1, 1),
+        coordinators=(
+            CoordinatorAssignment("anna", "UU", Period(D(2024, 1, 1), last - DAY)),
+            CoordinatorAssignment("bo", "UU", Period(last)),
+        ),
+    )
+    (gap,) = check_coordination(c, last)
+    assert (gap.code, gap.period) == ("coordination.gap", Period(last - DAY, last))
 
 
 def test_the_whole_case_span_is_one_period() -> None:

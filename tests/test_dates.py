@@ -260,6 +260,13 @@ def test_bad_n_is_a_data_error(n: object) -> None:
     assert caught.value.path == "n"
 
 
+def test_n_minus_1_is_refused_up_front_not_after_walking_to_the_end_of_the_calendar() -> None:
+    """n = -1 is refused as negative (the reason says so), before any day is counted."""
+    with pytest.raises(DataError) as caught:
+        working_days_after(dt.date(2025, 1, 1), -1)
+    assert caught.value.reason == "expected a non-negative integer, got -1"
+
+
 @given(reference_days())
 def test_weekends_are_never_working_days(day: dt.date) -> None:
     if day.weekday() >= 5:

@@ -180,6 +180,13 @@ def test_refused_when_the_day_precedes_the_current_assignment() -> None:
         handover(c, assign("bo", D(2025, 3, 20)), D(2025, 3, 20))
 
 
+def test_refused_before_the_current_assignment_naming_the_earliest_one() -> None:
+    """Cem from 1 April 2025, Anna from 1 May: the refusal names Cem, who starts first."""
+    c = case_with(assign("anna", D(2025, 5, 1)), assign("cem", D(2025, 4, 1), D(2025, 5, 1)))
+    with pytest.raises(HandoverError, match=r"current assignment \(cem from 2025-04-01\)"):
+        handover(c, assign("bo", D(2025, 3, 20)), D(2025, 3, 20))
+
+
 def test_refused_when_back_dated_into_an_earlier_assignment() -> None:
     """Anna until 31 March 2025, Cem from 1 April: a handover on 20 March would overlap Cem."""
     c = case_with(assign("anna", OPENED, D(2025, 4, 1)), assign("cem", D(2025, 4, 1)))

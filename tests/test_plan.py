@@ -203,6 +203,14 @@ def test_one_unit_with_two_interventions_on_different_goals_needs_no_shared_goal
     assert check(p) == []
 
 
+def test_one_unit_supporting_no_goal_has_nothing_to_share() -> None:
+    """One unit is not a coordinated effort: its goal-less intervention is reported, no
+    ``plan.no_shared_goal`` (the shared goal needs two units)."""
+    i1, _ = PLAN.interventions
+    lonely = attrs.evolve(i1, supports=frozenset({"g9"}))
+    assert check(plan(interventions=(lonely,))) == ["plan.intervention_without_goal"]
+
+
 def test_unit_whose_intervention_ended_2025_09_01_no_longer_counts_on_2025_09_01() -> None:
     """Half-open periods: an intervention ending on 1.9. ran until 31.8. inclusive."""
     i1, i2 = PLAN.interventions

@@ -8,8 +8,9 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kui_core import DEFAULT_POLICY, EducationRecord, Period, Programme, Youth
+from kui_core import DEFAULT_POLICY, EducationRecord, Period, Policy, Programme, Youth
 from kui_core.case import Offer, YouthCase
+from kui_core.eligibility import in_target_group
 from kui_core.plan import EducationPlan, Goal, GoalKind, GoalStatus, Participant, Role
 from kui_core.transitions import check_transitions, transition_deadline
 
@@ -101,6 +102,12 @@ def test_a_goal_with_a_target_date_within_the_window_is_a_next_step() -> None:
     assert found(case_with(FGU, plans=(plan_with(achieved),)), D(2025, 12, 1)) == []
 
 
+def test_a_goal_dated_1_june_2025_the_first_day_without_the_offer_is_a_next_step() -> None:
+    """The window starts on the end day itself (inclusive): a goal dated 1 June 2025 counts."""
+    goal = Goal("g1", GoalKind.EDUCATION, "Start på EUD", ENDED)
+    assert found(case_with(FGU, plans=(plan_with(goal),)), D(2025, 12, 1)) == []
+
+
 def test_goals_that_do_not_bridge_the_gap() -> None:
     """Closed, dated after the deadline, before the end, undated, or in a plan made too late."""
     goal = Goal("g1", GoalKind.EDUCATION, "Start på EUD", D(2025, 6, 15))
@@ -181,6 +188,113 @@ def test_a_offer_ending_9999_12_31_is_open_in_practice() -> None:
 def test_a_deadline_beyond_the_calendar_is_capped_at_its_last_day() -> None:
     """Ending 1 December 9999: 29 days later is 30 December, 31 days later does not exist."""
     near_the_end = Offer("fgu", "FGU Vest", Period(D(2024, 8, 12), D(9999, 12, 1)))
-    for days, deadline in ((29, D(9999, 12, 30)), (31, dt.date.max), (10**6, dt.date.max)):
+    for days, deadline in ((29, D(9999, 12, 30)), (31, dt.date.max), (3650, dt.date.max)):
         policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=days)
         assert transition_deadline(near_the_end, policy) == deadline
+
+
+# -- the fast check against the straightforward one -----------------------------------------
+
+
+def reference_check_transitions(
+    case: YouthCase, on: dt.date, policy: Policy = DEFAULT_POLICY
+) -> list[tuple[str, Period, str]]:
+    """The rule restated offer by offer, as the module documentation reads: O(n²)."""
+    findings = []
+    for offer in sorted(case.offers, key=lambda o: (o.period.start, o.id)):
+        end = offer.period.end
+        if end is None or offer.period.empty:
+            continue
+        deadline = end + min(policy.max_transition_gap_days, (dt.date.max - end).days) * DAY
+        if on <= deadline or (case.closed_on is not None and case.closed_on <= end):
+            continue
+        starts = [
+            other.period.start
+            for other in case.offers
+            if other is not offer
+            and not other.period.empty
+            and (other.period.end is None or other.period.end > end)
+        ]
+        if any(start <= deadline for start in starts):
+            continue
+        if any(
+            goal.status is not GoalStatus.CLOSED
+            and goal.target_date is not None
+            and end <= goal.target_date <= deadline
+            for plan in case.plans
+            if plan.created_on <= deadline
+            for goal in plan.goals
+        ):
+            continue
+        if not in_target_group(case.youth, end, policy):
+            continue
+        resumed = min((start for start in starts if start <= on), default=None)
+        findings.append(("transition.no_next_step", Period(end, resumed), offer.id))
+    return findings
+
+
+NEAR_15 = D(2021, 9, 15)  # YOUTH turns 15: the days around it cross into the target group
+
+
+def near(offset: int) -> dt.date:
+    return NEAR_15 + offset * DAY
+
+
+@st.composite
+def transition_cases(draw: st.DrawFn) -> tuple[YouthCase, dt.date, Policy]:
+    offers = []
+    for k in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(-60, 150))
+        length = draw(st.sampled_from([30, 1, 10, 31, 2, 60, 0, None]))
+        end = None if length is None else near(start + length)
+        offers.append(Offer(f"o{k}", "tilbud", Period(near(start), end)))
+    plans = []
+    created = sorted(draw(st.lists(st.integers(-60, 150), min_size=1, max_size=3)))
+    for number, offset in enumerate(created):
+        goals = tuple(
+            Goal(
+                f"g{k}",
+                GoalKind.EDUCATION,
+                "mål",
+                draw(st.integers(0, 220).map(near) | st.none()),
+                draw(st.sampled_from(GoalStatus)),
+            )
+            for k in range(draw(st.integers(1, 3)))
+        )
+        plans.append(
+            EducationPlan(
+                id=f"p{number}",
+                created_on=near(offset),
+                participants=(Participant("y1", Role.YOUTH),),
+                goals=goals,
+                interventions=(),
+                previous_id=f"p{number - 1}" if number else None,
+            )
+        )
+    youth = draw(
+        st.sampled_from(
+            [
+                YOUTH,
+                attrs.evolve(
+                    YOUTH,
+                    educations=(EducationRecord(Programme.STX, D(2019, 8, 1), near(90)),),
+                ),
+            ]
+        )
+    )
+    opened = near(-90)
+    closed = draw(st.none() | st.integers(-60, 250).map(near))  # often open
+    policy = attrs.evolve(DEFAULT_POLICY, max_transition_gap_days=draw(st.integers(0, 45)))
+    case = YouthCase(
+        youth, opened, closed, plans=tuple(plans), offers=tuple(draw(st.permutations(offers)))
+    )
+    return case, near(draw(st.integers(30, 300))), policy
+
+
+@given(transition_cases())
+def test_check_transitions_matches_the_offer_by_offer_reference(
+    drawn: tuple[YouthCase, dt.date, Policy],
+) -> None:
+    case, on, policy = drawn
+    got = [(f.code, f.period, f.subject) for f in check_transitions(case, on, policy)]
+    assert got == reference_check_transitions(case, on, policy)

@@ -61,20 +61,20 @@ class _Interval(NamedTuple):
 
 
 class _Event(NamedTuple):
-    """A label starting (``delta`` 1) or ending (``delta`` -1) to cover the day ``day``."""
+    """A label starting (``starts``) or ending (not ``starts``) to cover the day ``day``."""
 
     day: int
-    delta: int
+    starts: bool
     label: str
 
 
 class _Segment(NamedTuple):
-    """A run of days with constant coverage: how many distinct labels, and which (where asked)."""
+    """A run of days with constant coverage: how many distinct labels, and which (sorted)."""
 
     start: int
     end: int
     distinct: int
-    labels: str | None
+    labels: str
 
 
 class _Piece(NamedTuple):
@@ -96,54 +96,45 @@ class _Run(NamedTuple):
 _GAP, _COVERED, _OVERLAP = "gap", "covered", "overlap"
 
 
-def _sweep(intervals: Iterable[_Interval], lo: int, hi: int, *, labels: bool) -> list[_Segment]:
+def _sweep(intervals: Iterable[_Interval], lo: int, hi: int) -> list[_Segment]:
     """Segments of constant coverage that partition the days ``[lo, hi)``.
 
-    Each segment carries the number of distinct labels covering it and, where ``labels`` is set
-    and two or more distinct labels cover it, their sorted, comma-separated list. Intervals are
-    clipped to ``[lo, hi)``; empty ones are dropped. Sort + sweep: O(n log n).
+    Each segment carries the number of distinct labels covering it and their sorted,
+    comma-separated list. Intervals are clipped to ``[lo, hi)``; empty ones are dropped. The
+    last segment may be the empty ``[hi, hi)`` (the intervals ending at ``hi``), covered by
+    nothing. Sort + sweep: O(n log n), plus the size of the label lists.
     """
     events: list[_Event] = []
     for start, end, label in intervals:
         first = max(start, lo)
         stop = hi if end is None else min(end, hi)
         if first < stop:
-            events.append(_Event(first, 1, label))
-            if stop < hi:  # an end at ``hi`` changes nothing inside ``[lo, hi)``
-                events.append(_Event(stop, -1, label))
+            events.append(_Event(first, True, label))
+            events.append(_Event(stop, False, label))
     # Only the day matters. Within one day the events apply in any order: a label's count never
     # drops below the number of its intervals still running, so it never goes negative.
     events.sort(key=attrgetter("day"))
 
     segments: list[_Segment] = []
-    counts: dict[str, int] = {}
-    distinct = 0
-    key: str | None = None
-    changed = False
+    counts: dict[str, int] = {}  # label -> how many of its intervals cover the current day
     day = lo
-    for when, delta, label in events:
+    for when, starts, label in events:
         if when != day:
-            if changed:
-                key = ", ".join(sorted(counts)) if labels and distinct >= 2 else None
-                changed = False
-            segments.append(_Segment(day, when, distinct, key))
+            segments.append(_segment(day, when, counts))
             day = when
         count = counts.get(label, 0)
-        if delta > 0:
+        if starts:
             counts[label] = count + 1
-            if count == 0:
-                distinct += 1
-                changed = True
         elif count == 1:
             del counts[label]
-            distinct -= 1
-            changed = True
         else:
             counts[label] = count - 1
-    if changed:
-        key = ", ".join(sorted(counts)) if labels and distinct >= 2 else None
-    segments.append(_Segment(day, hi, distinct, key))
+    segments.append(_segment(day, hi, counts))
     return segments
+
+
+def _segment(start: int, end: int, counts: dict[str, int]) -> _Segment:
+    return _Segment(start, end, len(counts), ", ".join(sorted(counts)))
 
 
 def _join(pieces: Iterable[_Piece]) -> list[_Piece]:
@@ -167,7 +158,8 @@ def _case_bounds(case: YouthCase, on: _dt.date) -> _Piece | None:
 
 
 def _intervention_intervals(case: YouthCase) -> list[_Interval]:
-    """Every intervention, labelled by unit, cut to the days its plan version is in force."""
+    """Every intervention, labelled by unit, cut to the days its plan version is in force (an
+    interval left with no day is dropped by :func:`_sweep`)."""
     intervals: list[_Interval] = []
     plans = case.plans
     for position, plan in enumerate(plans):
@@ -182,8 +174,7 @@ def _intervention_intervals(case: YouthCase) -> list[_Interval]:
                 start = max(start, window_start)
             if window_end is not None:
                 end = window_end if end is None else min(end, window_end)
-            if end is None or start < end:
-                intervals.append(_Interval(start, end, intervention.unit))
+            intervals.append(_Interval(start, end, intervention.unit))
     return intervals
 
 
@@ -194,7 +185,7 @@ def _span_pieces(case: YouthCase, on: _dt.date, policy: Policy) -> list[_Piece]:
     if policy.coordinator_required is CoordinatorRequired.WHOLE_CASE:
         return [bounds]
     lo, hi = bounds
-    segments = _sweep(_intervention_intervals(case), lo, hi, labels=False)
+    segments = _sweep(_intervention_intervals(case), lo, hi)
     return _join(_Piece(s.start, s.end) for s in segments if s.distinct >= 2)
 
 
@@ -221,12 +212,17 @@ def _period(start: int, end: int) -> Period:
 
 
 def _runs(segments: Sequence[_Segment], pieces: Sequence[_Piece]) -> list[_Run]:
-    """Maximal runs (kind, start, end, coordinators) of the segments inside the span pieces."""
+    """Maximal runs (kind, start, end, coordinators) of the segments inside the span pieces.
+
+    Both are sorted; ``first`` is the first segment not ending before the current piece. A
+    segment reaching over several pieces is read once for each: O(segments + pieces).
+    """
     runs: list[_Run] = []
-    index = 0
+    first = 0
     for piece in pieces:
-        while segments[index].end <= piece.start:
-            index += 1
+        while segments[first].end <= piece.start:
+            first += 1
+        index = first
         while index < len(segments) and segments[index].start < piece.end:
             segment = segments[index]
             start, end = max(segment.start, piece.start), min(segment.end, piece.end)
@@ -243,8 +239,6 @@ def _runs(segments: Sequence[_Segment], pieces: Sequence[_Piece]) -> list[_Run]:
                 runs[-1] = last._replace(end=end)
             else:
                 runs.append(_Run(kind, start, end, coordinators))
-            if segment.end > piece.end:
-                break
             index += 1
     return runs
 
@@ -274,7 +268,7 @@ def check_coordination(
         )
         for a in case.coordinators
     ]
-    runs = _runs(_sweep(intervals, lo, hi, labels=True), pieces)
+    runs = _runs(_sweep(intervals, lo, hi), pieces)
     if all(run.kind == _GAP for run in runs):
         return tuple(found("coordination.missing", policy, on=on, period=_period(lo, hi)))
     findings: list[Finding] = []

@@ -143,11 +143,9 @@ def check_duty(
             findings += found_late(
                 "duty.contact_overdue", policy, deadline=deadline, done_on=contact, on=on
             )
+        # Under NewActivityFrom.CONTACT the clock starts at the contact: without one there is no
+        # deadline, and a contact after ``on`` gives a deadline after ``on`` (nothing is late).
         activity = new_activity_deadline(lapse, policy)
-        if policy.new_activity_from is NewActivityFrom.CONTACT and (
-            contact is None or contact > on
-        ):
-            activity = None  # a contact recorded after ``on`` is not known yet: no clock runs
         if activity is not None and not _suspended(case, lapse.noticed_on, activity):
             findings += found_late(
                 "duty.new_activity_overdue",

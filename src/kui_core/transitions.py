@@ -22,19 +22,27 @@ the deadline.
 **The finding.** ``transition.no_next_step`` with the offer's id in ``subject`` and the
 uncovered days as ``period``: from ``end`` until the next offer starts (where one started
 by ``on``), open-ended otherwise.
+
+**Cost.** One sort of the offers by their end and of the dated goals, then a binary search per
+offer: O(n log n) in the number of offers and goals (100,000 offers of one case take well under
+a second; see ``benchmarks/run.py``).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from operator import attrgetter
+from typing import TYPE_CHECKING, cast
 
 from . import validators as v
 from .dates import days_after
 from .eligibility import in_target_group
 from .findings import Finding, found
 from .periods import Period
-from .plan import GoalStatus
+from .plan import EducationPlan, GoalStatus
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 
 if TYPE_CHECKING:
@@ -60,15 +68,57 @@ def transition_deadline(
     return days_after(end, policy_on(policy, day).max_transition_gap_days)
 
 
-def _goal_bridges(case: YouthCase, end: _dt.date, deadline: _dt.date) -> bool:
-    return any(
-        goal.status is not GoalStatus.CLOSED
-        and goal.target_date is not None
-        and end <= goal.target_date <= deadline
-        for plan in case.plans
-        if plan.created_on <= deadline
-        for goal in plan.goals
-    )
+def _earliest_from(days: list[_dt.date]) -> list[_dt.date]:
+    """``[min(days[k:]) for k in range(len(days))]`` in one pass."""
+    return list(accumulate(reversed(days), min))[::-1]
+
+
+class _Followers:
+    """The earliest start of the offers still running after a day: O(log n) per question.
+
+    A *follower* of an offer ending at ``end`` is another offer, not zero-length, that is still
+    running on ``end`` (open-ended, or ending after ``end``). The offer itself never qualifies:
+    it ends at ``end``.
+    """
+
+    def __init__(self, offers: Sequence[Offer]) -> None:
+        periods = [offer.period for offer in offers]
+        self._open = min((p.start for p in periods if p.end is None), default=None)
+        ending = sorted((p for p in periods if p.end is not None and not p.empty), key=_END)
+        self._ends = cast("list[_dt.date]", [p.end for p in ending])
+        self._earliest = _earliest_from([p.start for p in ending])  # among ending[k:]
+
+    def earliest_after(self, end: _dt.date) -> _dt.date | None:
+        """The earliest start of a follower of an offer ending at ``end``; ``None`` if none."""
+        index = bisect_right(self._ends, end)
+        if index == len(self._ends):
+            return self._open
+        earliest = self._earliest[index]
+        return earliest if self._open is None else min(earliest, self._open)
+
+
+class _Goals:
+    """Whether a goal bridges the days from ``end`` to ``deadline``: O(log n) per question.
+
+    A goal bridges them where it is not closed and its target date lies from ``end`` to
+    ``deadline`` (inclusive), in a plan version made on or before ``deadline``: that is, its
+    target date is on or after ``end`` and the later of its target date and its plan's
+    ``created_on`` is on or before ``deadline``.
+    """
+
+    def __init__(self, plans: Sequence[EducationPlan]) -> None:
+        dated = sorted(
+            (goal.target_date, max(goal.target_date, plan.created_on))
+            for plan in plans
+            for goal in plan.goals
+            if goal.status is not GoalStatus.CLOSED and goal.target_date is not None
+        )
+        self._targets = [target for target, _ in dated]
+        self._soonest = _earliest_from([due for _, due in dated])  # among dated[k:]
+
+    def bridge(self, end: _dt.date, deadline: _dt.date) -> bool:
+        index = bisect_left(self._targets, end)
+        return index < len(self._targets) and self._soonest[index] <= deadline
 
 
 def check_transitions(
@@ -77,34 +127,47 @@ def check_transitions(
     """``transition.no_next_step`` for every offer that ended without a next step in time.
 
     The rule and its decisions are described in the module documentation; source: the
-    Esbjerg strategy (nobody is lost in the transitions between offers).
+    Esbjerg strategy (nobody is lost in the transitions between offers). The findings come in
+    the order of the offers' (start, id). Sort plus a binary search per offer: O(n log n) in the
+    number of offers and goals.
     """
     v.check_day("on", on)
     policy = policy_on(policy, on)
-    findings: list[Finding] = []
-    offers = sorted(case.offers, key=lambda p: (p.period.start, p.id))
-    for offer in offers:
-        end = offer.period.end
-        deadline = transition_deadline(offer, policy)
-        if end is None or deadline is None or offer.period.empty or on <= deadline:
+    gap = _dt.timedelta(days=policy.max_transition_gap_days)
+    closed_on = case.closed_on
+    followers = _Followers(case.offers)
+    goals = _Goals(case.plans)
+    in_group: dict[_dt.date, bool] = {}
+    late: list[tuple[Offer, Period]] = []
+    for offer in case.offers:
+        period = offer.period
+        end = period.end
+        if end is None or end == period.start:
+            continue  # open-ended, or zero-length: it never ran
+        try:
+            deadline = end + gap
+        except OverflowError:  # capped at 31 December 9999 (see transition_deadline): in time
             continue
-        if case.closed_on is not None and case.closed_on <= end:
+        if on <= deadline or (closed_on is not None and closed_on <= end):
             continue
-        followers = [
-            other.period.start
-            for other in offers
-            if other is not offer
-            and not other.period.empty
-            and (other.period.end is None or other.period.end > end)
-        ]
-        if any(start <= deadline for start in followers):
+        resumed = followers.earliest_after(end)
+        if resumed is not None and resumed <= deadline:
             continue
-        if _goal_bridges(case, end, deadline):
+        if goals.bridge(end, deadline):
             continue
-        if not in_target_group(case.youth, end, policy):
-            continue
-        resumed = min((start for start in followers if start <= on), default=None)
-        findings += found(
-            "transition.no_next_step", policy, on=on, period=Period(end, resumed), subject=offer.id
+        if end not in in_group:
+            in_group[end] = in_target_group(case.youth, end, policy)
+        if in_group[end]:
+            # Uncovered from ``end`` until the next offer starts, if it started by ``on``.
+            late.append((offer, Period(end, resumed if resumed and resumed <= on else None)))
+    late.sort(key=lambda item: (item[0].period.start, item[0].id))
+    return tuple(
+        finding
+        for offer, uncovered in late
+        for finding in found(
+            "transition.no_next_step", policy, on=on, period=uncovered, subject=offer.id
         )
-    return tuple(findings)
+    )
+
+
+_END = attrgetter("end")
