@@ -119,10 +119,15 @@ def test_kui_check_json_lines_refuses_html_and_reports_an_unreadable_file(
     assert "No such file" in capsys.readouterr().err
     big = tmp_path / "big.jsonl"
     big.write_text(dumps(_case()) + "\n", encoding="utf-8")
-    # a line larger than the limit (1 MB) is refused on its own
-    big.write_text(json.dumps({"x": "a" * (2**20 + 10)}) + "\n", encoding="utf-8")
-    assert main(["check", str(big), "--on", ON, "--max-size", "1"], io.StringIO()) == 2
-    assert "larger than 1 MB" in capsys.readouterr().err
+    # a line larger than the limit (1 MB) is refused on its own, read in pieces; the next line
+    # is still reviewed
+    big.write_text(
+        json.dumps({"x": "a" * (3 * 2**20)}) + "\n" + dumps(_case()) + "\n", encoding="utf-8"
+    )
+    out = io.StringIO()
+    assert main(["check", str(big), "--on", ON, "--max-size", "1"], out) == 2
+    assert "line 1: $: larger than 1 MB" in capsys.readouterr().err
+    assert "1 cases, 1 with errors" in out.getvalue()
 
 
 def _cohort(tmp_path: Path, youths: list[Youth]) -> str:

@@ -151,10 +151,11 @@ RULES: Mapping[str, Rule] = _catalogue(
         " (kui_core.legal.KUI_FROM, 1. august 2019; loven før den er ikke undersøgt) eller mere"
         " end et år efter den seneste kontrol (kui_core.audit.RULES_CHECKED_ON). kui-core anvender"
         " alligevel sine regler; loven på dagen kan have været en anden.",
-        da="Reglernes kilder er kontrolleret for dagene {subject}; dagen ligger uden for, og loven"
-        " kan have været en anden.",
-        en="The rules' sources were checked for the days {subject}; this day lies outside them,"
-        " and the law may have differed.",
+        da="Dagen ligger uden for de dage, reglernes kilder dækker ({subject}: fra den kommunale"
+        " ungeindsats til et år efter, at kilderne sidst blev læst); loven kan have været en"
+        " anden.",
+        en="This day lies outside the days the rules' sources cover ({subject}: from the"
+        " kommunale ungeindsats to a year after they were last read); the law may have differed.",
         sources=(legal.CATALOGUE_CHECKED,),
     ),
     Rule(

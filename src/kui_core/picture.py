@@ -18,6 +18,9 @@ mark carries ``data-kind``, ``data-start`` and ``data-end`` (ISO days, the end e
 
 :func:`case_report_html` wraps the picture, the findings by severity with their sources and the
 audit facts in one offline HTML page (``kui check CASE.json --format html``).
+
+Ids and descriptions are drawn as the case gives them, an id that is a CPR number included: mask
+them before sharing a picture (``kui check --format html`` masks CPR-shaped text).
 """
 
 from __future__ import annotations

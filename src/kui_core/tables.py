@@ -173,8 +173,10 @@ def read_csv(lines: Iterable[str], *, delimiter: str | None = None) -> Iterator[
     ``lines`` is any iterable of lines (an open text file, a list of strings). A UTF-8 byte order
     mark before the header is removed. ``delimiter`` is ``";"`` or ``","``; by default the one in
     the header line (a header with both, or neither and more than one column, is a
-    ``DataError``). A row with more or fewer cells than the header is a ``DataError`` naming its
-    row number. Cells are returned as written (no trimming); an empty cell is ``""``.
+    ``DataError``). Blank lines are skipped. A row with more or fewer cells than the header is
+    passed on as a row that :func:`youths_from_rows` reports as a :class:`RowError` of its table
+    (so the other rows are still read). Cells are returned as written (no trimming); an empty
+    cell is ``""``.
     """
     if delimiter is not None and delimiter not in (";", ","):
         raise DataError("delimiter", "must be ';' or ','")
@@ -193,12 +195,24 @@ def read_csv(lines: Iterable[str], *, delimiter: str | None = None) -> Iterator[
         names = next(reader)
         if len(set(names)) != len(names):
             raise DataError("header", "a column name repeats")
-        for number, cells in enumerate(reader, 1):
+        for cells in reader:
+            if not cells:
+                continue  # a blank line (many exports end with one)
             if len(cells) != len(names):
-                raise DataError(f"row {number}", f"has {len(cells)} cells, the header {len(names)}")
+                # Not raised here: the caller reports it as a row error of its table.
+                yield _BadCsvRow(f"has {len(cells)} cells, the header {len(names)}")
+                continue
             yield dict(zip(names, cells, strict=True))
     except csv.Error:
         raise DataError(f"line {reader.line_num}", "not valid CSV") from None
+
+
+class _BadCsvRow(dict[str, str]):
+    """A CSV row with the wrong number of cells: an empty mapping that says what is wrong."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
 
 
 def _chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:
@@ -224,7 +238,9 @@ def _cell(row: Mapping[str, Any], column: str) -> Any:
     if column not in row:
         raise _Bad(column, "column missing")
     value = row[column]
-    return None if value == "" else value
+    # An empty cell: "" in CSV, None from a database, NaN from pandas.
+    missing = value == "" or (isinstance(value, float) and value != value)
+    return None if missing else value
 
 
 def _date(row: Mapping[str, Any], column: str, *, required: bool = True) -> _dt.date | None:
@@ -390,6 +406,8 @@ def _grouped(
 
 
 def _check_row(row: object) -> None:
+    if isinstance(row, _BadCsvRow):
+        raise _Bad(None, row.problem)
     if not isinstance(row, Mapping):
         raise _Bad(None, "a row must be a mapping of column names to values")
 
@@ -411,7 +429,8 @@ def youths_from_rows(
     See the module documentation. ``programmes`` maps a system's programme labels to
     :class:`~kui_core.Programme` (default: kui-core's own values, ``"stx"``); ``statuses`` maps
     status labels to :class:`Status` (default: ``"ongoing"``, ``"completed"``, ``"left"``).
-    A repeated ``person_id`` in the people table is refused (every row with it is reported).
+    A repeated ``person_id`` in the people table is refused: each repeat is reported (naming the
+    first row) and the person is left out.
     The young people come in the order of the people table; each one's records in table order.
     """
     columns = Columns() if columns is None else columns

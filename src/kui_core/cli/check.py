@@ -23,6 +23,7 @@ CPR number (an id that is one) is printed as ``<cpr hidden>``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import json
 import os
@@ -191,12 +192,18 @@ def _read_stdin(limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
-def _lines(path: str) -> Iterator[bytes]:
-    if path == "-":
-        yield from sys.stdin.buffer
-        return
-    with open(path, "rb") as handle:
-        yield from handle
+def _lines(path: str, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``path`` (``-``: standard input); ``None`` for a line longer than ``limit``
+    bytes, which is skipped without being held in memory."""
+    with contextlib.ExitStack() as stack:
+        handle = sys.stdin.buffer if path == "-" else stack.enter_context(open(path, "rb"))
+        while line := handle.readline(limit + 1):
+            if len(line) <= limit or line.endswith(b"\n"):
+                yield line
+                continue
+            while (rest := handle.readline(2**20)) and not rest.endswith(b"\n"):
+                pass  # the rest of an over-long line, read in pieces and dropped
+            yield None
 
 
 def _run_lines(
@@ -213,11 +220,11 @@ def _run_lines(
 
     def reports() -> Iterator[CaseReport]:
         nonlocal bad
-        for number, line in enumerate(_lines(args.case), 1):
-            if not line.strip():
+        for number, line in enumerate(_lines(args.case, limit), 1):
+            if line is not None and not line.strip():
                 continue
             try:
-                if len(line) > limit:
+                if line is None:
                     raise DataError("$", f"larger than {args.max_size} MB (--max-size)")
                 case = loads(line, YouthCase)
             except DataError as error:
