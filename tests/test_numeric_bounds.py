@@ -172,3 +172,22 @@ def test_deadlines_at_the_end_of_the_calendar_are_data_errors_9999_12_31(
         lambda: new_activity_deadline(lapse, policy),
     ):
         _only_data_errors(run)
+
+
+def test_rates_and_target_years_are_bounded_so_no_arithmetic_overflows() -> None:
+    from kui_core import NATIONAL_TARGETS, Rate, target_progress
+    from kui_core.rates import MAX_COUNT
+
+    assert Rate(MAX_COUNT, MAX_COUNT).low is not None
+    for arguments in ((10**400, 3 * 10**400), (0, MAX_COUNT + 1)):
+        with pytest.raises(DataError):
+            Rate(*arguments)
+    with pytest.raises(DataError):
+        Rate(1, 2, undecided=MAX_COUNT + 1)
+    with pytest.raises(DataError):
+        Rate(1, 2, min_publishable_count=10**7)
+    target = NATIONAL_TARGETS["neet_2030"]
+    for year in (10**400, 0, 10_000):
+        with pytest.raises(DataError) as raised:
+            target_progress({year: 0.05, 2025: 0.06}, target)
+        assert raised.value.path == "series"

@@ -114,9 +114,14 @@ class People:
         return "People(<person ids; not for publication>)"
 
 
+MAX_COUNT = 10**12
+"""The largest count a :class:`Rate` holds: far above any population, small enough that every
+share and interval computed from it is a finite float."""
+
+
 def _denominator(instance: Rate, attribute: attrs.Attribute[Any], value: Any) -> None:
     # Runs after the numerator's validator, so both are integers here.
-    v.is_int(minimum=0)(instance, attribute, value)
+    v.is_int(minimum=0, maximum=MAX_COUNT)(instance, attribute, value)
     if instance.numerator > value:
         raise DataError(
             "Rate.numerator",
@@ -145,13 +150,17 @@ class Rate:
     decide; they are in neither count (see the module documentation).
     """
 
-    numerator: int = attrs.field(validator=v.is_int(minimum=0))
+    numerator: int = attrs.field(validator=v.is_int(minimum=0, maximum=MAX_COUNT))
     denominator: int = attrs.field(validator=_denominator)
-    min_publishable_count: int = attrs.field(default=5, kw_only=True, validator=v.is_int(1))
+    min_publishable_count: int = attrs.field(
+        default=5, kw_only=True, validator=v.is_int(1, 1_000_000)
+    )
     secondary_suppression: bool = attrs.field(default=False, kw_only=True, validator=v.is_bool)
     """True where the rate is hidden to protect another cell of its table (secondary
     suppression, see :func:`hide`), whatever its own counts."""
-    undecided: int = attrs.field(default=0, kw_only=True, validator=v.is_int(minimum=0))
+    undecided: int = attrs.field(
+        default=0, kw_only=True, validator=v.is_int(minimum=0, maximum=MAX_COUNT)
+    )
     """People of the population whose status could not be decided: in neither count."""
     people: People | None = attrs.field(
         default=None,

@@ -81,7 +81,7 @@ def _optional_share(instance: object, attribute: attrs.Attribute[Any], value: An
 
 def _optional_year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        v.is_int(minimum=1)(instance, attribute, value)
+        v.is_int(minimum=1, maximum=9999)(instance, attribute, value)
 
 
 def _source(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -117,7 +117,7 @@ class Observation:
     unpacks as ``year, share = observation``.
     """
 
-    year: int = attrs.field(validator=v.is_int(minimum=1))
+    year: int = attrs.field(validator=v.is_int(minimum=1, maximum=9999))
     """The year the figure is for."""
     share: float = attrs.field(validator=_share)
     """The published figure, a share between 0 and 1 (0.84 for 84 %)."""
@@ -147,7 +147,7 @@ class Target:
 
     name: str = attrs.field(validator=v.is_nonempty_str)
     """The target's name as reports show it; non-empty."""
-    year: int = attrs.field(validator=v.is_int(minimum=1))
+    year: int = attrs.field(validator=v.is_int(minimum=1, maximum=9999))
     """The year by which the target is to be reached."""
     value: float = attrs.field(validator=_share)
     """The share to reach, between 0 and 1 (0.9 for 90 %), at least or at most (`direction`)."""
@@ -534,8 +534,8 @@ def target_progress(
     points: list[tuple[int, float, Measure | None, str | None]] = []
     publishable = True
     for year, raw in series.items():
-        if not isinstance(year, int) or isinstance(year, bool):
-            raise DataError("series", f"expected integer years, got {year!r}")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= 9999:
+            raise DataError("series", "expected years from 1 to 9999 as integers")
         value, ok = _series_value(year, raw)
         publishable = publishable and ok
         if isinstance(raw, Observation):
