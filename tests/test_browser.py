@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(
 
 PROBE = """<!doctype html>
 <html><body style="margin:0">
-<iframe id="page" src="/{page}" width="{width}" height="900" style="border:0"></iframe>
+<iframe id="page" src="/{page}" width="{width}" height="1800" style="border:0"></iframe>
 <pre id="result">pending</pre>
 <script>
 document.getElementById("page").addEventListener("load", () => {{
@@ -127,8 +127,12 @@ def _chromium(*args: str) -> str:
     return result.stdout
 
 
-def _measure(server: str, page: str) -> dict[str, Any]:
-    dom = _chromium(f"--window-size={WIDTH + 20},1000", "--dump-dom", f"{server}/__probe/{page}")
+def _measure(server: str, page: str, screenshot: Path | None = None) -> dict[str, Any]:
+    """What the probe measured on ``page``; with ``screenshot``, also a picture of it (the same
+    browser run: the page at 1280 px, its first 1800 px)."""
+    shot = [f"--screenshot={screenshot}"] if screenshot is not None else []
+    window = f"--window-size={WIDTH + 20},{1900 if screenshot else 1000}"
+    dom = _chromium(window, *shot, "--dump-dom", f"{server}/__probe/{page}")
     match = re.search(r'<pre id="result">(.*?)</pre>', dom, re.DOTALL)
     assert match is not None, dom[-500:]
     text = match[1].replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
@@ -139,11 +143,23 @@ def _measure(server: str, page: str) -> dict[str, Any]:
 PAGES = ["", "rules/", "reference/", "reference/youth/"]
 
 
+_SHOTS = {"": "index", "rules/": "rules", "reference/youth/": "api-youth"}
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p or "index")
 def test_a_page_at_1280_px_cuts_no_code_and_shows_no_empty_row_or_broken_name(
-    server: str, page: str
+    server: str, site: Path, page: str
 ) -> None:
-    seen = _measure(server, page)
+    """Each page measured; the index, the rule reference and an API page also photographed
+    (``screenshots/`` next to the site) for a person to look at."""
+    target = None
+    if page in _SHOTS:
+        (site / "screenshots").mkdir(exist_ok=True)
+        target = site / "screenshots" / f"{_SHOTS[page]}-{WIDTH}.png"
+    seen = _measure(server, page, target)
+    if target is not None:
+        assert target.read_bytes().startswith(b"\x89PNG")
+        assert target.stat().st_size > 60_000  # an error page is about 24 kB
     assert seen["title"].endswith("kui-core"), seen["title"]  # the page itself, not an error
     assert seen["page_width"] <= WIDTH, f"the page is {seen['page_width']} px wide"
     assert seen["code_cut"] == []
@@ -174,21 +190,6 @@ def test_the_measurement_sees_a_cut_code_block_where_there_is_one(server: str, s
     assert seen["empty_headers"] == 1
     assert seen["broken_identifiers"] == ["ApplicationShares"]
     assert seen["page_width"] > WIDTH
-
-
-@pytest.mark.parametrize(
-    ("page", "name"),
-    [("", "index"), ("rules/", "rules"), ("reference/youth/", "api-youth")],
-)
-def test_screenshots_of_the_index_the_rules_and_an_api_page(
-    server: str, site: Path, page: str, name: str
-) -> None:
-    shots = site / "screenshots"
-    shots.mkdir(exist_ok=True)
-    target = shots / f"{name}-{WIDTH}.png"
-    _chromium(f"--window-size={WIDTH},2000", f"--screenshot={target}", f"{server}/{page}")
-    assert target.read_bytes().startswith(b"\x89PNG")
-    assert target.stat().st_size > 60_000  # an error page is about 24 kB
 
 
 def _case_reports(site: Path) -> dict[str, str]:
@@ -226,15 +227,12 @@ def test_the_html_case_report_at_1280_px_and_printed_on_a4(
     server: str, site: Path, name: str
 ) -> None:
     _case_reports(site)
-    seen = _measure(server, f"__reports/{name}.html")
-    assert seen["page_width"] <= WIDTH
-    assert 600 < seen["svg_width"] <= WIDTH
     shots = site / "screenshots"
     shots.mkdir(exist_ok=True)
     target = shots / f"report-{name}-{WIDTH}.png"
-    _chromium(
-        f"--window-size={WIDTH},1600", f"--screenshot={target}", f"{server}/__reports/{name}.html"
-    )
+    seen = _measure(server, f"__reports/{name}.html", target)
+    assert seen["page_width"] <= WIDTH
+    assert 600 < seen["svg_width"] <= WIDTH
     assert target.stat().st_size > 30_000
     if name == "sample":  # printing the long report takes long; one print shows the page prints
         pdf = shots / f"report-{name}-a4.pdf"

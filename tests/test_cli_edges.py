@@ -31,11 +31,8 @@ KUI = f"{sys.executable} -m kui_core"
 
 
 def test_a_closed_pipe_ends_quietly_with_status_0() -> None:
-    done = _shell(f"{KUI} demo | head -1; echo status ${{PIPESTATUS[0]}}")
-    assert done.stdout.splitlines() == [
-        "Eligibility on 1.10.2026 (synthetic municipality, seed 2030)",
-        "status 0",
-    ]
+    done = _shell(f"{KUI} rules | head -1; echo status ${{PIPESTATUS[0]}}")
+    assert done.stdout.split() == ["code", "severity", "rests", "on", "status", "0"]
     assert done.stderr == ""
 
 
@@ -187,3 +184,63 @@ def test_help_is_written_for_users_and_every_option_says_its_default(command: st
     for action in sub._actions:
         if action.option_strings and action.dest not in ("help",):
             assert "default" in (action.help or ""), (command, action.dest)
+
+
+class _Failing(io.StringIO):
+    """Standard output that fails as a closed pipe or a full disk does."""
+
+    def __init__(self, error: OSError, descriptor: int) -> None:
+        super().__init__()
+        self.error = error
+        self.descriptor = descriptor
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+    def fileno(self) -> int:
+        return self.descriptor
+
+
+def test_in_process_a_closed_pipe_is_quiet_and_a_full_disk_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import errno
+    import os
+
+    target = tmp_path / "stdout"
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT)
+    try:
+        monkeypatch.setattr(
+            sys, "stdout", _Failing(BrokenPipeError(errno.EPIPE, "pipe"), descriptor)
+        )
+        assert main(["rules"]) == 0
+        assert capsys.readouterr().err == ""
+        full = OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(sys, "stdout", _Failing(full, descriptor))
+        assert main(["rules"]) == 2
+        assert capsys.readouterr().err == (
+            "kui rules: cannot write the output: No space left on device\n"
+        )
+        # A stream of our own (not standard output) is left alone.
+        assert main(["rules"], _Failing(BrokenPipeError(errno.EPIPE, "pipe"), descriptor)) == 0
+    finally:
+        os.close(descriptor)
+
+
+def test_in_process_kui_check_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(dumps(_case()).encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    out = io.StringIO()
+    assert main(["check", "-", "--on", ON, "--format", "json"], out) == 1
+    assert json.loads(out.getvalue())["person_id"] == "y-1"
+    big = io.TextIOWrapper(io.BytesIO(b" " * (2**20 + 1)))
+    monkeypatch.setattr(sys, "stdin", big)
+    assert main(["check", "-", "--on", ON, "--max-size", "1"], io.StringIO()) == 2
+
+
+def test_a_finding_subject_that_looks_like_a_day_but_is_none_is_shown_as_it_is() -> None:
+    from kui_core.cli.check import _day_subject
+
+    assert _day_subject("2026-08-07") == "7.8.2026"
+    assert _day_subject("2026-02-30") == "2026-02-30"
+    assert _day_subject("k1, k4") == "k1, k4"

@@ -318,3 +318,9 @@ def test_months_before_is_at_most_that_many_months_back_and_months_after_returns
     there = months_after(back, months)
     assert there <= day
     assert (day - there).days <= 3
+
+
+def test_months_after_beyond_the_year_9999_is_the_last_day() -> None:
+    from kui_core.dates import months_after
+
+    assert months_after(dt.date(9999, 6, 1), 12) == dt.date.max

@@ -336,8 +336,7 @@ def render_text(report: Mapping[str, Any]) -> str:
         for entry in report["metrics"]
         if any(_target_cells(entry))
     ]
-    if targets:
-        lines += ["", table(["metric", "target", "status"], targets)]
+    lines += ["", table(["metric", "target", "status"], targets)]  # completion and NEET have one
     for entry in report["metrics"]:
         for note in entry.get("notes", ()):
             lines.append(_wrapped(f"* {entry['label']}: {note}"))
