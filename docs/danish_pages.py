@@ -9,6 +9,7 @@ exactly what the software decides. Used by ``docs/hooks.py`` for the markers
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -285,6 +286,7 @@ def _story(scenario: Scenario, code: str, produces: bool) -> list[str]:
     return lines
 
 
+@functools.cache
 def render_casebook_da() -> str:
     """ "Afgjorte eksempler": per rule, the cases that produce it and those that do not."""
     cases = casebook()
@@ -305,6 +307,7 @@ def render_casebook_da() -> str:
     return "\n".join(lines) + "\n"
 
 
+@functools.cache
 def render_rules_da() -> str:
     """ "Regler på dansk": every rule with its severity, summary, message and sources."""
     lines: list[str] = []

@@ -157,7 +157,7 @@ def test_kui_metrics_says_which_year_of_applications_it_counted(tmp_path: Path) 
     apps.write_text(dumps_jsonl(applications), encoding="utf-8")
     out = io.StringIO()
     assert main(["metrics", cohort, "--on", ON, "--applications", str(apps)], out) == 0
-    assert "applications: those of 2026 (--year)" in out.getvalue()
+    assert "applications counted: those of 2026" in out.getvalue()
     out = io.StringIO()
     args = ["metrics", cohort, "--on", ON, "--applications", str(apps), "--format", "json"]
     assert main([*args, "--year", "2026"], out) == 0
@@ -166,7 +166,7 @@ def test_kui_metrics_says_which_year_of_applications_it_counted(tmp_path: Path) 
     empty.write_text("", encoding="utf-8")
     out = io.StringIO()
     assert main(["metrics", cohort, "--on", ON, "--applications", str(empty)], out) == 0
-    assert "applications: those of" not in out.getvalue()
+    assert "applications counted: those of" not in out.getvalue()
 
 
 @pytest.mark.parametrize("command", ["check", "metrics", "demo", "rules", "schema", "test"])

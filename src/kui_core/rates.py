@@ -114,9 +114,10 @@ class People:
         return "People(<person ids; not for publication>)"
 
 
-MAX_COUNT = 10**12
-"""The largest count a :class:`Rate` holds: far above any population, small enough that every
-share and interval computed from it is a finite float."""
+MAX_COUNT = 10**9 - 1
+"""The largest count a :class:`Rate` holds (999,999,999): far above any population, small enough
+that every share and interval computed from it is a finite float, and short enough that no
+count is shaped like a CPR number."""
 
 
 def _denominator(instance: Rate, attribute: attrs.Attribute[Any], value: Any) -> None:

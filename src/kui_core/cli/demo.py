@@ -34,9 +34,9 @@ DEMO_SIZE = 2000
 
 
 def eligibility_section(out: TextIO) -> None:
-    from ..synthetic import population  # imported on use: keeps `kui --help` quick
+    from .metrics import demo_population  # imported on use: keeps `kui --help` quick
 
-    youths = population(DEMO_SIZE, seed=DEMO_SEED, on=DEMO_DAY)
+    youths = demo_population(DEMO_SIZE, DEMO_SEED, DEMO_DAY)
     results = [assess_eligibility(youth, DEMO_DAY) for youth in youths]
     in_group = [r for r in results if r.in_target_group]
     summary = [

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import functools
 import json
 import os
 import sys
@@ -330,7 +331,7 @@ def render_text(report: Mapping[str, Any]) -> str:
     rows = [[entry["label"], *_cells(entry)] for entry in report["metrics"]]
     lines.append(table(["metric", "rate", "95 % CI", "count"], rows))
     if report.get("applications_year") is not None:
-        lines.append(f"applications: those of {report['applications_year']} (--year)")
+        lines.append(f"applications counted: those of {report['applications_year']}")
     targets = [
         [entry["label"], *_target_cells(entry)]
         for entry in report["metrics"]
@@ -376,13 +377,22 @@ def render_text(report: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=32)
+def demo_population(size: int, seed: int, on: _dt.date) -> tuple[Youth, ...]:
+    """The demo's synthetic municipality on ``on``, generated once per process (the demo's
+    sections and its trend share it)."""
+    from ..synthetic import population
+
+    return tuple(population(size, seed=seed, on=on))
+
+
 def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
     """``kui demo``: a synthetic municipality's metrics against the national targets, and the
     same municipality's trend: each year's figures come from the same generator, seed and size
     as the snapshot (on 1 October of that year), so the trend's last year is the snapshot."""
-    from ..synthetic import applications, population
+    from ..synthetic import applications
 
-    youths = population(size, seed=seed, on=on)
+    youths = demo_population(size, seed, on)
     report = metrics_report(youths, on, applications=applications(youths, seed=seed, year=on.year))
     report["source"] = f"the synthetic municipality (seed {seed})"
     print(render_text(report), file=out)
@@ -392,7 +402,7 @@ def demo_section(out: TextIO, *, size: int, seed: int, on: _dt.date) -> None:
     neet: dict[int, Rate] = {}
     for year in years:
         day = _dt.date(year, on.month, on.day)
-        people = youths if day == on else population(size, seed=seed, on=day)
+        people = demo_population(size, seed, day)
         completion[year] = _one(completion_rate(people, day))
         neet[year] = _one(neet_share(people, day))
     rows = []
