@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 RUNTIME_STAMP := $(VENV)/.installed
 
-.PHONY: test demo bench mutate fuzz lint typecheck docs clean
+.PHONY: test thorough demo bench mutate fuzz lint typecheck docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(VENV)/site
 	KUI_SITE_DIR=$(VENV)/site $(BIN)/coverage run -m pytest
 	$(BIN)/coverage report
+
+# Every property test with 2,000 examples instead of 60 (about an hour; not part of `make test`).
+thorough: $(STAMP)
+	HYPOTHESIS_PROFILE=thorough nice -n 10 $(BIN)/python -m pytest -q -p no:cacheprovider
 
 demo: $(RUNTIME_STAMP)
 	$(BIN)/kui demo

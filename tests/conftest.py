@@ -10,6 +10,9 @@ settings.register_profile(
     "default",
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
+    # `make test` has a time budget (8 minutes on a 2-core machine): 60 examples a property
+    # there; `make thorough` runs every property with 2,000.
+    max_examples=60,
 )
 settings.register_profile(
     "ci",

@@ -47,7 +47,7 @@ from .app import reference_day
 from .check import stamp_json
 from .text import plain, table
 
-__all__ = ["demo_section", "metrics_report", "register", "render_text", "run"]
+__all__ = ["demo_population", "demo_section", "metrics_report", "register", "render_text", "run"]
 
 _PROGRESS_MIN_BYTES = 2 * 2**20
 """Files at least this large show a progress indicator (on a terminal only)."""
