@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kui_core import (
+    DEFAULT_POLICY,
     RULES,
     CaseReport,
     Eligibility,
@@ -197,7 +198,7 @@ def _plan_facts(plan: Any) -> str:
 
 def policy_facts(policy: Policy) -> list[str]:
     """The municipality's choices that differ from kui-core's defaults."""
-    default = Policy()
+    default = DEFAULT_POLICY
     chosen = []
     for name in type(policy).__attrs_attrs__:  # type: ignore[attr-defined]
         value, usual = getattr(policy, name.name), getattr(default, name.name)
@@ -221,7 +222,7 @@ def source_line(source: LegalBasis, *, label: bool = True) -> str:
 
 def _outcome(scenario: Scenario) -> tuple[tuple[Finding, ...], str]:
     """The findings of running ``scenario``, and its decision in a Danish sentence."""
-    on, policy = scenario.on, scenario.policy or Policy()
+    on, policy = scenario.on, scenario.policy or DEFAULT_POLICY
     if scenario.youth is not None:
         result: Eligibility = assess_eligibility(scenario.youth, on, policy)
         inside = "i målgruppen" if result.in_target_group else "ikke i målgruppen"
@@ -261,7 +262,7 @@ def _story(scenario: Scenario, code: str, produces: bool) -> list[str]:
     else:
         assert scenario.cohort is not None
         facts = [f"{y.person_id}: " + " ".join(youth_facts(y)) for y in scenario.cohort]
-    facts += policy_facts(scenario.policy or Policy())
+    facts += policy_facts(scenario.policy or DEFAULT_POLICY)
     lines.append("**Fakta:**")
     lines.append("")
     # "10. klasse ..." at the start of an item would be read as a numbered list.

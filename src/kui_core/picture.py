@@ -40,7 +40,7 @@ from .periods import Period, format_day
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .review import CaseReport, review_case
 
-__all__ = ["MAX_ROWS", "case_report_html", "draw_case"]
+__all__ = ["MAX_ROWS", "case_report_html", "draw_case", "subject_day"]
 
 MAX_ROWS = 30
 """Above this many coordinators (or offers), their rows are summarised per unit."""
@@ -164,13 +164,19 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _deadline(finding: Finding) -> _dt.date | None:
-    """The deadline a finding names as its subject (``2026-02-09``), if it names one."""
-    subject = finding.subject or ""
+def subject_day(subject: str | None) -> _dt.date | None:
+    """The day a finding's subject names (a deadline, ``2026-02-09``), if it names one."""
+    if subject is None or len(subject) != 10:
+        return None
     try:
-        return _dt.date.fromisoformat(subject) if len(subject) == 10 else None
+        return _dt.date.fromisoformat(subject)
     except ValueError:
         return None
+
+
+def _deadline(finding: Finding) -> _dt.date | None:
+    """The deadline a finding names as its subject, if it names one."""
+    return subject_day(finding.subject)
 
 
 def _axis(case: YouthCase, on: _dt.date, findings: Sequence[Finding]) -> _Axis:
@@ -287,6 +293,22 @@ def _slack(axis: _Axis) -> int:
     return (axis.end - axis.start).days // _PLOT
 
 
+def _report(
+    case: YouthCase, on: _dt.date, report: CaseReport | None, policy: Policy | PolicyTimeline
+) -> CaseReport:
+    """``report``, checked to be the review of ``case`` on ``on``; by default that review."""
+    v.check_day("on", on)
+    if not isinstance(case, YouthCase):
+        raise DataError("case", f"expected YouthCase, got {type(case).__name__}")
+    if report is None:
+        return review_case(case, on, policy)
+    if not isinstance(report, CaseReport):
+        raise DataError("report", f"expected CaseReport, got {type(report).__name__}")
+    if report.on != on or report.person_id != case.youth.person_id:
+        raise DataError("report", "is the review of another day or another young person")
+    return report
+
+
 def draw_case(
     case: YouthCase,
     on: _dt.date,
@@ -298,15 +320,7 @@ def draw_case(
     """The SVG of ``case`` on ``on`` with the findings of ``report`` (by default
     :func:`~kui_core.review_case` under ``policy``); see the module documentation."""
     check_language(lang)
-    v.check_day("on", on)
-    if not isinstance(case, YouthCase):
-        raise DataError("case", f"expected YouthCase, got {type(case).__name__}")
-    if report is None:
-        report = review_case(case, on, policy)
-    elif not isinstance(report, CaseReport):
-        raise DataError("report", f"expected CaseReport, got {type(report).__name__}")
-    elif report.on != on or report.person_id != case.youth.person_id:
-        raise DataError("report", "is the review of another day or another young person")
+    report = _report(case, on, report, policy)
     in_force = policy_on(policy, on)
     drawn = [f for f in report.findings if f.period is not None]
     axis = _axis(case, on, drawn)
@@ -587,11 +601,8 @@ def case_report_html(
     """One self-contained HTML page: the picture, the findings by severity with their sources,
     and the audit facts. It opens offline: no external font, script or style."""
     check_language(lang)
-    if report is None:
-        v.check_day("on", on)
-        report = review_case(case, on, policy) if isinstance(case, YouthCase) else None
+    report = _report(case, on, report, policy)
     svg = draw_case(case, on, report, lang=lang, policy=policy)
-    assert report is not None
     text = _TEXT[lang]
     title = text["title"].format(person=case.youth.person_id, day=format_day(on))
     parts = [

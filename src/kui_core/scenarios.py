@@ -44,7 +44,7 @@ from .errors import DataError
 from .findings import Finding
 from .metrics import completion_rate, neet_share
 from .periods import Period
-from .policy import Policy
+from .policy import DEFAULT_POLICY, Policy
 from .rates import Rate
 from .review import review_case
 from .serialization import loads, structure
@@ -410,7 +410,9 @@ def check_case(scenario: Scenario, policy: Policy | None = None) -> CaseOutcome:
         raise DataError("scenario", f"expected Scenario, got {type(scenario).__name__}")
     if policy is not None and not isinstance(policy, Policy):
         raise DataError("policy", f"expected Policy, got {type(policy).__name__}")
-    codes, decided, findings = _decisions(scenario, policy if policy is not None else Policy())
+    codes, decided, findings = _decisions(
+        scenario, policy if policy is not None else DEFAULT_POLICY
+    )
     expect = scenario.expect
     differences: list[tuple[str, str, str]] = []
     got = ", ".join(codes) or "(none)"

@@ -41,7 +41,7 @@ from ..errors import DataError, mask_cpr
 from ..findings import Finding, Severity
 from ..legal import LegalBasis
 from ..periods import Period, format_day
-from ..picture import case_report_html
+from ..picture import case_report_html, subject_day
 from ..plan import EducationPlan, Goal, GoalKind, Intervention, Participant, Role
 from ..policy import DEFAULT_POLICY, Policy
 from ..review import CaseReport, review_case
@@ -423,10 +423,8 @@ def demo_cases(on: _dt.date) -> list[tuple[str, YouthCase]]:
 
 def _day_subject(subject: str) -> str:
     """A subject that is a day (a deadline) as people write it, ``7.8.2026``."""
-    try:
-        return format_day(_dt.date.fromisoformat(subject)) if len(subject) == 10 else subject
-    except ValueError:
-        return subject
+    day = subject_day(subject)
+    return subject if day is None else format_day(day)
 
 
 def demo_section(out: TextIO, on: _dt.date) -> None:
