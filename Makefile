@@ -20,18 +20,21 @@ $(RUNTIME_STAMP): $(BIN)/python pyproject.toml
 	touch $(RUNTIME_STAMP)
 
 # The site is built first: the browser tests open it. Coverage starts before pytest, so it also
-# sees kui-core's own pytest plugin (an entry point pytest loads early) being imported.
+# sees kui-core's own pytest plugin (an entry point pytest loads early) being imported. pytest
+# runs on every core (pytest-xdist); coverage follows the workers and combines their data.
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks docs
 	$(BIN)/ruff format --check src tests examples benchmarks docs
 	$(BIN)/mypy --strict src
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(VENV)/site
-	KUI_SITE_DIR=$(VENV)/site $(BIN)/coverage run -m pytest
+	rm -f .coverage .coverage.*
+	KUI_SITE_DIR=$(VENV)/site $(BIN)/coverage run -m pytest --numprocesses auto
+	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
 
 # Every property test with 2,000 examples instead of 60 (about an hour; not part of `make test`).
 thorough: $(STAMP)
-	HYPOTHESIS_PROFILE=thorough nice -n 10 $(BIN)/python -m pytest -q -p no:cacheprovider
+	HYPOTHESIS_PROFILE=thorough nice -n 10 $(BIN)/python -m pytest -q -p no:cacheprovider --numprocesses auto
 
 demo: $(RUNTIME_STAMP)
 	$(BIN)/kui demo
