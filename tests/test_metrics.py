@@ -35,7 +35,7 @@ from kui_core import (
     neet_share,
 )
 from kui_core.audit import AuditStamp, audit_stamp
-from kui_core.dates import completed_years
+from kui_core.dates import born_between, completed_years
 from kui_core.education import YOUTH_EDUCATIONS
 from kui_core.metrics import (
     APPLICATIONS_MEASURE,
@@ -46,7 +46,6 @@ from kui_core.metrics import (
     ApplicationShares,
     Measure,
     MeasureKind,
-    _born_between,
 )
 from kui_core.rates import SUPPRESSED, protect_breakdown
 from kui_core.serialization import dumps, loads
@@ -641,7 +640,7 @@ def test_the_age_band_is_exact_to_the_ends_of_the_calendar(
     days around both ends of the band, on any reference day of the calendar."""
     oldest = min(youngest + span, 150)
     policy = attrs.evolve(DEFAULT_POLICY, leap_day_rule=rule)
-    first, last = _born_between(youngest, oldest, on, policy)
+    first, last = born_between(youngest, oldest, on, policy.leap_day_rule)
     probes = {on}
     for edge in (first, last):
         for days in range(-3, 4):

@@ -42,11 +42,14 @@ from .errors import DataError
 from .periods import ONE_DAY
 
 __all__ = [
+    "MAX_AGE",
     "SUPPORTED_FIRST_DAY",
     "SUPPORTED_LAST_DAY",
     "LeapDayRule",
     "age_on",
     "birthday",
+    "born_between",
+    "check_age",
     "completed_years",
     "danish_public_holidays",
     "days_after",
@@ -147,6 +150,61 @@ def completed_years(birth_date: _dt.date, on: _dt.date, leap_day_rule: LeapDayRu
     # Every other birthday exists in every year: compare (month, day). The hot path of
     # assess_eligibility, run for millions of people.
     return years - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
+MAX_AGE = 150
+"""The highest age a metric is asked about (:func:`check_age`)."""
+
+
+def check_age(name: str, age: object) -> int:
+    """``age`` where it is a whole number of years from 0 to :data:`MAX_AGE`; otherwise a
+    :class:`~kui_core.DataError` at ``name``."""
+    if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= MAX_AGE:
+        raise DataError(name, f"expected an age from 0 to {MAX_AGE}, got {age!r}")
+    return age
+
+
+def _last_born_reaching(age: int, on: _dt.date, leap_day_rule: LeapDayRule) -> _dt.date | None:
+    """The latest birth date whose ``age``-th birthday falls on or before ``on``; ``None`` where
+    no birth date of the calendar has (even 1 January of year 1 reaches ``age`` later).
+
+    :func:`birthday` never decreases as the birth date increases, so "aged at least ``age`` on
+    ``on``" is ``birth_date <= _last_born_reaching(age, on)``: one comparison per person.
+    """
+    year = on.year - age
+    if year < _dt.MINYEAR:
+        return None
+    # The same calendar day ``age`` years earlier (28 February for 29 February) has its
+    # birthday on or before ``on``; step forward while the next day's birthday still is
+    # (a 29 February birth under either leap-day rule). A birthday after 9999 is after ``on``.
+    candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
+    while candidate < on:
+        following = candidate + ONE_DAY
+        if following.year + age > _dt.MAXYEAR or birthday(following, age, leap_day_rule) > on:
+            break
+        candidate = following
+    return candidate
+
+
+def born_between(
+    youngest: int, oldest: int, on: _dt.date, leap_day_rule: LeapDayRule
+) -> tuple[_dt.date, _dt.date]:
+    """The first and last birth dates of the people aged ``youngest`` to ``oldest`` (inclusive)
+    on ``on``; ``(date.max, date.min)``, which no birth date lies between, where nobody can be.
+
+    "Aged 15 to 24 on ``on``" is then one comparison of the birth date with two days, the same
+    for everyone: what the metrics do per person and the table path (:mod:`kui_core.frames`)
+    per row.
+
+    >>> born_between(25, 25, _dt.date(2026, 10, 1), LeapDayRule.MARCH_1)
+    (datetime.date(2000, 10, 2), datetime.date(2001, 10, 1))
+    """
+    last = _last_born_reaching(youngest, on, leap_day_rule)
+    if last is None:
+        return _dt.date.max, _dt.date.min
+    too_old = _last_born_reaching(oldest + 1, on, leap_day_rule)
+    # too_old < last <= date.max: adding a day stays in the calendar.
+    return (_dt.date.min if too_old is None else too_old + ONE_DAY), last
 
 
 def days_after(day: _dt.date, days: int) -> _dt.date:

@@ -31,17 +31,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
 from . import validators as v
 from .audit import AuditStamp, audit_stamp
-from .dates import birthday
+from .dates import born_between, check_age
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
-from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .rates import (
     Breakdown,
@@ -64,6 +63,7 @@ __all__ = [
     "Measure",
     "MeasureKind",
     "application_shares",
+    "breakdown_of_counts",
     "completion_rate",
     "neet_share",
 ]
@@ -176,8 +176,6 @@ APPLICATIONS_MEASURE = Measure(
 """What the vocational share of :func:`application_shares` measures."""
 
 
-_MAX_AGE = 150
-
 K = TypeVar("K", bound=Hashable)
 GroupKey = Hashable
 
@@ -198,14 +196,19 @@ _Ids = tuple[list[str], list[str], list[str]]
 """The person ids behind a cell: numerator, denominator, undecided."""
 
 
-def _breakdown(
-    counts: Mapping[GroupKey, list[int]],
-    policy: Policy,
-    people: Mapping[GroupKey, _Ids] | None,
-    stamp: AuditStamp,
+def breakdown_of_counts(
+    counts: Mapping[GroupKey, Sequence[int]],
+    min_publishable_count: int,
+    stamp: AuditStamp | None = None,
+    people: Mapping[GroupKey, _Ids] | None = None,
 ) -> Breakdown:
+    """The :class:`Breakdown` of ``counts`` (per group: numerator, denominator, undecided),
+    with the total over every group and the suppression of :func:`protect_breakdown`: how
+    :func:`completion_rate` and :func:`neet_share` build theirs, and the table path
+    (:mod:`kui_core.frames`) from its counts. ``people`` gives the person ids behind each cell
+    (numerator, denominator, undecided)."""
     keys = _sorted_keys(counts)
-    threshold = policy.min_publishable_count
+    threshold = min_publishable_count
     rates = {
         key: Rate(
             counts[key][0],
@@ -244,50 +247,6 @@ def _people(ids: _Ids) -> People:
 
 # --------------------------------------------------------------------------------------------
 # Youth metrics
-
-
-def _last_born_reaching(age: int, on: _dt.date, policy: Policy) -> _dt.date | None:
-    """The latest birth date whose ``age``-th birthday falls on or before ``on``; ``None`` where
-    no birth date of the calendar has (even 1 January of year 1 reaches ``age`` later).
-
-    :func:`birthday` never decreases as the birth date increases, so "aged at least ``age`` on
-    ``on``" is ``birth_date <= _last_born_reaching(age, on)``: one comparison per person.
-    """
-    year = on.year - age
-    if year < _dt.MINYEAR:
-        return None
-    # The same calendar day ``age`` years earlier (28 February for 29 February) has its
-    # birthday on or before ``on``; step forward while the next day's birthday still is
-    # (a 29 February birth under either leap-day rule). A birthday after 9999 is after ``on``.
-    candidate = _dt.date(year, on.month, 28 if (on.month, on.day) == (2, 29) else on.day)
-    while candidate < on:
-        following = candidate + ONE_DAY
-        if (
-            following.year + age > _dt.MAXYEAR
-            or birthday(following, age, policy.leap_day_rule) > on
-        ):
-            break
-        candidate = following
-    return candidate
-
-
-def _born_between(
-    youngest: int, oldest: int, on: _dt.date, policy: Policy
-) -> tuple[_dt.date, _dt.date]:
-    """The first and last birth dates of the people aged ``youngest`` to ``oldest`` on ``on``;
-    ``(date.max, date.min)``, which no birth date lies between, where nobody can be."""
-    last = _last_born_reaching(youngest, on, policy)
-    if last is None:
-        return _dt.date.max, _dt.date.min
-    too_old = _last_born_reaching(oldest + 1, on, policy)
-    # too_old < last <= date.max: adding a day stays in the calendar.
-    return (_dt.date.min if too_old is None else too_old + ONE_DAY), last
-
-
-def _check_age(name: str, age: object) -> int:
-    if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= _MAX_AGE:
-        raise DataError(name, f"expected an age from 0 to {_MAX_AGE}, got {age!r}")
-    return age
 
 
 def _youth_key(by: str | Callable[[Youth], GroupKey], on: _dt.date) -> Callable[[Youth], Any]:
@@ -388,7 +347,9 @@ def _tally(
             people=_people(ids),
             stamp=stamp,
         )
-    return _breakdown(counts, policy, people if with_people else None, stamp)
+    return breakdown_of_counts(
+        counts, policy.min_publishable_count, stamp, people if with_people else None
+    )
 
 
 @overload
@@ -442,8 +403,8 @@ def completion_rate(
     """
     on = v.check_day("on", on)
     policy = policy_on(policy, on)
-    age = _check_age("age", age)
-    first_born, last_born = _born_between(age, age, on, policy)
+    age = check_age("age", age)
+    first_born, last_born = born_between(age, age, on, policy.leap_day_rule)
 
     def test(youth: Youth) -> _Verdict:
         born = youth.birth_date
@@ -511,11 +472,11 @@ def neet_share(
     policy = policy_on(policy, on)
     if not isinstance(ages, tuple) or len(ages) != 2:
         raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
-    youngest = _check_age("ages[0]", ages[0])
-    oldest = _check_age("ages[1]", ages[1])
+    youngest = check_age("ages[0]", ages[0])
+    oldest = check_age("ages[1]", ages[1])
     if oldest < youngest:
         raise DataError("ages", f"oldest must not be below youngest, got {ages!r}")
-    first_born, last_born = _born_between(youngest, oldest, on, policy)
+    first_born, last_born = born_between(youngest, oldest, on, policy.leap_day_rule)
     hours = policy.neet_work_hours
 
     def test(youth: Youth) -> _Verdict:
