@@ -374,11 +374,20 @@ def test_work_findings_name_the_policy_threshold_30_hours_2020_01_15() -> None:
 
 
 def test_hours_just_under_the_threshold_are_not_rounded_up_2020_01_15() -> None:
-    """19.9999999 h is not 20 h: the subject must not read "20 h < 20 h"."""
-    job = Employment(Period(dt.date(2019, 1, 1)), 19.9999999)
+    """19.999999 h is not 20 h: the subject must not read "20 h < 20 h"."""
+    job = Employment(Period(dt.date(2019, 1, 1)), 19.999999)
     result = assess_eligibility(_youth(employments=[job]), dt.date(2020, 1, 15))
     assert result.outreach_required
-    assert result.findings[-1].subject == "19.9999999 h < 20 h"
+    assert result.findings[-1].subject == "19.999999 h < 20 h"
+
+
+def test_hours_count_to_a_millionth_of_an_hour_2020_01_15() -> None:
+    """Hours add up in whole millionths of an hour (Youth.weekly_hours_on): 19.9999999 h, a
+    tenth of a millionth short, counts as 20 h, and the subject says what was counted."""
+    job = Employment(Period(dt.date(2019, 1, 1)), 19.9999999)
+    result = assess_eligibility(_youth(employments=[job]), dt.date(2020, 1, 15))
+    assert not result.outreach_required
+    assert result.findings[-1].subject == "20 h ≥ 20 h"
 
 
 def test_age_findings_read_true_under_an_age_limit_of_30_on_2027_07_01() -> None:

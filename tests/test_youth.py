@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,6 +35,7 @@ from kui_core.dates import (
     last_day_before_age,
 )
 from kui_core.strategies import policies, reference_days, youths
+from kui_core.youth import MICRO_HOURS, micro_hours
 
 BORN = dt.date(2004, 2, 29)
 
@@ -103,10 +106,26 @@ def test_weekly_hours_add_up_over_running_employments() -> None:
     assert youth.weekly_hours_on(dt.date(2024, 12, 31)) == 0
 
 
+@pytest.mark.parametrize("order", [(0.2, 0.4, 19.4), (19.4, 0.4, 0.2)])
+def test_hours_add_up_to_20_in_any_order_2029_01_01(order: tuple[float, ...]) -> None:
+    # In floating point 19.4 + 0.4 + 0.2 is 19.999999999999996: under 20 hours by an ulp.
+    jobs = tuple(Employment(Period(dt.date(2028, 2, 28)), h) for h in order)
+    youth = Youth("y-h", dt.date(2009, 2, 28), employments=jobs)
+    assert youth.weekly_hours_on(dt.date(2029, 1, 1)) == 20
+    assert micro_hours(19.4) == 19_400_000
+    assert micro_hours(0.0000005) == 1  # the half rounded up
+
+
 @given(youths(), reference_days())
 def test_weekly_hours_and_care_agree_with_their_parts(youth: Youth, day: dt.date) -> None:
-    expected = sum(job.hours_per_week for job in youth.employments if job.active_on(day))
-    assert youth.weekly_hours_on(day) == expected
+    active = [job.hours_per_week for job in youth.employments if job.active_on(day)]
+    hours = youth.weekly_hours_on(day)
+    # Whole millionths of an hour, exactly: within half a millionth per job of the plain sum.
+    assert hours * MICRO_HOURS == round(hours * MICRO_HOURS)
+    assert abs(hours - math.fsum(active)) <= len(active) * 0.5 / MICRO_HOURS + 1e-9
+    # The order of the records never changes the sum.
+    backwards = attrs.evolve(youth, employments=youth.employments[::-1])
+    assert backwards.weekly_hours_on(day) == hours
     assert youth.in_care_on(day) == any(p.period.contains(day) for p in youth.in_care)
     assert youth.guided_elsewhere_on(day) == tuple(
         g.authority for g in youth.guided_elsewhere if g.period.contains(day)

@@ -23,7 +23,6 @@ judged on the records there are: a completion after the known day is not guessed
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
 
 import attrs
 
@@ -34,7 +33,7 @@ from .education import PROGRAMME_DATES, Programme
 from .findings import Finding, found
 from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
-from .youth import Youth
+from .youth import MICRO_HOURS, Youth, micro_hours
 
 __all__ = ["Eligibility", "assess_eligibility", "in_target_group"]
 
@@ -67,39 +66,144 @@ class Eligibility:
         return tuple(f.code for f in self.findings)
 
 
+# Eligibility(...) without attrs' generated __init__ (it has no validators or converters to
+# run): its slots set directly, a quarter of assess_eligibility's time otherwise. The setters
+# follow attrs.fields(Eligibility); unpacking fails at import where a field is added or removed.
+_new = object.__new__
+(
+    _set_on,
+    _set_age,
+    _set_in_target_group,
+    _set_enrolled,
+    _set_outreach_required,
+    _set_eligible_until,
+    _set_findings,
+    _set_stamp,
+) = (Eligibility.__dict__[field.name].__set__ for field in attrs.fields(Eligibility))
+
+
 def _hours(value: float) -> str:
     """Hours for a message: short (``20``, ``19.5``), but never rounded to look like another."""
     short = f"{value:g}"
     return short if float(short) == value else repr(float(value))
 
 
-@lru_cache(maxsize=4096)
-def _found(code: str, subject: str | None, policy: Policy, on: _dt.date) -> tuple[Finding, ...]:
-    # Findings are immutable and the same few recur for millions of people: build each once.
-    return tuple(found(code, policy, subject=subject, on=on))
+class _Day:
+    """What every assessment under one policy on one day shares, built once: the policy's
+    programme sets, the audit stamp, the findings (frozen, the same few for millions of
+    people), and each birth date's age and last eligible day."""
+
+    __slots__ = (
+        "_by_hours",
+        "_findings",
+        "ages",
+        "combos",
+        "enrolment",
+        "exit",
+        "given",
+        "in_group",
+        "on",
+        "outreach",
+        "policy",
+        "stamp",
+    )
+
+    def __init__(self, given: Policy | PolicyTimeline, on: _dt.date) -> None:
+        policy = policy_on(given, on)
+        self.given = given  # kept alive: its id() is the cache key
+        self.on = on
+        self.policy = policy
+        self.exit = policy.target_group_exit
+        self.outreach = policy.outreach_programmes
+        self.enrolment = policy.enrolment_programmes
+        self.stamp = audit_stamp(policy)
+        self.ages: dict[_dt.date, tuple[int, _dt.date]] = {}
+        self._findings: dict[tuple[str, str | None], tuple[Finding, ...]] = {}
+        self.combos: dict[tuple[int, ...], tuple[Finding, ...]] = {}
+        self._by_hours: dict[tuple[str, float], tuple[Finding, ...]] = {}
+        self.in_group = self.found("eligibility.in_target_group", None)
+
+    def age(self, born: _dt.date) -> tuple[int, _dt.date]:
+        """Age on the day and the last eligible day of someone born on ``born``."""
+        policy = self.policy
+        rule = policy.leap_day_rule
+        known = (
+            completed_years(born, self.on, rule),
+            birthday(born, policy.age_limit, rule) - ONE_DAY,
+        )
+        if len(self.ages) < _MAX_AGES:
+            self.ages[born] = known
+        return known
+
+    def found(self, code: str, subject: str | None) -> tuple[Finding, ...]:
+        """The finding ``code`` about ``subject``, or none where the policy switches it off."""
+        key = (code, subject)
+        known = self._findings.get(key)
+        if known is None:
+            known = tuple(found(code, self.policy, subject=subject, on=self.on))
+            if len(self._findings) < _MAX_AGES:
+                self._findings[key] = known
+        return known
+
+    def hours(self, code: str, relation: str, hours: float) -> tuple[Finding, ...]:
+        """The finding ``code`` about ``hours`` a week against the outreach threshold."""
+        key = (code, hours)
+        known = self._by_hours.get(key)
+        if known is None:
+            threshold = self.policy.outreach_work_hours
+            known = self.found(code, f"{_hours(hours)} h {relation} {_hours(threshold)} h")
+            if len(self._by_hours) < _MAX_AGES:
+                self._by_hours[key] = known
+        return known
+
+    def shared(self, findings: list[Finding]) -> tuple[Finding, ...]:
+        """``tuple(findings)``, the same tuple for the same findings: millions of answers then
+        hold a few shared tuples, and the garbage collector has fewer objects to visit."""
+        # The stored tuple holds the very findings whose ids make its key: while the entry
+        # exists, no other object can have those ids.
+        key = tuple(map(id, findings))
+        known = self.combos.get(key)
+        if known is None:
+            known = tuple(findings)
+            if len(self.combos) < _MAX_AGES:
+                self.combos[key] = known
+        return known
 
 
-def _records(
-    youth: Youth, on: _dt.date, policy: Policy
-) -> tuple[set[Programme], set[Programme], set[Programme]]:
-    """One pass over the records: the programmes completed by ``on`` that end the target group
-    (:attr:`Policy.target_group_exit`), the other completed ones that end outreach
-    (:attr:`Policy.outreach_programmes`), and those enrolled in on ``on``
-    (:attr:`Policy.enrolment_programmes`)."""
-    exits: set[Programme] = set()
-    youth_completed: set[Programme] = set()
-    enrolled_in: set[Programme] = set()
-    for record in youth.educations:
-        programme = record.programme
-        completed_on = record.completed_on
-        if completed_on is not None and completed_on <= on:
-            if programme in policy.target_group_exit:
-                exits.add(programme)
-            elif programme in policy.outreach_programmes:
-                youth_completed.add(programme)
-        elif programme in policy.enrolment_programmes and record.enrolled_on(on):
-            enrolled_in.add(programme)
-    return exits, youth_completed, enrolled_in
+_DAYS: dict[tuple[int, _dt.date], _Day] = {}
+_MAX_DAYS = 16
+_MAX_AGES = 40_000
+"""Entries each memory of a context keeps (birth dates, findings, hours, tuples of findings):
+birth dates of more than a century; beyond it, answers are computed without being kept."""
+
+
+def _day(policy: Policy | PolicyTimeline, on: _dt.date) -> _Day:
+    """The shared context of ``policy`` on ``on`` (checked day), cached by the policy's identity."""
+    global _last_day
+    day = _last_day
+    if day is not None and day.given is policy and day.on == on:
+        return day
+    key = (id(policy), on)
+    day = _DAYS.get(key)
+    if day is None:  # a cached context keeps its policy alive, so no other object has its id
+        day = _Day(policy, on)
+        if len(_DAYS) >= _MAX_DAYS:
+            _DAYS.clear()
+        _DAYS[key] = day
+    _last_day = day
+    return day
+
+
+_last_day: _Day | None = None
+
+
+def _exited(youth: Youth, on: _dt.date, policy: Policy) -> bool:
+    """True where a programme of :attr:`Policy.target_group_exit` was completed by ``on``."""
+    exits = policy.target_group_exit
+    return any(
+        record.completed_on is not None and record.completed_on <= on and record.programme in exits
+        for record in youth.educations
+    )
 
 
 def _unknown(youth: Youth, on: _dt.date) -> str | None:
@@ -129,8 +233,7 @@ def in_target_group(
     age = age_on(youth.birth_date, on, policy.leap_day_rule)
     if not policy.min_age <= age < policy.age_limit:
         return False
-    exits, _, _ = _records(youth, on, policy)
-    return not exits
+    return not _exited(youth, on, policy)
 
 
 def assess_eligibility(
@@ -150,70 +253,89 @@ def assess_eligibility(
     answer is ``None`` with ``eligibility.data_missing`` (see the module documentation).
     """
     v.check_day("on", on)
-    policy = policy_on(policy, on)
+    day = _day(policy, on)
+    policy = day.policy
     born = youth.birth_date
-    age = completed_years(born, on, policy.leap_day_rule)  # both days are checked dates
+    known = day.ages.get(born)
+    age, eligible_until = known if known is not None else day.age(born)
     findings: list[Finding] = []
     too_old = age >= policy.age_limit
     too_young = age < policy.min_age
     if too_old:
-        findings += _found("eligibility.over_age_limit", f"{age}", policy, on)
+        findings += day.found("eligibility.over_age_limit", f"{age}")
     if too_young:
-        findings += _found("eligibility.under_min_age", f"{age}", policy, on)
+        findings += day.found("eligibility.under_min_age", f"{age}")
 
-    exits, youth_completed, enrolled_in = _records(youth, on, policy)
-    agreed = {
-        r.programme
-        for r in youth.educations
-        if r.programme in _AGREED
-        and r.started_on <= on
-        and r.programme.dates.agreed_change(r.started_on)
-    }
-    for programme in sorted(agreed):
-        findings += _found("eligibility.programme_agreed_change", programme.value, policy, on)
-    for programme in sorted(exits):
-        findings += _found(
-            "eligibility.completed_qualifying_education", programme.value, policy, on
-        )
+    # One pass over the records: completed (ending the group or outreach), enrolled, agreed.
+    exit_programmes, outreach_programmes = day.exit, day.outreach
+    enrolment_programmes = day.enrolment
+    exits: set[Programme] = set()
+    youth_completed: set[Programme] = set()
+    enrolled_in: set[Programme] = set()
+    agreed: set[Programme] = set()
+    for record in youth.educations:
+        programme = record.programme
+        completed_on = record.completed_on
+        started_on = record.started_on
+        if completed_on is not None and completed_on <= on:
+            if programme in exit_programmes:
+                exits.add(programme)
+            elif programme in outreach_programmes:
+                youth_completed.add(programme)
+        elif programme in enrolment_programmes and started_on <= on:
+            end = completed_on or record.left_on
+            if end is None or on < end:
+                enrolled_in.add(programme)
+        if programme in _AGREED and started_on <= on and programme.dates.agreed_change(started_on):
+            agreed.add(programme)
+    if agreed:
+        for programme in sorted(agreed):
+            findings += day.found("eligibility.programme_agreed_change", programme.value)
+    if exits:
+        for programme in sorted(exits):
+            findings += day.found("eligibility.completed_qualifying_education", programme.value)
     in_target_group = not (too_old or too_young or exits)
 
-    enrolled = bool(enrolled_in)
-    hours = youth.weekly_hours_on(on)
+    micro = 0
+    for job in youth.employments:  # Youth.weekly_hours_on, inlined: in millionths of an hour
+        period = job.period
+        if period.start <= on and (period.end is None or on < period.end):
+            micro += micro_hours(job.hours_per_week)
+    hours = micro / MICRO_HOURS
     employed = hours >= policy.outreach_work_hours
 
     if in_target_group:
-        findings += _found("eligibility.in_target_group", None, policy, on)
-        for programme in sorted(youth_completed):
-            findings += _found("eligibility.completed_youth_education", programme.value, policy, on)
-        if enrolled:
-            subject = ", ".join(p.value for p in sorted(enrolled_in))
-            findings += _found("eligibility.enrolled", subject, policy, on)
+        findings += day.in_group
+        if youth_completed:
+            for programme in sorted(youth_completed):
+                findings += day.found("eligibility.completed_youth_education", programme.value)
+        if enrolled_in:
+            # Programme is a StrEnum: its members join and sort as their values.
+            findings += day.found("eligibility.enrolled", ", ".join(sorted(enrolled_in)))
         if employed:
-            subject = f"{_hours(hours)} h ≥ {_hours(policy.outreach_work_hours)} h"
-            findings += _found("eligibility.employed", subject, policy, on)
+            findings += day.hours("eligibility.employed", "≥", hours)
     guided = youth.guided_elsewhere_on(on) if youth.guided_elsewhere else ()
     if in_target_group and guided:
         subject = ", ".join(sorted({a.value for a in guided}))
-        findings += _found("eligibility.guided_elsewhere", subject, policy, on)
+        findings += day.found("eligibility.guided_elsewhere", subject)
     outreach_required: bool | None = in_target_group and not (
-        enrolled or employed or youth_completed or guided
+        enrolled_in or employed or youth_completed or guided
     )
     if outreach_required:
         unknown = _unknown(youth, on)
         if unknown:
             outreach_required = None
-            findings += _found("eligibility.data_missing", unknown, policy, on)
+            findings += day.found("eligibility.data_missing", unknown)
         else:
-            subject = f"{_hours(hours)} h < {_hours(policy.outreach_work_hours)} h"
-            findings += _found("eligibility.outreach_required", subject, policy, on)
+            findings += day.hours("eligibility.outreach_required", "<", hours)
 
-    return Eligibility(
-        on=on,
-        age=age,
-        in_target_group=in_target_group,
-        enrolled=enrolled,
-        outreach_required=outreach_required,
-        eligible_until=birthday(born, policy.age_limit, policy.leap_day_rule) - ONE_DAY,
-        findings=tuple(findings),
-        stamp=audit_stamp(policy),
-    )
+    result = _new(Eligibility)
+    _set_on(result, on)
+    _set_age(result, age)
+    _set_in_target_group(result, in_target_group)
+    _set_enrolled(result, bool(enrolled_in))
+    _set_outreach_required(result, outreach_required)
+    _set_eligible_until(result, eligible_until)
+    _set_findings(result, day.shared(findings))
+    _set_stamp(result, day.stamp)
+    return result
