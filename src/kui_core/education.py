@@ -112,9 +112,12 @@ YOUTH_EDUCATIONS: frozenset[Programme] = _GYMNASIAL | _VOCATIONAL | {Programme.S
 """The youth (upper-secondary) educations, STU included."""
 
 
+_is_year = v.is_int(minimum=_dt.MINYEAR, maximum=_dt.MAXYEAR)
+
+
 def _optional_year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        v.is_int(minimum=_dt.MINYEAR, maximum=_dt.MAXYEAR)(instance, attribute, value)
+        _is_year(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -38,10 +38,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from ._privacy import mask_keys, safe_key, unknown_code
 from .catalogue import RULES, Severity
 from .cpr import CprNumber
+from .dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY
+from .education import PROGRAMME_DATES, EducationRecord, Employment, Programme
 from .errors import DataError
 from .findings import Finding
 from .periods import Period
 from .policy import Policy, Severities
+from .youth import Authority, CarePlacement, ExternalGuidance, Youth
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -455,6 +458,22 @@ def _model_structure_factory(cl: type[Any], conv: cattrs.Converter) -> Hook:
     return structure_model
 
 
+def _is_unloadable(tp: Any) -> bool:
+    """A result that is a mapping (``Breakdown``, ``ApplicationShares``): written for people and
+    other tools, never loaded (a breakdown's groups may be any value; JSON keeps no type)."""
+    origin = _origin(tp) or tp
+    return _is_model(origin) and issubclass(origin, Mapping)
+
+
+def _unloadable_structure_factory(tp: Any) -> Hook:
+    name = _name(_origin(tp) or tp)
+
+    def structure_unloadable(value: Any, _: Any) -> Any:
+        raise _Invalid(f"{name} cannot be loaded from JSON: compute it again from its data")
+
+    return structure_unloadable
+
+
 def _model_unstructure_factory(cl: type[Any], conv: cattrs.Converter) -> UnstructureHook:
     fn: UnstructureHook = make_dict_unstructure_fn(cl, conv, _cattrs_use_alias=True)
     return fn
@@ -511,6 +530,347 @@ def _unstructure_severities(value: Severities) -> dict[str, Any]:
     return {code: None if level is None else level.value for code, level in value.items()}
 
 
+# --- the fast path of the records read by the million --------------------------------------------
+# A population's JSON Lines are mostly these six models. They are built here in one pass: every
+# check runs once, and each object is made without its attrs ``__init__`` (whose validators would
+# check again what was just checked). Each builder accepts exactly what the detailed converter
+# and the models' validators accept, and builds an equal object; on anything else it raises (any
+# exception, no message: the caller then runs the detailed converter, which says what is wrong).
+# ``tests/test_fast_loads.py`` runs both paths on valid and on broken documents. An object with
+# every field (as ``dumps`` writes it) is read by indexing; one with fields left out has its keys
+# checked first.
+
+_new = object.__new__
+_ABSENT: Any = object()
+
+
+class _NotFast(ValueError):
+    """Something the fast builders do not accept: the detailed converter says what."""
+
+
+def _setters(cl: type[Any]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of ``cl``'s fields, in order (a frozen class refuses ``setattr``)."""
+    return tuple(cl.__dict__[field.name].__set__ for field in attrs.fields(cl))
+
+
+def _keys(cl: type[Any]) -> frozenset[str]:
+    return frozenset(field.alias for field in attrs.fields(cl))
+
+
+_DAYS: dict[str, _dt.date] = {}
+_DAYS_GET = _DAYS.get  # a hit without a call of _day (a date is never false)
+_DAYS_KEPT = 50_000  # about 137 years of days (some 5 MB); the cache starts afresh when full
+
+
+def _day(value: Any) -> _dt.date:
+    """A date as ``_structure_date`` reads it; equal days are one shared object."""
+    if type(value) is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
+        if len(value) == 10 and value[7] == "-":  # see _structure_date_fast
+            day = _from_iso(value)
+            if len(_DAYS) >= _DAYS_KEPT:
+                _DAYS.clear()
+            _DAYS[value] = day
+            return day
+    raise _NotFast
+
+
+def _optional_day(value: Any) -> _dt.date | None:
+    return None if value is None else _day(value)
+
+
+def _text(value: Any) -> str:
+    """A non-empty JSON string without lone surrogates (``is_nonempty_str``)."""
+    if type(value) is str and (value.isascii() or _has_surrogate(value) is None) and value.strip():
+        return value
+    raise _NotFast
+
+
+def _records(value: Any, build: Callable[[Any], T]) -> tuple[T, ...]:
+    """A JSON array of records (absent: none)."""
+    if value is _ABSENT:
+        return ()
+    if type(value) is not list:
+        raise _NotFast
+    return tuple(map(build, value))
+
+
+_PERIOD_KEYS = _keys(Period)
+_PERIOD_SET = _setters(Period)
+
+
+def _period(value: Any, _: Any = None) -> Period:
+    if type(value) is not dict:
+        raise _NotFast
+    if len(value) == 2:
+        start, end = value["start"], value["end"]
+    elif value.keys() <= _PERIOD_KEYS:
+        start, end = value["start"], value.get("end")
+    else:
+        raise _NotFast
+    start = (_DAYS_GET(start) if type(start) is str else None) or _day(start)
+    if end is not None:
+        end = (_DAYS_GET(end) if type(end) is str else None) or _day(end)
+        if end < start:
+            raise _NotFast
+    period = _new(Period)
+    set_start, set_end = _PERIOD_SET
+    set_start(period, start)
+    set_end(period, end)
+    return period
+
+
+_EDUCATION_KEYS = _keys(EducationRecord)
+_EDUCATION_SET = _setters(EducationRecord)
+_PROGRAMMES: dict[str, tuple[Programme, _dt.date]] = {
+    programme.value: (programme, PROGRAMME_DATES[programme].earliest_start or _dt.date.min)
+    for programme in Programme
+}
+
+
+_RECORDS: dict[tuple[str, str, str | None, str | None], EducationRecord] = {}
+_RECORDS_KEPT = 50_000  # some 15 MB; the cache starts afresh when full
+
+
+def _education(value: Any, _: Any = None) -> EducationRecord:
+    # Records repeat (a year's school starts and ends): equal ones are read once, and shared.
+    if type(value) is not dict:
+        raise _NotFast
+    if len(value) == 4:
+        key = (value["programme"], value["started_on"], value["completed_on"], value["left_on"])
+    elif value.keys() <= _EDUCATION_KEYS:
+        get = value.get
+        key = (value["programme"], value["started_on"], get("completed_on"), get("left_on"))
+    else:
+        raise _NotFast
+    name, started, completed, left = key
+    # Only exact strings (and None) were cached: a ``str`` subclass equal to one is no JSON.
+    if type(name) is not str or type(started) is not str:
+        raise _NotFast
+    record = _RECORDS.get(key)
+    if (
+        record is not None
+        and (completed is None or type(completed) is str)
+        and (left is None or type(left) is str)
+    ):
+        return record
+    programme, earliest = _PROGRAMMES[name]
+    started = _day(started)
+    if started < earliest:
+        raise _NotFast
+    if completed is not None:
+        if left is not None:
+            raise _NotFast  # both completed and left
+        completed = _day(completed)
+        if completed < started:
+            raise _NotFast
+    elif left is not None:
+        left = _day(left)
+        if left < started:
+            raise _NotFast
+    record = _new(EducationRecord)
+    set_programme, set_started, set_completed, set_left = _EDUCATION_SET
+    set_programme(record, programme)
+    set_started(record, started)
+    set_completed(record, completed)
+    set_left(record, left)
+    if len(_RECORDS) >= _RECORDS_KEPT:
+        _RECORDS.clear()
+    _RECORDS[key] = record
+    return record
+
+
+_EMPLOYMENT_KEYS = _keys(Employment)
+_EMPLOYMENT_SET = _setters(Employment)
+
+
+_JOBS: dict[tuple[Any, Any, Any, type[Any]], Employment] = {}
+_JOBS_KEPT = 50_000  # some 15 MB; the cache starts afresh when full
+
+
+def _employment(value: Any, _: Any = None) -> Employment:
+    # Equal jobs are read once and shared, like education records. The key holds the type of
+    # the hours (25 and 25.0 are equal, but are written back differently); a job of 0.0 hours is
+    # not kept (-0.0 equals it, and is written back differently).
+    if type(value) is not dict or not (len(value) == 2 or value.keys() <= _EMPLOYMENT_KEYS):
+        raise _NotFast
+    raw, hours = value["period"], value["hours_per_week"]
+    key = None
+    if type(raw) is dict and len(raw) == 2:
+        start, end = raw["start"], raw["end"]
+        key = (start, end, hours, type(hours))
+        job = _JOBS.get(key)
+        # Only exact strings were kept: a ``str`` subclass equal to one is no JSON.
+        if job is not None and type(start) is str and (end is None or type(end) is str):
+            return job
+    period = _period(raw)
+    # ``is_number(minimum=0, maximum=168)``: NaN and huge integers fail the comparison.
+    if (type(hours) is not int and type(hours) is not float) or not 0 <= hours <= 168:
+        raise _NotFast
+    job = _new(Employment)
+    set_period, set_hours = _EMPLOYMENT_SET
+    set_period(job, period)
+    set_hours(job, hours)
+    if key is not None and (hours or type(hours) is int):
+        if len(_JOBS) >= _JOBS_KEPT:
+            _JOBS.clear()
+        _JOBS[key] = job
+    return job
+
+
+_PLACEMENT_KEYS = _keys(CarePlacement)
+_PLACEMENT_SET = _setters(CarePlacement)
+
+
+def _placement(value: Any, _: Any = None) -> CarePlacement:
+    if type(value) is not dict or not value.keys() <= _PLACEMENT_KEYS:
+        raise _NotFast
+    period = _period(value["period"])
+    decided = _optional_day(value.get("decided_on"))
+    consent = value.get("consent", True)
+    if type(consent) is not bool:
+        raise _NotFast
+    days = _records(value.get("ungeplan_dates", _ABSENT), _day)
+    support = _optional_day(value.get("support_decided_on"))
+    placement = _new(CarePlacement)
+    set_period, set_decided, set_consent, set_days, set_support = _PLACEMENT_SET
+    set_period(placement, period)
+    set_decided(placement, decided)
+    set_consent(placement, consent)
+    set_days(placement, days)
+    set_support(placement, support)
+    return placement
+
+
+_GUIDANCE_KEYS = _keys(ExternalGuidance)
+_GUIDANCE_SET = _setters(ExternalGuidance)
+_AUTHORITIES = {authority.value: authority for authority in Authority}
+
+
+def _guidance(value: Any, _: Any = None) -> ExternalGuidance:
+    if type(value) is not dict or not (len(value) == 2 or value.keys() <= _GUIDANCE_KEYS):
+        raise _NotFast
+    name = value["authority"]
+    if type(name) is not str:
+        raise _NotFast
+    authority = _AUTHORITIES[name]
+    period = _period(value["period"])
+    guidance = _new(ExternalGuidance)
+    set_authority, set_period = _GUIDANCE_SET
+    set_authority(guidance, authority)
+    set_period(guidance, period)
+    return guidance
+
+
+_YOUTH_KEYS = _keys(Youth)
+_YOUTH_SET = _setters(Youth)
+_LAST = SUPPORTED_LAST_DAY
+
+
+def _youth(value: Any, _: Any = None) -> Youth:
+    if type(value) is not dict:
+        raise _NotFast
+    if len(value) == 10:
+        person_id, born = value["person_id"], value["birth_date"]
+        educations, employments = value["educations"], value["employments"]
+        in_care, cpr, code = value["in_care"], value["cpr"], value["municipality_code"]
+        guided = value["guided_elsewhere"]
+        educations_known = value["educations_known_until"]
+        employments_known = value["employments_known_until"]
+    elif value.keys() <= _YOUTH_KEYS:
+        get = value.get
+        person_id, born = value["person_id"], value["birth_date"]
+        educations, employments = get("educations", _ABSENT), get("employments", _ABSENT)
+        in_care, cpr, code = get("in_care", _ABSENT), get("cpr"), get("municipality_code")
+        guided = get("guided_elsewhere", _ABSENT)
+        educations_known = get("educations_known_until")
+        employments_known = get("employments_known_until")
+    else:
+        raise _NotFast
+    if (
+        type(person_id) is not str
+        or not (person_id.isascii() or _has_surrogate(person_id) is None)
+        or not person_id.strip()
+    ):
+        raise _NotFast
+    born = (_DAYS_GET(born) if type(born) is str else None) or _day(born)
+    if not SUPPORTED_FIRST_DAY <= born <= _LAST:
+        raise _NotFast
+    # Records start on or after birth and within the calendar (``youth._check_starts``).
+    if type(educations) is list:
+        educations = tuple(map(_education, educations))
+        for record in educations:
+            if not born <= record.started_on <= _LAST:
+                raise _NotFast
+    else:
+        educations = _records(educations, _education)
+    if type(employments) is list:
+        employments = tuple(map(_employment, employments))
+        for job in employments:
+            if not born <= job.period.start <= _LAST:
+                raise _NotFast
+    else:
+        employments = _records(employments, _employment)
+    # Mostly none (an exact empty list: a subclass of list is no JSON array).
+    in_care = () if type(in_care) is list and not in_care else _records(in_care, _placement)
+    for placement in in_care:
+        if not born <= placement.period.start <= _LAST:
+            raise _NotFast
+        for day in (placement.decided_on, placement.support_decided_on, *placement.ungeplan_dates):
+            if day is not None and day < born:
+                raise _NotFast
+    if cpr is not None:
+        if type(cpr) is not str:
+            raise _NotFast
+        cpr = CprNumber(cpr)
+        if cpr.birth_date != born:
+            raise _NotFast
+    if code is not None:
+        code = _text(code)
+    guided = () if type(guided) is list and not guided else _records(guided, _guidance)
+    for guidance in guided:
+        if not born <= guidance.period.start <= _LAST:
+            raise _NotFast
+    youth = _new(Youth)
+    (
+        set_person_id,
+        set_born,
+        set_educations,
+        set_employments,
+        set_in_care,
+        set_cpr,
+        set_code,
+        set_guided,
+        set_educations_known,
+        set_employments_known,
+    ) = _YOUTH_SET
+    set_person_id(youth, person_id)
+    set_born(youth, born)
+    set_educations(youth, educations)
+    set_employments(youth, employments)
+    set_in_care(youth, in_care)
+    set_cpr(youth, cpr)
+    set_code(youth, code)
+    set_guided(youth, guided)
+    set_educations_known(youth, None if educations_known is None else _day(educations_known))
+    set_employments_known(youth, None if employments_known is None else _day(employments_known))
+    return youth
+
+
+_FAST_BUILDERS: dict[type[Any], Hook] = {
+    Period: _period,
+    EducationRecord: _education,
+    Employment: _employment,
+    CarePlacement: _placement,
+    ExternalGuidance: _guidance,
+    Youth: _youth,
+}
+"""The models built by the fast converter without their ``__init__`` (exact types only: a
+subclass may add fields and checks)."""
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     # Factories first: hooks registered later take precedence.
@@ -532,6 +892,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     ):
         conv.register_structure_hook(tp, hook)
     conv.register_structure_hook_factory(lambda tp: tp is Finding, _finding_structure_factory)
+    conv.register_structure_hook_factory(_is_unloadable, _unloadable_structure_factory)
+    if not detailed:
+        conv.register_structure_hook_factory(
+            lambda tp: tp in _FAST_BUILDERS, lambda tp: _FAST_BUILDERS[tp]
+        )
 
     conv.register_unstructure_hook_factory(_is_model, _model_unstructure_factory)
     conv.register_unstructure_hook_func(_is_enum, _unstructure_enum)
@@ -659,11 +1024,22 @@ def _duplicate_path(tree: Any) -> str:
     raise AssertionError("no duplicate key")  # pragma: no cover - only called with one
 
 
+class _NotTextError(DataError, TypeError):
+    """JSON that is not text: a ``DataError``, and still a ``TypeError`` (as it used to be)."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_not_text_error, (self.path, self.reason, self.errors))
+
+
+def _not_text_error(path: str, reason: str, errors: tuple[tuple[str, str], ...]) -> DataError:
+    return _NotTextError(path, reason, errors=errors)
+
+
 def _parse(data: str | bytes) -> Any:
     """The JSON value of ``data`` (UTF-8 if bytes); ``DataError`` at ``$`` if it is not JSON,
     and at the key's path where an object has a key twice."""
     if not isinstance(data, str | bytes | bytearray | memoryview):
-        raise TypeError(f"expected JSON as str or bytes, got {type(data).__name__}")
+        raise _NotTextError("$", f"expected JSON as str or bytes, got {type(data).__name__}")
     path = "$"
     try:
         text = data if isinstance(data, str) else bytes(data).decode("utf-8")
@@ -814,7 +1190,7 @@ def dumps_jsonl(objs: Iterable[Any]) -> str:
 
 def _line_error(number: int, error: DataError) -> DataError:
     prefix = f"line {number}: "
-    return DataError(
+    return type(error)(
         prefix + error.path,
         error.reason,
         errors=tuple((prefix + path, reason) for path, reason in error.errors),
@@ -829,18 +1205,30 @@ def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
     """
     fast = _fast.get_structure_hook(cls)
     document_model = _is_document_model(cls)
+    count_keys = _KEY_COUNTS.get(cls)
+    scan = _scan if count_keys is None else _scan_plain
     for number, line in enumerate(lines, 1):
         try:
             if type(line) is str:
                 # Fails (StopIteration) on leading whitespace: the slow path handles that.
-                doc, end = _scan(line, 0)
-                if end != len(line) and line[end:].strip(" \t\r\n"):
+                doc, end = scan(line, 0)
+                rest = len(line) - end  # most lines end in the one "\n" after the value
+                if rest and (rest > 1 or line[end] != "\n") and line[end:].strip(" \t\r\n"):
                     raise _Invalid("text after the JSON value")
+                # Where the objects were built without a hook, a key twice is counted for below.
+                colons = None if count_keys is None else line.count(":")
             else:
                 doc = _parse(line)
-            if document_model and type(doc) is dict and _pop_version(doc) is not None:
-                raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
+                colons = None
+            keys = 0
+            if document_model and type(doc) is dict and _VERSION_KEY in doc:
+                keys = 1
+                version = doc.pop(_VERSION_KEY)
+                if type(version) is not int or version != SCHEMA_VERSION:
+                    raise _Invalid(_VERSION_KEY)  # the slow path below says what is wrong
             value = fast(doc, cls)
+            if colons is not None and count_keys is not None and colons != keys + count_keys(doc):
+                raise _Invalid("a key twice, or a ':' in a string")
         except Exception:
             value = _SLOW  # not handled here: the exception may quote the line
         if value is _SLOW:
@@ -852,11 +1240,41 @@ def iter_jsonl(lines: Iterable[str | bytes], cls: type[T]) -> Iterator[T]:
 
 _SLOW: Any = object()
 
+# A Youth line is decoded without ``object_pairs_hook`` (the C decoder builds the objects, twice
+# as fast), so a key written twice is not seen there. It is found by counting instead: in JSON
+# text every ``:`` outside a string separates a key from its value, and an object with a key
+# twice keeps one of them. A line with exactly as many ``:`` as its decoded objects have keys has
+# no key twice (and no ``:`` in a string); any other line goes the slow way, which says where.
+_scan_plain: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(
+    parse_constant=_reject_constant
+).scan_once  # type: ignore[attr-defined]
+
+
+def _youth_keys(doc: dict[str, Any]) -> int:
+    """The keys of all objects in a Youth document that ``_youth`` accepted (so each object in it
+    is one of the known records)."""
+    keys = len(doc)
+    if keys == 10:
+        educations, employments = doc["educations"], doc["employments"]
+        others = doc["in_care"] + doc["guided_elsewhere"]
+    else:
+        get = doc.get
+        educations, employments = get("educations", ()), get("employments", ())
+        others = [*get("in_care", ()), *get("guided_elsewhere", ())]
+    keys += sum(map(len, educations))
+    for item in employments:
+        keys += len(item) + len(item["period"])
+    for item in others:
+        keys += len(item) + len(item["period"])
+    return keys
+
+
+_KEY_COUNTS: dict[Any, Callable[[Any], int]] = {Youth: _youth_keys}
+
 
 def _structure_line(line: Any, cls: Any, number: int) -> Any:
-    """One line through the detailed path. Anything but text raises TypeError here, bad JSON or
-    data a DataError (raised outside the ``except``: no exception that saw the line in its
-    chain)."""
+    """One line through the detailed path: anything but text, bad JSON or bad data raises a
+    DataError (raised outside the ``except``: no exception that saw the line in its chain)."""
     try:
         return _structure_owned(_parse(line), cls)
     except DataError as exc:
