@@ -81,8 +81,11 @@ class DutyLapse:
     """The day the parents (forældremyndighedens indehaver) were contacted; `None`: not yet."""
 
 
+_is_tuple_of_educationplan = v.is_tuple_of(EducationPlan)
+
+
 def _plans(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(EducationPlan)(instance, attribute, value)
+    _is_tuple_of_educationplan(instance, attribute, value)
     earlier: set[str] = set()
     for index, plan in enumerate(value):
         if plan.id in earlier:
@@ -100,8 +103,11 @@ def _plans(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> 
         earlier.add(plan.id)
 
 
+_is_tuple_of_offer = v.is_tuple_of(Offer)
+
+
 def _offers(instance: YouthCase, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Offer)(instance, attribute, value)
+    _is_tuple_of_offer(instance, attribute, value)
     seen: set[str] = set()
     for index, offer in enumerate(value):
         if offer.id in seen:

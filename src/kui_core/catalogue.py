@@ -47,8 +47,11 @@ class Severity(enum.StrEnum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+_is_tuple_of_legalbasis = v.is_tuple_of(LegalBasis)
+
+
 def _sources(instance: Rule, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(LegalBasis)(instance, attribute, value)
+    _is_tuple_of_legalbasis(instance, attribute, value)
     if not value:
         raise DataError("Rule.sources", "a rule needs at least one source")
     if instance.severity is Severity.ERROR and not instance.rests_on_law:

@@ -37,8 +37,11 @@ __all__ = [
 ]
 
 
+_is_optional_instance_period = v.is_optional_instance(Period)
+
+
 def _period(instance: Finding, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_optional_instance(Period)(instance, attribute, value)
+    _is_optional_instance_period(instance, attribute, value)
     if value is None and RULES[instance.code].requires_period:
         raise DataError("Finding.period", f"rule {instance.code!r} names the period in its message")
 

@@ -96,9 +96,12 @@ class MeasureKind(enum.StrEnum):
         return "a projection" if self is MeasureKind.PROJECTION else "a register count"
 
 
+_is_frozenset_of_programme = v.is_frozenset_of(Programme)
+
+
 def _optional_programmes(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        v.is_frozenset_of(Programme)(instance, attribute, value)
+        _is_frozenset_of_programme(instance, attribute, value)
 
 
 @attrs.frozen
@@ -510,14 +513,20 @@ def neet_share(
 # Applications (søgetal)
 
 
+_is_int = v.is_int()
+
+
 def _grade(instance: Application, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_int()(instance, attribute, value)
+    _is_int(instance, attribute, value)
     if value not in (9, 10):
         raise DataError("Application.grade", f"expected 9 or 10, got {value}")
 
 
+_is_instance_programme = v.is_instance(Programme)
+
+
 def _applied_programme(instance: Application, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_instance(Programme)(instance, attribute, value)
+    _is_instance_programme(instance, attribute, value)
     if value is Programme.PRIMARY_SCHOOL:
         raise DataError("Application.programme", "primary school is not applied for from 9th grade")
 

@@ -160,8 +160,11 @@ def _unique(path: str, what: str, ids: Iterable[str]) -> None:
         seen.add(item)
 
 
+_is_tuple_of_participant = v.is_tuple_of(Participant)
+
+
 def _participants(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Participant)(instance, attribute, value)
+    _is_tuple_of_participant(instance, attribute, value)
     seen: set[Participant] = set()
     for index, participant in enumerate(value):
         if participant in seen:
@@ -169,13 +172,19 @@ def _participants(instance: EducationPlan, attribute: attrs.Attribute[Any], valu
         seen.add(participant)
 
 
+_is_tuple_of_goal = v.is_tuple_of(Goal)
+
+
 def _goals(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Goal)(instance, attribute, value)
+    _is_tuple_of_goal(instance, attribute, value)
     _unique("EducationPlan.goals", "goal id", (g.id for g in value))
 
 
+_is_tuple_of_intervention = v.is_tuple_of(Intervention)
+
+
 def _interventions(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Intervention)(instance, attribute, value)
+    _is_tuple_of_intervention(instance, attribute, value)
     _unique("EducationPlan.interventions", "intervention id", (i.id for i in value))
 
 
@@ -185,8 +194,11 @@ def _previous_id(instance: EducationPlan, attribute: attrs.Attribute[Any], value
         raise DataError("EducationPlan.previous_id", "a plan cannot replace itself")
 
 
+_is_tuple_of_milestone = v.is_tuple_of(Milestone)
+
+
 def _milestones(instance: EducationPlan, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Milestone)(instance, attribute, value)
+    _is_tuple_of_milestone(instance, attribute, value)
     _unique("EducationPlan.milestones", "milestone id", (m.id for m in value))
     goal_ids = {g.id for g in instance.goals}
     for index, milestone in enumerate(value):

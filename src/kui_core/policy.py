@@ -54,12 +54,18 @@ class NewActivityFrom(enum.StrEnum):
     itself, which kui-core does not record; this is the nearest reading it can apply."""
 
 
+_is_frozenset_of_programme = v.is_frozenset_of(Programme)
+
+
 def _programmes(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_frozenset_of(Programme)(instance, attribute, value)
+    _is_frozenset_of_programme(instance, attribute, value)
+
+
+_is_int_min0_max150 = v.is_int(minimum=0, maximum=150)
 
 
 def _age_range(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_int(minimum=0, maximum=150)(instance, attribute, value)
+    _is_int_min0_max150(instance, attribute, value)
     if attribute.name == "age_limit" and instance.age_limit <= instance.min_age:
         raise DataError("Policy.age_limit", "must be greater than min_age")
     if attribute.name == "duty_max_age" and instance.duty_max_age < instance.duty_min_age:

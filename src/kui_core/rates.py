@@ -120,9 +120,12 @@ that every share and interval computed from it is a finite float, and short enou
 count is shaped like a CPR number."""
 
 
+_is_int_min0_maxmax_count = v.is_int(minimum=0, maximum=MAX_COUNT)
+
+
 def _denominator(instance: Rate, attribute: attrs.Attribute[Any], value: Any) -> None:
     # Runs after the numerator's validator, so both are integers here.
-    v.is_int(minimum=0, maximum=MAX_COUNT)(instance, attribute, value)
+    _is_int_min0_maxmax_count(instance, attribute, value)
     if instance.numerator > value:
         raise DataError(
             "Rate.numerator",
@@ -284,8 +287,11 @@ class Rate:
         )
 
 
+_is_tuple_of_tuple = v.is_tuple_of(tuple)
+
+
 def _cells(instance: Breakdown, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(tuple)(instance, attribute, value)
+    _is_tuple_of_tuple(instance, attribute, value)
     for index, cell in enumerate(value):
         if len(cell) != 2 or not isinstance(cell[1], Rate):
             raise DataError(f"Breakdown.cells[{index}]", "expected a (group, Rate) pair")

@@ -72,8 +72,11 @@ class Metric(enum.StrEnum):
     NEET_SHARE = "neet_share"
 
 
+_is_tuple_of_str = v.is_tuple_of(str)
+
+
 def _codes(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(str)(instance, attribute, value)
+    _is_tuple_of_str(instance, attribute, value)
     for index, code in enumerate(value):
         if code not in RULES:
             path = f"{type(instance).__name__}.{attribute.name}[{index}]"
@@ -90,14 +93,20 @@ def _optional_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         v.is_bool(instance, attribute, value)
 
 
+_is_int_min0_max200 = v.is_int(minimum=0, maximum=200)
+
+
 def _optional_age(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        v.is_int(minimum=0, maximum=200)(instance, attribute, value)
+        _is_int_min0_max200(instance, attribute, value)
+
+
+_is_tuple_of_youth = v.is_tuple_of(Youth)
 
 
 def _optional_youths(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        v.is_tuple_of(Youth)(instance, attribute, value)
+        _is_tuple_of_youth(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -199,8 +208,11 @@ class Scenario:
             raise DataError("Scenario.metric", "a cohort needs a metric, and only a cohort has one")
 
 
+_is_tuple_of_scenario = v.is_tuple_of(Scenario)
+
+
 def _cases(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_tuple_of(Scenario)(instance, attribute, value)
+    _is_tuple_of_scenario(instance, attribute, value)
     if not value:
         raise DataError("ScenarioDocument.cases", "expected at least one case")
 

@@ -65,8 +65,11 @@ class Direction(enum.StrEnum):
     AT_MOST = "at_most"
 
 
+_is_number_min0 = v.is_number(minimum=0)
+
+
 def _share(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.is_number(minimum=0)(instance, attribute, value)
+    _is_number_min0(instance, attribute, value)
     if value > 1:
         raise DataError(
             f"{type(instance).__name__}.{attribute.name}",
@@ -79,9 +82,12 @@ def _optional_share(instance: object, attribute: attrs.Attribute[Any], value: An
         _share(instance, attribute, value)
 
 
+_is_int_min1_max9999 = v.is_int(minimum=1, maximum=9999)
+
+
 def _optional_year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        v.is_int(minimum=1, maximum=9999)(instance, attribute, value)
+        _is_int_min1_max9999(instance, attribute, value)
 
 
 def _source(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
