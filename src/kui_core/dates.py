@@ -50,6 +50,7 @@ __all__ = [
     "birthday",
     "born_between",
     "check_age",
+    "check_age_band",
     "completed_years",
     "danish_public_holidays",
     "days_after",
@@ -162,6 +163,18 @@ def check_age(name: str, age: object) -> int:
     if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= MAX_AGE:
         raise DataError(name, f"expected an age from 0 to {MAX_AGE}, got {age!r}")
     return age
+
+
+def check_age_band(ages: object) -> tuple[int, int]:
+    """``ages`` where it is a ``(youngest, oldest)`` pair of ages (:func:`check_age`) with
+    ``oldest`` not below ``youngest``; otherwise a :class:`~kui_core.DataError` at ``ages``."""
+    if not isinstance(ages, tuple) or len(ages) != 2:
+        raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
+    youngest = check_age("ages[0]", ages[0])
+    oldest = check_age("ages[1]", ages[1])
+    if oldest < youngest:
+        raise DataError("ages", f"oldest must not be below youngest, got {ages!r}")
+    return youngest, oldest
 
 
 def _last_born_reaching(age: int, on: _dt.date, leap_day_rule: LeapDayRule) -> _dt.date | None:

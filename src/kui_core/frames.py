@@ -52,6 +52,7 @@ from .dates import (
     birthday,
     born_between,
     check_age,
+    check_age_band,
 )
 from .education import PROGRAMME_DATES, Programme
 from .errors import DataError
@@ -1038,12 +1039,7 @@ def _neet(
 ) -> tuple[dict[str, nw.Expr], _Marks]:
     """What neet_share reads of each education record, and its marks per person (it also
     reads the weekly hours and whether someone has a job at all: ``_C + "job"``)."""
-    if not isinstance(ages, tuple) or len(ages) != 2:
-        raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
-    youngest = check_age("ages[0]", ages[0])
-    oldest = check_age("ages[1]", ages[1])
-    if oldest < youngest:
-        raise DataError("ages", f"oldest must not be below youngest, got {ages!r}")
+    youngest, oldest = check_age_band(ages)
     counted = _programme_values("programmes", programmes)
     completed = nw.col("completed_on")
     left = nw.col("left_on")

@@ -38,7 +38,7 @@ import attrs
 
 from . import validators as v
 from .audit import AuditStamp, audit_stamp
-from .dates import born_between, check_age
+from .dates import born_between, check_age, check_age_band
 from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme, Track
 from .errors import DataError
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
@@ -473,12 +473,7 @@ def neet_share(
     """
     on = v.check_day("on", on)
     policy = policy_on(policy, on)
-    if not isinstance(ages, tuple) or len(ages) != 2:
-        raise DataError("ages", f"expected a (youngest, oldest) pair, got {ages!r}")
-    youngest = check_age("ages[0]", ages[0])
-    oldest = check_age("ages[1]", ages[1])
-    if oldest < youngest:
-        raise DataError("ages", f"oldest must not be below youngest, got {ages!r}")
+    youngest, oldest = check_age_band(ages)
     first_born, last_born = born_between(youngest, oldest, on, policy.leap_day_rule)
     hours = policy.neet_work_hours
 
