@@ -657,3 +657,19 @@ def test_marking_records_unknown_never_turns_no_outreach_into_outreach(
         assert before.outreach_required is True
         unknown = marked.educations_known_until or marked.employments_known_until
         assert after.outreach_required is (None if unknown else True)
+
+
+def test_hours_equal_to_a_threshold_of_six_decimals_reach_it_2020_01_15() -> None:
+    """A threshold is a whole number of millionths of an hour: hours equal to it reach it, also
+    where a job's hours round down to it, and a finer threshold is refused."""
+    policy = attrs.evolve(DEFAULT_POLICY, outreach_work_hours=19.999999)
+    on = dt.date(2020, 1, 15)
+    for hours in (19.999999, 19.9999994):  # the second rounds down to 19.999999
+        job = Employment(Period(dt.date(2019, 1, 1)), hours)
+        result = assess_eligibility(_youth(employments=[job]), on, policy)
+        assert not result.outreach_required
+        assert result.findings[-1].subject == "19.999999 h ≥ 19.999999 h"
+    with pytest.raises(DataError) as caught:
+        attrs.evolve(DEFAULT_POLICY, outreach_work_hours=20.0000004)
+    assert caught.value.path == "Policy.outreach_work_hours"
+    assert "millionths" in caught.value.reason

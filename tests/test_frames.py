@@ -522,14 +522,20 @@ def with_(data: dict[str, list[Any]], **changes: Any) -> dict[str, list[Any]]:
     ("people", "path", "reason"),
     [
         (with_(PEOPLE, person_id=[None]), "people.person_id", "1 row null"),
-        (with_(PEOPLE, person_id=[""]), "people.person_id", "1 row empty"),
+        (with_(PEOPLE, person_id=[""]), "people.person_id", "1 row empty or blank"),
         (with_(PEOPLE, birth_date=[None]), "people.birth_date", "1 row null"),
         (with_(PEOPLE, birth_date=[D(1857, 12, 31)]), "people.birth_date", "supported calendar"),
         (with_(PEOPLE, birth_date=[D(2300, 1, 1)]), "people.birth_date", "supported calendar"),
         (
             with_(PEOPLE, municipality_code=[""]),
             "people.municipality_code",
-            "1 row empty",
+            "1 row empty or blank",
+        ),
+        (with_(PEOPLE, person_id=["  "]), "people.person_id", "1 row empty or blank"),
+        (
+            with_(PEOPLE, municipality_code=["\u3000\t"]),
+            "people.municipality_code",
+            "1 row empty or blank",
         ),
         (
             {"person_id": [SECRET, SECRET, "b"], "birth_date": [D(2004, 5, 5)] * 3},
@@ -1005,3 +1011,30 @@ def test_import_kui_core_imports_no_dataframe_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_blank_is_what_python_strips_on_every_engine() -> None:
+    """An id of only whitespace is refused as Youth refuses it (``not value.strip()``), with
+    exactly Python's whitespace on every engine: polars, pandas, pyarrow and DuckDB."""
+    whitespace = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert frozenset(frames._WHITESPACE) == frozenset(whitespace)
+    ids = ["\x1c\u3000 \x85", "a\u3000"]  # blank; not blank
+    people = pl.DataFrame({"person_id": ids, "birth_date": [D(2004, 5, 5)] * 2})
+    educations = pl.DataFrame(
+        {"person_id": ["a\u3000"], "programme": ["stx"], "started_on": [D(2020, 8, 1)]},
+        schema_overrides={"person_id": pl.String},
+    ).with_columns(completed_on=pl.lit(None, pl.Date), left_on=pl.lit(None, pl.Date))
+    natives = {
+        "polars": (people, educations),
+        "pandas": tuple(
+            f.to_pandas().astype({c: "date32[pyarrow]" for c in f.columns if f[c].dtype == pl.Date})
+            for f in (people, educations)
+        ),
+        "pyarrow": (people.to_arrow(), educations.to_arrow()),
+        "duckdb": (duckdb.from_arrow(people.to_arrow()), duckdb.from_arrow(educations.to_arrow())),
+    }
+    for engine, (p, e) in natives.items():
+        with pytest.raises(DataError) as caught:
+            frames.completion_rate(p, e, D(2026, 10, 1))
+        assert caught.value.path == "people.person_id", engine
+        assert "1 row empty or blank" in caught.value.reason, engine

@@ -34,8 +34,8 @@ from kui_core.dates import (
     birthday,
     last_day_before_age,
 )
+from kui_core.education import MICRO_HOURS, micro_hours
 from kui_core.strategies import policies, reference_days, youths
-from kui_core.youth import MICRO_HOURS, micro_hours
 
 BORN = dt.date(2004, 2, 29)
 

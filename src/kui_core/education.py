@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import math
 import types
 from collections.abc import Mapping
 from typing import Any
@@ -37,6 +38,7 @@ from .legal import LegalBasis
 from .periods import Period
 
 __all__ = [
+    "MICRO_HOURS",
     "PROGRAMME_DATES",
     "QUALIFYING",
     "YOUTH_EDUCATIONS",
@@ -45,6 +47,7 @@ __all__ = [
     "Programme",
     "ProgrammeDates",
     "Track",
+    "micro_hours",
 ]
 
 
@@ -231,6 +234,21 @@ class EducationRecord:
     def completed_by(self, day: _dt.date) -> bool:
         """True where the programme was completed on or before ``day``."""
         return self.completed_on is not None and self.completed_on <= day
+
+
+MICRO_HOURS = 1_000_000
+"""Millionths of an hour in an hour: the unit in which weekly hours are added up."""
+
+
+def micro_hours(hours: float) -> int:
+    """``hours`` in whole millionths of an hour, the half rounded up.
+
+    Weekly hours of several jobs are added up in this unit, in whole numbers: the sum is exact
+    and the same in any order (in floating point, 0.2 + 0.4 + 19.4 is 20.0 but 19.4 + 0.4 + 0.2
+    is 19.999999999999996), and the table path (:mod:`kui_core.frames`) adds up the same way. A
+    millionth of an hour is 3.6 milliseconds a week.
+    """
+    return math.floor(hours * MICRO_HOURS + 0.5)
 
 
 @attrs.frozen

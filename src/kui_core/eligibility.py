@@ -29,11 +29,11 @@ import attrs
 from . import validators as v
 from .audit import AuditStamp, audit_stamp
 from .dates import age_on, birthday, completed_years
-from .education import PROGRAMME_DATES, Programme
+from .education import MICRO_HOURS, PROGRAMME_DATES, Programme, micro_hours
 from .findings import Finding, found
 from .periods import ONE_DAY
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
-from .youth import MICRO_HOURS, Youth, micro_hours
+from .youth import Youth
 
 __all__ = ["Eligibility", "assess_eligibility", "in_target_group"]
 

@@ -54,12 +54,12 @@ from .dates import (
     check_age,
     check_age_band,
 )
-from .education import PROGRAMME_DATES, Programme
+from .education import MICRO_HOURS, PROGRAMME_DATES, Programme
 from .errors import DataError
 from .metrics import COMPLETION_PROGRAMMES, NEET_PROGRAMMES, breakdown_of_counts
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, policy_on
 from .rates import Breakdown, Rate
-from .youth import MICRO_HOURS, Authority, Youth
+from .youth import Authority, Youth
 
 __all__ = [
     "EDUCATIONS_SCHEMA",
@@ -417,10 +417,23 @@ def _people_checks(columns: Mapping[str, nw.dtypes.DType]) -> list[_Check]:
         ),
     ]
     if columns["person_id"] == nw.String:
-        checks.insert(1, ("people.person_id", "empty", pid == ""))
+        checks.insert(1, ("people.person_id", "empty or blank", _blank(pid)))
     if "municipality_code" in columns:
-        checks.append(("people.municipality_code", "empty", nw.col("municipality_code") == ""))
+        blank = _blank(nw.col("municipality_code"))
+        checks.append(("people.municipality_code", "empty or blank", blank))
     return checks
+
+
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character Python's ``str.strip()`` strips (``str.isspace``), on every engine."""
+
+
+def _blank(column: nw.Expr) -> nw.Expr:
+    """Empty or only whitespace, as :class:`~kui_core.Youth` refuses it (``not value.strip()``)."""
+    return column.str.strip_chars(_WHITESPACE) == ""
 
 
 def _ended(table: str, start: str, end: str) -> _Check:

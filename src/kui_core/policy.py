@@ -19,7 +19,7 @@ from . import validators as v
 from ._privacy import unknown_code
 from .catalogue import RULES, Severity
 from .dates import LeapDayRule
-from .education import QUALIFYING, YOUTH_EDUCATIONS, Programme
+from .education import MICRO_HOURS, QUALIFYING, YOUTH_EDUCATIONS, Programme, micro_hours
 from .errors import DataError
 
 __all__ = [
@@ -62,6 +62,21 @@ def _programmes(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -
 
 
 _is_int_min0_max150 = v.is_int(minimum=0, maximum=150)
+
+
+_is_hours = v.is_number(minimum=0, maximum=168)
+
+
+def _hours(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """0 to 168 hours a week, in whole millionths of an hour: the unit in which the rules add up
+    weekly hours (:func:`~kui_core.education.micro_hours`), so that hours equal to the threshold
+    always reach it."""
+    _is_hours(instance, attribute, value)
+    if micro_hours(value) / MICRO_HOURS != value:
+        raise DataError(
+            f"Policy.{attribute.name}",
+            "hours are counted in whole millionths of an hour: give at most six decimals",
+        )
 
 
 def _age_range(instance: Policy, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -195,32 +210,32 @@ class Policy:
     )
     outreach_work_hours: float = attrs.field(
         default=20,
-        validator=v.is_number(minimum=0, maximum=168),
+        validator=_hours,
         metadata=_source(
             "Outreach: not for young people in paid work of at least 20 hours a week (uvm.dk,"
             " 'Vejledning af unge uden for skolen')"
         ),
     )
-    """Hours a week, 0 to 168 (a week has 168 hours)."""
+    """Hours a week, 0 to 168 (a week has 168 hours), in whole millionths of an hour."""
     neet_work_hours: float = attrs.field(
         default=18,
-        validator=v.is_number(minimum=0, maximum=168),
+        validator=_hours,
         metadata=_source(
             "National NEET measure: 'Ikke er i beskæftigelse i mindst 18 timer ugentligt'"
             " (uvm.dk, August 2023)"
         ),
     )
-    """Hours a week, 0 to 168 (a week has 168 hours)."""
+    """Hours a week, 0 to 168 (a week has 168 hours), in whole millionths of an hour."""
     duty_work_hours: float = attrs.field(
         default=18,
-        validator=v.is_number(minimum=0, maximum=168),
+        validator=_hours,
         metadata=_source(
             "Paid work of at least 18 hours a week fulfils the duty: the pligtbekendtgørelse"
             " (BEK nr. 1014 af 04/10/2019) as municipalities give it (Randers, Herning); the"
             " paragraph is unverified (§ 5 is not it)"
         ),
     )
-    """Hours a week, 0 to 168 (a week has 168 hours)."""
+    """Hours a week, 0 to 168 (a week has 168 hours), in whole millionths of an hour."""
     duty_min_age: int = attrs.field(
         default=15,
         validator=v.is_int(minimum=0, maximum=150),

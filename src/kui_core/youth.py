@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,18 +18,11 @@ import attrs
 from . import validators as v
 from .cpr import CprNumber
 from .dates import SUPPORTED_FIRST_DAY, SUPPORTED_LAST_DAY
-from .education import EducationRecord, Employment
+from .education import MICRO_HOURS, EducationRecord, Employment, micro_hours
 from .errors import DataError
 from .periods import Period
 
-__all__ = [
-    "MICRO_HOURS",
-    "Authority",
-    "CarePlacement",
-    "ExternalGuidance",
-    "Youth",
-    "micro_hours",
-]
+__all__ = ["Authority", "CarePlacement", "ExternalGuidance", "Youth"]
 
 
 class Authority(enum.StrEnum):
@@ -94,21 +86,6 @@ def _cpr_matches_birth_date(instance: Youth, attribute: attrs.Attribute[Any], va
     if isinstance(value, CprNumber) and value.birth_date != instance.birth_date:
         # Never name the digits: only that they disagree.
         raise DataError("Youth.cpr", "the CPR number's birth date does not match birth_date")
-
-
-MICRO_HOURS = 1_000_000
-"""Millionths of an hour in an hour: the unit in which weekly hours are added up."""
-
-
-def micro_hours(hours: float) -> int:
-    """``hours`` in whole millionths of an hour, the half rounded up.
-
-    Weekly hours of several jobs are added up in this unit, in whole numbers: the sum is exact
-    and the same in any order (in floating point, 0.2 + 0.4 + 19.4 is 20.0 but 19.4 + 0.4 + 0.2
-    is 19.999999999999996), and the table path (:mod:`kui_core.frames`) adds up the same way. A
-    millionth of an hour is 3.6 milliseconds a week.
-    """
-    return math.floor(hours * MICRO_HOURS + 0.5)
 
 
 _CALENDAR = f"{SUPPORTED_FIRST_DAY.isoformat()} to {SUPPORTED_LAST_DAY.isoformat()}"
