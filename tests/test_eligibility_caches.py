@@ -46,6 +46,7 @@ def test_answers_are_the_same_with_the_memories_full(
     expected = [_fields(_fresh(youth, on, policy)) for youth in people]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, "_MAX_AGES", 0)
+        patch.setattr(module, "_MAX_KEPT", 0)
         module._DAYS.clear()
         module._last_day = None
         got = [_fields(assess_eligibility(youth, on, policy)) for youth in people]

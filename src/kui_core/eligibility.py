@@ -141,7 +141,7 @@ class _Day:
         known = self._findings.get(key)
         if known is None:
             known = tuple(found(code, self.policy, subject=subject, on=self.on))
-            if len(self._findings) < _MAX_AGES:
+            if len(self._findings) < _MAX_KEPT:
                 self._findings[key] = known
         return known
 
@@ -152,7 +152,7 @@ class _Day:
         if known is None:
             threshold = self.policy.outreach_work_hours
             known = self.found(code, f"{_hours(hours)} h {relation} {_hours(threshold)} h")
-            if len(self._by_hours) < _MAX_AGES:
+            if len(self._by_hours) < _MAX_KEPT:
                 self._by_hours[key] = known
         return known
 
@@ -165,16 +165,20 @@ class _Day:
         known = self.combos.get(key)
         if known is None:
             known = tuple(findings)
-            if len(self.combos) < _MAX_AGES:
+            if len(self.combos) < _MAX_KEPT:
                 self.combos[key] = known
         return known
 
 
 _DAYS: dict[tuple[int, _dt.date], _Day] = {}
-_MAX_DAYS = 16
+_MAX_DAYS = 4
+"""Contexts kept (policy and day pairs); a fifth starts afresh."""
 _MAX_AGES = 40_000
-"""Entries each memory of a context keeps (birth dates, findings, hours, tuples of findings):
-birth dates of more than a century; beyond it, answers are computed without being kept."""
+"""Birth dates each context keeps (more than a century); beyond it, ages are computed unkept."""
+_MAX_KEPT = 4_096
+"""Findings, hour subjects and tuples of findings each context keeps: the few that recur for
+millions of people; subjects that differ per person (a known-until day, odd hours) fill it up
+and are then built anew, so a context holds some megabytes at most."""
 
 
 def _day(policy: Policy | PolicyTimeline, on: _dt.date) -> _Day:
